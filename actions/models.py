@@ -1,0 +1,314 @@
+"""Actions a committee agreed, and their timeline until the committee discharges them."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from meetings.concurrency import StaleEdit, Versioned
+from meetings.models import AgendaItem, Committee, Meeting, Person, Resolution, WorkProgrammeItem
+
+
+class ActionQuerySet(models.QuerySet):
+    def outstanding(self):
+        return self.filter(status__in=Action.OUTSTANDING)
+
+    def overdue(self, today=None):
+        """Outstanding actions whose due date, or due meeting's date, has passed."""
+        today = today or timezone.localdate()
+        start_of_today = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+        return self.outstanding().filter(Q(due_date__lt=today) | Q(due_meeting__starts_at__lt=start_of_today))
+
+    def due_by(self, meeting):
+        """The committee's outstanding actions due at or before `meeting`: its 'matters arising'."""
+        end_of_day = timezone.make_aware(datetime.datetime.combine(meeting.date, datetime.time.max))
+        return (
+            self.outstanding()
+            .filter(committee_id=meeting.committee_id)
+            .filter(Q(due_meeting__starts_at__lte=end_of_day) | Q(due_date__lte=meeting.date))
+        )
+
+    def visible_to(self, user):
+        """The public sees actions from published meetings only, and never from an exempt item."""
+        from meetings.roles import can_see_unpublished
+
+        if can_see_unpublished(user):
+            return self
+        return self.filter(source_item__meeting__status=Meeting.Status.PUBLISHED, source_item__exempt=False)
+
+    def with_related(self):
+        """Everything a list row shows, in a fixed number of queries whatever the row count."""
+        latest = ActionUpdate.objects.filter(action=OuterRef("pk")).exclude(text="").order_by("-at", "-pk")
+        return self.select_related(
+            "committee", "owner", "source_item__meeting", "due_meeting", "discharged_at_meeting"
+        ).annotate(
+            latest_update_text=Subquery(latest.values("text")[:1]),
+            latest_update_at=Subquery(latest.values("at")[:1]),
+        )
+
+
+class Action(Versioned):
+    class Rag(models.TextChoices):
+        RED = "red", "Red"
+        AMBER = "amber", "Amber"
+        GREEN = "green", "Green"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        IN_PROGRESS = "in_progress", "In progress"
+        COMPLETED = "completed", "Completed, awaiting discharge"
+        DISCHARGED = "discharged", "Discharged"
+        CLOSED = "closed", "Closed without being done"
+
+    OUTSTANDING = (Status.OPEN, Status.IN_PROGRESS, Status.COMPLETED)
+
+    reference = models.CharField(max_length=40, unique=True, blank=True, help_text="e.g. CYP/2022-03/05")
+    text = models.TextField()
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="actions")
+    source_item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
+    )
+    source_resolution = models.ForeignKey(
+        Resolution, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
+    )
+    owner = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions")
+    owner_post = models.CharField(max_length=200, blank=True, help_text="A post, where no person is named")
+    due_date = models.DateField(null=True, blank=True)
+    due_meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions_due"
+    )
+    due_note = models.CharField(max_length=200, blank=True, help_text='e.g. "early in the new municipal year"')
+    rag = models.CharField(max_length=5, choices=Rag.choices, default=Rag.GREEN)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    closed_reason = models.TextField(blank=True)
+    discharged_on = models.DateField(null=True, blank=True)
+    discharged_at_meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions_discharged"
+    )
+    evidence = models.TextField(blank=True, help_text='e.g. "Report brought to the meeting of 12 July"')
+    work_programme_item = models.ForeignKey(
+        WorkProgrammeItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["committee", "created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(rag__in=["red", "amber", "green"]), name="action_rag_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=["open", "in_progress", "completed", "discharged", "closed"]),
+                name="action_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="discharged") | Q(discharged_on__isnull=False),
+                name="discharged_action_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="closed") | ~Q(closed_reason=""), name="closed_action_has_reason"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["committee", "status"]),
+            models.Index(fields=["status", "due_date"]),
+            models.Index(fields=["owner", "status"]),
+        ]
+
+    def __str__(self):
+        return f"{self.reference}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return reverse("actions:detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = self._next_reference()
+        super().save(*args, **kwargs)
+
+    def _next_reference(self):
+        when = self.source_item.meeting.date if self.source_item_id else timezone.localdate()
+        prefix = f"{self.committee.short_name or self.committee.slug[:6].upper()}/{when:%Y-%m}/"
+        taken = Action.objects.filter(reference__startswith=prefix).values_list("reference", flat=True)
+        numbers = [int(ref.rsplit("/", 1)[1]) for ref in taken if ref.rsplit("/", 1)[1].isdigit()]
+        return f"{prefix}{max(numbers, default=0) + 1:02d}"
+
+    # --- what the list pages show -------------------------------------------------------
+
+    @property
+    def is_outstanding(self):
+        return self.status in self.OUTSTANDING
+
+    def is_overdue(self, today=None):
+        today = today or timezone.localdate()
+        if not self.is_outstanding:
+            return False
+        due = self.due_on
+        return due is not None and due < today
+
+    @property
+    def due_on(self):
+        """The date this falls due: its own date, or its due meeting's."""
+        if self.due_date:
+            return self.due_date
+        if self.due_meeting_id:
+            return self.due_meeting.date
+        return None
+
+    @property
+    def due_display(self):
+        if self.due_date:
+            return f"{self.due_date:%-d %b %Y}"
+        if self.due_meeting_id:
+            return f"Meeting of {self.due_meeting.date:%-d %b %Y}"
+        return self.due_note or "Not set"
+
+    @property
+    def owner_display(self):
+        if self.owner_id and self.owner_post:
+            return f"{self.owner.name} ({self.owner_post})"
+        if self.owner_id:
+            return self.owner.display_name
+        return self.owner_post or "Not assigned"
+
+    def days_outstanding(self, today=None):
+        today = today or timezone.localdate()
+        end = self.discharged_on if self.discharged_on else today
+        return (end - timezone.localtime(self.created_at).date()).days
+
+    # --- domain verbs: each one transaction, each leaves an entry on the timeline ----------
+
+    @transaction.atomic
+    def _change(self, by, kind, text="", expected_version=None, as_owner=False, at=None, **changes):
+        locked = Action.objects.select_for_update().get(pk=self.pk)
+        if expected_version is not None and int(expected_version) != locked.version:
+            raise StaleEdit(locked)
+        # Work from the locked row so a concurrent change is never lost under our own.
+        for field in [f.attname for f in self._meta.concrete_fields]:
+            setattr(self, field, getattr(locked, field))
+        rag_before, status_before = self.rag, self.status
+        for field, value in changes.items():
+            setattr(self, field, value)
+        self.version += 1
+        self.save()
+        return ActionUpdate.objects.create(
+            action=self,
+            at=at or timezone.now(),
+            by=by if getattr(by, "is_authenticated", False) else None,
+            kind=kind,
+            text=text,
+            from_owner=as_owner,
+            rag_before=rag_before,
+            rag_after=self.rag,
+            status_before=status_before,
+            status_after=self.status,
+        )
+
+    @classmethod
+    @transaction.atomic
+    def record(cls, by=None, note="", **fields):
+        """Create an action the committee agreed, opening its timeline."""
+        action = cls.objects.create(**fields)
+        ActionUpdate.objects.create(
+            action=action,
+            at=action.created_at,
+            by=by if getattr(by, "is_authenticated", False) else None,
+            kind=ActionUpdate.Kind.CREATED,
+            text=note,
+            rag_after=action.rag,
+            status_after=action.status,
+        )
+        return action
+
+    def add_update(self, text, by=None, rag=None, status=None, as_owner=False, **kwargs):
+        changes = {}
+        if rag:
+            changes["rag"] = rag
+        if status:
+            changes["status"] = status
+        elif self.status == self.Status.OPEN:
+            # Somebody reporting progress means the work has started.
+            changes["status"] = self.Status.IN_PROGRESS
+        return self._change(by, ActionUpdate.Kind.UPDATE, text, as_owner=as_owner, **changes, **kwargs)
+
+    def set_rag(self, rag, by=None, reason="", **kwargs):
+        if rag not in self.Rag.values:
+            raise ValueError(f"Unknown RAG rating {rag!r}")
+        return self._change(by, ActionUpdate.Kind.RAG, reason, rag=rag, **kwargs)
+
+    def mark_completed(self, by=None, note="", **kwargs):
+        if self.status in (self.Status.DISCHARGED, self.Status.CLOSED):
+            raise ValueError("Reopen the action before marking it completed.")
+        return self._change(by, ActionUpdate.Kind.STATUS, note, status=self.Status.COMPLETED, **kwargs)
+
+    def discharge(self, by=None, on=None, at_meeting=None, note="", **kwargs):
+        on = on or (at_meeting.date if at_meeting else timezone.localdate())
+        return self._change(
+            by,
+            ActionUpdate.Kind.DISCHARGE,
+            note,
+            status=self.Status.DISCHARGED,
+            discharged_on=on,
+            discharged_at_meeting=at_meeting,
+            evidence=note or self.evidence,
+            **kwargs,
+        )
+
+    def close(self, reason, by=None, **kwargs):
+        if not reason.strip():
+            raise ValueError("Say why the action is being closed without being done.")
+        return self._change(by, ActionUpdate.Kind.STATUS, reason, status=self.Status.CLOSED, closed_reason=reason, **kwargs)
+
+    def reopen(self, by=None, reason="", **kwargs):
+        return self._change(
+            by,
+            ActionUpdate.Kind.REOPEN,
+            reason,
+            status=self.Status.IN_PROGRESS,
+            discharged_on=None,
+            discharged_at_meeting=None,
+            closed_reason="",
+            **kwargs,
+        )
+
+
+class ActionUpdate(models.Model):
+    class Kind(models.TextChoices):
+        CREATED = "created", "Agreed"
+        UPDATE = "update", "Update"
+        RAG = "rag", "RAG changed"
+        STATUS = "status", "Status changed"
+        DISCHARGE = "discharge", "Discharged"
+        REOPEN = "reopen", "Reopened"
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.UPDATE)
+    text = models.TextField(blank=True)
+    from_owner = models.BooleanField(default=False, help_text="Given by the action's owner, not the clerk")
+    rag_before = models.CharField(max_length=5, choices=Action.Rag.choices, blank=True)
+    rag_after = models.CharField(max_length=5, choices=Action.Rag.choices, blank=True)
+    status_before = models.CharField(max_length=20, choices=Action.Status.choices, blank=True)
+    status_after = models.CharField(max_length=20, choices=Action.Status.choices, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["action", "-at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} on {self.action.reference}"
+
+    @property
+    def rag_changed(self):
+        return self.rag_before != self.rag_after
+
+    @property
+    def status_changed(self):
+        return self.status_before != self.status_after

@@ -1,0 +1,13 @@
+from django.conf import settings
+
+from . import roles
+
+
+def scrutiny(request):
+    user = request.user
+    return {
+        "council_name": settings.COUNCIL_NAME,
+        "is_clerk": roles.is_clerk(user),
+        "is_councillor": roles.is_councillor(user),
+        "is_officer": roles.is_officer(user),
+    }

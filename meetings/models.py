@@ -1,0 +1,490 @@
+"""Committees, people, meetings and their agendas: everything the minutes record.
+
+Actions live in the `actions` app, which points at these models; nothing here imports it.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+from .concurrency import Versioned
+
+DEFAULT_PROCEDURAL_ITEMS = "\n".join(
+    [
+        "Apologies for absence",
+        "Declarations of interest",
+        "Minutes of the last meeting",
+        "Public questions",
+        "Member questions",
+        "Urgent business",
+    ]
+)
+# Procedural items that belong at the end of an agenda rather than the start.
+CLOSING_PROCEDURAL_ITEMS = {"urgent business", "any other business", "date of next meeting"}
+
+
+class Committee(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=20, help_text="Used in action references, e.g. CYP")
+    slug = models.SlugField(max_length=200, unique=True)
+    remit = models.TextField(blank=True)
+    procedural_items = models.TextField(
+        blank=True,
+        default=DEFAULT_PROCEDURAL_ITEMS,
+        help_text="One per line: the procedural items every new agenda starts with.",
+    )
+    default_venue = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:200]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("meetings:committee", args=[self.slug])
+
+    def procedural_item_titles(self):
+        return [line.strip() for line in self.procedural_items.splitlines() if line.strip()]
+
+    def chair(self, on=None):
+        membership = (
+            self.memberships.current(on).filter(role=Membership.Role.CHAIR).select_related("person").first()
+        )
+        return membership.person if membership else None
+
+    def next_meeting(self, now=None):
+        return self.meetings.upcoming(now).first()
+
+
+class Person(models.Model):
+    class Kind(models.TextChoices):
+        COUNCILLOR = "councillor", "Councillor"
+        OFFICER = "officer", "Officer"
+        COOPTEE = "cooptee", "Co-optee"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OFFICER)
+    job_title = models.CharField(max_length=200, blank=True)
+    organisation = models.CharField(max_length=200, blank=True, help_text="e.g. Greater Manchester Police")
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=50, blank=True)
+    active = models.BooleanField(default=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="person"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        indexes = [models.Index(fields=["kind", "active", "name"])]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        if self.kind == self.Kind.COUNCILLOR and not self.name.lower().startswith(("cllr", "councillor")):
+            return f"Cllr {self.name}"
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:person", args=[self.pk])
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=on)).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=on)
+        )
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        CHAIR = "chair", "Chair"
+        VICE_CHAIR = "vice_chair", "Vice-chair"
+        MEMBER = "member", "Member"
+        SUBSTITUTE = "substitute", "Substitute"
+        COOPTED = "co-opted", "Co-opted member"
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+    title = models.CharField(max_length=200, blank=True, help_text="For co-optees, e.g. Trade Union Representative")
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["committee", "role", "person__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="membership_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=["chair", "vice_chair", "member", "substitute", "co-opted"]), name="membership_role_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.get_role_display()}, {self.committee}"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Meeting.Status.PUBLISHED)
+
+    def upcoming(self, now=None):
+        now = now or timezone.now()
+        return (
+            self.filter(starts_at__gte=now - datetime.timedelta(hours=12))
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("starts_at")
+        )
+
+    def past(self, now=None):
+        now = now or timezone.now()
+        return self.filter(starts_at__lt=now - datetime.timedelta(hours=12)).order_by("-starts_at")
+
+    def visible_to(self, user):
+        from .roles import can_see_unpublished
+
+        return self if can_see_unpublished(user) else self.published()
+
+
+class Meeting(Versioned):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        HELD = "held", "Held"
+        MINUTES_DRAFT = "minutes_draft", "Minutes draft"
+        MINUTES_APPROVED = "minutes_approved", "Minutes approved"
+        PUBLISHED = "published", "Published"
+        CANCELLED = "cancelled", "Cancelled"
+
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField(null=True, blank=True)
+    venue = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    minutes_approved_at = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="approved_minutes_of",
+        help_text="The later meeting at which these minutes were approved.",
+    )
+    public_attendance = models.TextField(blank=True, help_text="e.g. No members of the public were present.")
+    imported_from = models.CharField(max_length=64, blank=True, help_text="Fingerprint of imported minutes")
+    history = HistoricalRecords()
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gte=models.F("starts_at")),
+                name="meeting_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["scheduled", "held", "minutes_draft", "minutes_approved", "published", "cancelled"]),
+                name="meeting_status_valid"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["committee", "starts_at"]),
+            models.Index(fields=["status", "starts_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.committee} — {timezone.localtime(self.starts_at):%-d %B %Y}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting", args=[self.pk])
+
+    @property
+    def date(self):
+        return timezone.localtime(self.starts_at).date()
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED
+
+    def previous(self):
+        return (
+            Meeting.objects.filter(committee_id=self.committee_id, starts_at__lt=self.starts_at)
+            .exclude(status=self.Status.CANCELLED)
+            .order_by("-starts_at")
+            .first()
+        )
+
+    @classmethod
+    @transaction.atomic
+    def create_with_agenda(cls, committee, starts_at, ends_at=None, venue="", with_procedural=True):
+        """Schedule a meeting whose agenda already holds what the committee always takes.
+
+        That is: its procedural items, its active standing items and the work-programme
+        items that fall due at this meeting (including ones that slipped from earlier).
+        """
+        meeting = cls.objects.create(
+            committee=committee, starts_at=starts_at, ends_at=ends_at, venue=venue or committee.default_venue
+        )
+        procedural = committee.procedural_item_titles() if with_procedural else []
+        opening = [t for t in procedural if t.lower() not in CLOSING_PROCEDURAL_ITEMS]
+        closing = [t for t in procedural if t.lower() in CLOSING_PROCEDURAL_ITEMS]
+        planned = [(title, AgendaItem.Kind.PROCEDURAL, {}) for title in opening]
+        for standing in committee.standing_items.active(meeting.date):
+            planned.append((standing.title, AgendaItem.Kind.STANDING_ITEM, {"standing_item": standing}))
+        work_items = list(WorkProgrammeItem.objects.due_at(meeting))
+        for work in work_items:
+            planned.append((work.title, AgendaItem.Kind.WORK_PROGRAMME, {}))
+        planned += [(title, AgendaItem.Kind.PROCEDURAL, {}) for title in closing]
+        items = AgendaItem.objects.bulk_create(
+            AgendaItem(meeting=meeting, number=str(n), order=n, title=title, kind=kind, **extra)
+            for n, (title, kind, extra) in enumerate(planned, start=1)
+        )
+        work_agenda_items = [item for item in items if item.kind == AgendaItem.Kind.WORK_PROGRAMME]
+        for work, item in zip(work_items, work_agenda_items, strict=True):
+            work.scheduled_for = item
+            work.save(update_fields=["scheduled_for"])
+        return meeting
+
+
+class AgendaItem(Versioned):
+    class Kind(models.TextChoices):
+        PROCEDURAL = "procedural", "Procedural"
+        REPORT = "report", "Report"
+        VERBAL_UPDATE = "verbal_update", "Verbal update"
+        STANDING_ITEM = "standing_item", "Standing item"
+        URGENT_BUSINESS = "urgent_business", "Urgent business"
+        WORK_PROGRAMME = "work_programme", "Work programme item"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    number = models.CharField(max_length=12, blank=True, help_text='As printed on the agenda, e.g. "6a"')
+    order = models.PositiveIntegerField(default=0)
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REPORT)
+    description = models.CharField(max_length=300, blank=True, help_text="e.g. Report attached, Verbal update")
+    lead_officer = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="items_led"
+    )
+    contact_officer = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="items_contact"
+    )
+    recommendation = models.TextField(blank=True)
+    minutes_text = models.TextField(blank=True, help_text="The discussion, as it will appear in the minutes")
+    outcome_summary = models.CharField(max_length=300, blank=True)
+    exempt = models.BooleanField(default=False, help_text="Taken in private under Schedule 12A: never public")
+    exempt_reason = models.CharField(max_length=200, blank=True, help_text="e.g. Paragraph 3 of Schedule 12A")
+    standing_item = models.ForeignKey(
+        "StandingItem", null=True, blank=True, on_delete=models.SET_NULL, related_name="agenda_items"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number"], condition=~Q(number=""), name="agenda_number_unique_per_meeting"
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    kind__in=["procedural", "report", "verbal_update", "standing_item", "urgent_business", "work_programme"]
+                ),
+                name="agenda_item_kind_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["meeting", "order"])]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:item", args=[self.meeting_id, self.pk])
+
+    def public_title(self):
+        return "Exempt item" if self.exempt else self.title
+
+
+class Resolution(Versioned):
+    class Vote(models.TextChoices):
+        NONE = "", "Not recorded"
+        UNANIMOUS = "unanimous", "Unanimous"
+        MAJORITY = "majority", "By a majority"
+        CHAIRS_CASTING = "casting", "On the Chair's casting vote"
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="resolutions")
+    order = models.PositiveIntegerField(default=0)
+    text = models.TextField()
+    vote = models.CharField(max_length=20, choices=Vote.choices, blank=True, default=Vote.NONE)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["item", "order", "pk"]
+        indexes = [models.Index(fields=["item", "order"])]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        PRESENT = "present", "Present"
+        APOLOGIES = "apologies", "Apologies"
+        ABSENT = "absent", "Absent"
+        IN_ATTENDANCE = "in_attendance", "Also in attendance"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendances")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PRESENT)
+    in_chair = models.BooleanField(default=False)
+    substitute_for = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="substituted_by"
+    )
+    capacity = models.CharField(max_length=200, blank=True, help_text="e.g. Cabinet Member for Children")
+
+    class Meta:
+        ordering = ["meeting", "status", "person__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="attendance_once_per_person"),
+            models.UniqueConstraint(fields=["meeting"], condition=Q(in_chair=True), name="one_chair_per_meeting"),
+            models.CheckConstraint(
+                condition=Q(in_chair=False) | Q(status="present"), name="chair_must_be_present"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["present", "apologies", "absent", "in_attendance"]), name="attendance_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.get_status_display()}"
+
+
+class Declaration(models.Model):
+    class Type(models.TextChoices):
+        PERSONAL = "personal", "Personal"
+        PREJUDICIAL = "prejudicial", "Prejudicial"
+        DISCLOSABLE_PECUNIARY = "dpi", "Disclosable pecuniary"
+        OTHER = "other", "Other registrable"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="declarations")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="declarations")
+    item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="declarations"
+    )
+    type = models.CharField(max_length=20, choices=Type.choices, default=Type.PERSONAL)
+    text = models.TextField(help_text="The interest, as declared")
+
+    class Meta:
+        ordering = ["meeting", "pk"]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_type_display()} interest"
+
+
+class StandingItemQuerySet(models.QuerySet):
+    def active(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(active_from__lte=on).filter(Q(active_until__isnull=True) | Q(active_until__gte=on))
+
+
+class StandingItem(models.Model):
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="standing_items")
+    title = models.CharField(max_length=300)
+    created_by = models.ForeignKey(
+        Resolution, null=True, blank=True, on_delete=models.SET_NULL, related_name="standing_items"
+    )
+    active_from = models.DateField(default=timezone.localdate)
+    active_until = models.DateField(null=True, blank=True)
+
+    objects = StandingItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["committee", "active_from", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(active_until__isnull=True) | Q(active_until__gte=models.F("active_from")),
+                name="standing_item_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class WorkProgrammeQuerySet(models.QuerySet):
+    def not_taken(self):
+        return self.filter(taken_at__isnull=True)
+
+    def due_at(self, meeting):
+        """Untaken items promised to this meeting, its month, or simply 'the next meeting'."""
+        month_start = meeting.date.replace(day=1)
+        return self.not_taken().filter(
+            Q(target_meeting=meeting)
+            | Q(timing=WorkProgrammeItem.Timing.NEXT_MEETING)
+            | Q(timing=WorkProgrammeItem.Timing.MONTH, target_month__lte=month_start),
+            committee_id=meeting.committee_id,
+        )
+
+
+class WorkProgrammeItem(models.Model):
+    class Timing(models.TextChoices):
+        MEETING = "meeting", "A chosen meeting"
+        NEXT_MEETING = "next_meeting", "The next meeting"
+        MONTH = "month", "A month"
+        TBC = "tbc", "A future meeting (date to be confirmed)"
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="work_programme")
+    title = models.CharField(max_length=300)
+    timing = models.CharField(max_length=20, choices=Timing.choices, default=Timing.TBC)
+    target_meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="work_programme_targets"
+    )
+    target_month = models.DateField(null=True, blank=True, help_text="First day of the month it is due")
+    notes = models.TextField(blank=True)
+    scheduled_for = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="scheduled_work"
+    )
+    taken_at = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="work_taken"
+    )
+
+    objects = WorkProgrammeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["committee", "target_month", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(timing="meeting") | Q(target_meeting__isnull=False), name="work_meeting_timing_has_meeting"
+            ),
+            models.CheckConstraint(
+                condition=~Q(timing="month") | Q(target_month__isnull=False), name="work_month_timing_has_month"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def target_display(self):
+        if self.timing == self.Timing.MEETING and self.target_meeting:
+            return f"{self.target_meeting.date:%-d %B %Y}"
+        if self.timing == self.Timing.MONTH and self.target_month:
+            return f"{self.target_month:%B %Y}"
+        return self.get_timing_display()
