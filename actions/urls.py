@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -6,4 +6,6 @@ app_name = "actions"
 
 urlpatterns = [
     path("<int:pk>/", views.action_detail, name="detail"),
+    path("", include("actions.urls_workspace")),
+    path("import/", include("actions.urls_import")),
 ]

@@ -1,0 +1,3 @@
+"""The clerk's minutes import: upload or paste, review, confirm."""
+
+urlpatterns = []

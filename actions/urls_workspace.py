@@ -1,0 +1,3 @@
+"""The clerk's in-place action controls and 'make this an action' (the meeting workspace)."""
+
+urlpatterns = []

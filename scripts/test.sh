@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Everything CI checks, against a throwaway PostgreSQL this script starts and always stops.
+# Extra arguments go to pytest (e.g. `make test ARGS="-k brief"`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=.venv
+
+need_packages=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
+command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
+if [ ${#need_packages[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing ${need_packages[*]} with apt-get…"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
+  else
+    echo "Missing ${need_packages[*]}. Install with: sudo apt-get install -y --no-install-recommends ${need_packages[*]}" >&2
+    exit 1
+  fi
+fi
+
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PG_DIR=$(mktemp -d /tmp/scrutiny-pg.XXXXXX)
+PG_PORT=$("$VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+as_pg() {
+  # initdb refuses to run as root, so the cluster belongs to the postgres user.
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+[ "$(id -u)" = 0 ] && chown postgres "$PG_DIR"
+stop_pg() {
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+}
+trap stop_pg EXIT
+as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust --no-sync >/dev/null
+as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -w -l "$PG_DIR/log" \
+  -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  start >/dev/null
+echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') running on 127.0.0.1:$PG_PORT (throwaway)"
+
+export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/scrutiny"
+export DJANGO_ALLOW_ASYNC_UNSAFE=true  # Playwright's sync API runs an event loop beside live_server
+
+# QUICK=1 skips lint and checks, for a developer re-running a few tests.
+if [ -z "${QUICK:-}" ]; then
+echo "== ruff check"; "$VENV/bin/ruff" check .
+echo "== ruff format --check"; "$VENV/bin/ruff" format --check .
+echo "== makemigrations --check"; "$VENV/bin/python" manage.py makemigrations --check --dry-run
+echo "== check --deploy (production settings)"
+DEBUG=0 ALLOWED_HOSTS=scrutiny.example.gov.uk \
+  SECRET_KEY="check-deploy-$(head -c 48 /dev/urandom | base64 | tr -d '/+=')" \
+  STATICFILES_STORAGE=whitenoise.storage.CompressedManifestStaticFilesStorage \
+  "$VENV/bin/python" manage.py check --deploy --fail-level WARNING
+fi
+echo "== pytest (PostgreSQL, Chromium)"
+# Exit status 5 (no tests collected) is a failure here: this suite always has tests.
+"$VENV/bin/python" -m pytest "$@"

@@ -1,0 +1,164 @@
+"""Shared fixtures: a committee with its people, and one signed-in client per role."""
+
+import datetime
+import os
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+from django.utils import timezone
+
+from actions.models import Action
+from meetings.models import AgendaItem, Committee, Meeting, Membership, Person
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+# --- browser set-up: Debian's Chromium, never a downloaded one ---------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture
+def screenshot_dir():
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+# --- the domain ----------------------------------------------------------------------------
+
+
+def at(days, hour=17, minute=30):
+    """A local date-time `days` from today, at a meeting-ish hour."""
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+
+@pytest.fixture
+def committee(db):
+    return Committee.objects.create(name="Children and Young People Scrutiny Committee", short_name="CYP")
+
+
+@pytest.fixture
+def other_committee(db):
+    return Committee.objects.create(name="Health Scrutiny Committee", short_name="HSC")
+
+
+@pytest.fixture
+def past_meeting(committee):
+    return Meeting.objects.create(committee=committee, starts_at=at(-30), status=Meeting.Status.PUBLISHED)
+
+
+@pytest.fixture
+def next_meeting(committee):
+    return Meeting.objects.create(committee=committee, starts_at=at(14))
+
+
+@pytest.fixture
+def item(past_meeting):
+    return AgendaItem.objects.create(meeting=past_meeting, number="5", order=5, title="Improvement Plan")
+
+
+@pytest.fixture
+def exempt_item(past_meeting):
+    return AgendaItem.objects.create(
+        meeting=past_meeting, number="9", order=9, title="Secret contract negotiation", exempt=True
+    )
+
+
+@pytest.fixture
+def make_action(committee, item):
+    def make(**fields):
+        fields.setdefault("text", "A report on housing for care leavers to be brought to a future committee")
+        fields.setdefault("committee", committee)
+        fields.setdefault("source_item", item)
+        return Action.record(**fields)
+
+    return make
+
+
+# --- roles -----------------------------------------------------------------------------------
+
+
+def make_user(username, group=None, person=None):
+    user = User.objects.create_user(username, password="secret-pass-123")
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    if person:
+        person.user = user
+        person.save()
+    return user
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def clerk_user(db):
+    person = Person.objects.create(name="Kelly Barnett", job_title="Democratic Services Officer")
+    return make_user("clerk", "Clerk", person)
+
+
+@pytest.fixture
+def councillor_user(committee):
+    person = Person.objects.create(name="C Boles", kind=Person.Kind.COUNCILLOR)
+    Membership.objects.create(person=person, committee=committee, role=Membership.Role.MEMBER)
+    return make_user("councillor", "Councillor", person)
+
+
+@pytest.fixture
+def chair_user(committee):
+    person = Person.objects.create(name="S Wright", kind=Person.Kind.COUNCILLOR)
+    Membership.objects.create(person=person, committee=committee, role=Membership.Role.CHAIR)
+    return make_user("chair", "Councillor", person)
+
+
+@pytest.fixture
+def officer_user(db):
+    person = Person.objects.create(name="Jeanette Richards", job_title="Executive Director of Children's Services")
+    return make_user("officer", "Officer", person)
+
+
+@pytest.fixture
+def clerk(clerk_user):
+    return client_for(clerk_user)
+
+
+@pytest.fixture
+def councillor(councillor_user):
+    return client_for(councillor_user)
+
+
+@pytest.fixture
+def chair(chair_user):
+    return client_for(chair_user)
+
+
+@pytest.fixture
+def officer(officer_user):
+    return client_for(officer_user)
+
+
+@pytest.fixture
+def anonymous(db):
+    return Client()
