@@ -263,7 +263,9 @@ class Action(Versioned):
     def close(self, reason, by=None, **kwargs):
         if not reason.strip():
             raise ValueError("Say why the action is being closed without being done.")
-        return self._change(by, ActionUpdate.Kind.STATUS, reason, status=self.Status.CLOSED, closed_reason=reason, **kwargs)
+        return self._change(
+            by, ActionUpdate.Kind.STATUS, reason, status=self.Status.CLOSED, closed_reason=reason, **kwargs
+        )
 
     def reopen(self, by=None, reason="", **kwargs):
         return self._change(

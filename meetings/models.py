@@ -59,9 +59,7 @@ class Committee(models.Model):
         return [line.strip() for line in self.procedural_items.splitlines() if line.strip()]
 
     def chair(self, on=None):
-        membership = (
-            self.memberships.current(on).filter(role=Membership.Role.CHAIR).select_related("person").first()
-        )
+        membership = self.memberships.current(on).filter(role=Membership.Role.CHAIR).select_related("person").first()
         return membership.person if membership else None
 
     def next_meeting(self, now=None):
@@ -94,14 +92,14 @@ class Person(models.Model):
     def __str__(self):
         return self.display_name
 
+    def get_absolute_url(self):
+        return reverse("meetings:person", args=[self.pk])
+
     @property
     def display_name(self):
         if self.kind == self.Kind.COUNCILLOR and not self.name.lower().startswith(("cllr", "councillor")):
             return f"Cllr {self.name}"
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("meetings:person", args=[self.pk])
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -133,11 +131,14 @@ class Membership(models.Model):
         ordering = ["committee", "role", "person__name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
                 name="membership_ends_after_it_starts",
             ),
             models.CheckConstraint(
-                condition=Q(role__in=["chair", "vice_chair", "member", "substitute", "co-opted"]), name="membership_role_valid"
+                condition=Q(role__in=["chair", "vice_chair", "member", "substitute", "co-opted"]),
+                name="membership_role_valid",
             ),
         ]
 
@@ -203,8 +204,10 @@ class Meeting(Versioned):
                 name="meeting_ends_after_it_starts",
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["scheduled", "held", "minutes_draft", "minutes_approved", "published", "cancelled"]),
-                name="meeting_status_valid"
+                condition=Q(
+                    status__in=["scheduled", "held", "minutes_draft", "minutes_approved", "published", "cancelled"]
+                ),
+                name="meeting_status_valid",
             ),
         ]
         indexes = [
@@ -281,9 +284,7 @@ class AgendaItem(Versioned):
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REPORT)
     description = models.CharField(max_length=300, blank=True, help_text="e.g. Report attached, Verbal update")
-    lead_officer = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="items_led"
-    )
+    lead_officer = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="items_led")
     contact_officer = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="items_contact"
     )
@@ -305,9 +306,16 @@ class AgendaItem(Versioned):
             ),
             models.CheckConstraint(
                 condition=Q(
-                    kind__in=["procedural", "report", "verbal_update", "standing_item", "urgent_business", "work_programme"]
+                    kind__in=[
+                        "procedural",
+                        "report",
+                        "verbal_update",
+                        "standing_item",
+                        "urgent_business",
+                        "work_programme",
+                    ]
                 ),
-                name="agenda_item_kind_valid"
+                name="agenda_item_kind_valid",
             ),
         ]
         indexes = [models.Index(fields=["meeting", "order"])]
@@ -364,11 +372,10 @@ class Attendance(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["meeting", "person"], name="attendance_once_per_person"),
             models.UniqueConstraint(fields=["meeting"], condition=Q(in_chair=True), name="one_chair_per_meeting"),
+            models.CheckConstraint(condition=Q(in_chair=False) | Q(status="present"), name="chair_must_be_present"),
             models.CheckConstraint(
-                condition=Q(in_chair=False) | Q(status="present"), name="chair_must_be_present"
-            ),
-            models.CheckConstraint(
-                condition=Q(status__in=["present", "apologies", "absent", "in_attendance"]), name="attendance_status_valid"
+                condition=Q(status__in=["present", "apologies", "absent", "in_attendance"]),
+                name="attendance_status_valid",
             ),
         ]
 
@@ -385,9 +392,7 @@ class Declaration(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="declarations")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="declarations")
-    item = models.ForeignKey(
-        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="declarations"
-    )
+    item = models.ForeignKey(AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="declarations")
     type = models.CharField(max_length=20, choices=Type.choices, default=Type.PERSONAL)
     text = models.TextField(help_text="The interest, as declared")
 
