@@ -1,0 +1,1394 @@
+"""Parse the text of a scrutiny committee's minutes into the JSON shape described in SCHEMA.md.
+
+The parser is heuristic: councils write minutes in many house styles and export them from
+PDFs (hard-wrapped lines, running page headers) or committee websites ("|" separators,
+"pdf icon PDF 136 KB" clutter). Every regex here is written to run in linear time on
+long documents: no nested unbounded quantifiers over the same characters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .errors import MinutesImportError
+
+__all__ = ["parse_minutes", "MinutesImportError"]
+
+# ---------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_RE = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DAY_NAME = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+DATE_RES = [
+    # 23 March 2022 / Wednesday, 23rd March, 2022 / 23rd of March 2022
+    re.compile(rf"\b{_DAY_NAME}?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I),
+    # March 23, 2022
+    re.compile(rf"\b{_DAY_NAME}?({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I),
+    # 23/03/2022 (UK order, day first)
+    re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b"),
+]
+
+HONORIFIC_WORDS = {"councillor", "councillors", "cllr", "cllrs", "mr", "mrs", "ms", "miss", "dr", "professor", "prof"}
+_HONORIFIC = r"(?:Councillors?|COUNCILLORS?|Cllrs?|CLLRS?|Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\.?"
+
+# Words that begin a post/job title; used to tell "Jane Smith, Director of X" from a list of names.
+POST_WORDS = {
+    "director", "head", "manager", "officer", "executive", "chief", "cabinet", "portfolio", "leader", "clerk",
+    "lead", "adviser", "advisor", "coordinator", "co-ordinator", "commissioner", "representative", "governor",
+    "strategic", "assistant", "deputy", "interim", "acting", "principal", "senior", "corporate", "service",
+    "services", "democratic", "scrutiny", "solicitor", "secretary", "treasurer", "consultant", "partner",
+    "chair", "chairman", "chairperson", "vice-chair", "analyst", "specialist", "superintendent", "inspector",
+    "co-opted", "youth", "member", "team", "general", "monitoring", "section", "policy", "programme",
+}
+# Capitalised words that are almost never part of a person's name.
+NOT_NAME = {
+    "the", "this", "that", "these", "those", "in", "a", "an", "it", "its", "on", "at", "for", "of", "and", "or",
+    "to", "by", "with", "from", "as", "if", "but", "following", "after", "before", "during", "members", "member",
+    "councillors", "committee", "council", "board", "plan", "plans", "services", "service", "children",
+    "childrens", "children's", "young", "people", "director", "executive", "improvement", "scrutiny", "cabinet",
+    "officer", "officers", "manager", "head", "chief", "strategic", "department", "education", "greater",
+    "manchester", "police", "health", "social", "care", "report", "ofsted", "local", "authority", "authorities",
+    "national", "borough", "county", "city", "district", "public", "chair", "vice", "group", "team", "trust",
+    "school", "schools", "nhs", "leader", "portfolio", "holder", "corporate", "assistant", "deputy", "interim",
+    "finance", "housing", "adult", "adults", "human", "resources", "inspection", "framework", "strategy",
+    "programme", "agenda", "minutes", "item", "items", "policy", "panel", "partnership", "safeguarding", "street",
+    "road", "house", "hall", "centre", "place", "town", "overview", "annual", "draft", "government", "state",
+    "secretary", "ministry", "office", "information", "appendix", "part", "section", "page", "members'",
+    "councillor", "cllr", "resolved", "agreed", "action", "actions", "update", "general", "democratic",
+    "vital", "signs", "workforce", "coproduction", "red", "amber", "green", "rag", "community", "youth",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "there", "they", "we", "he", "she", "our", "their", "his", "her", "all", "any", "some", "no", "yes",
+    "once", "when", "where", "what", "which", "who", "how", "why", "further", "also", "however", "moreover",
+    "furthermore", "continuing", "here", "therefore", "whilst", "while", "although", "original", "nationally",
+    "work", "audit", "budget", "financial", "legal", "mental", "primary", "secondary", "special", "task",
+    "review", "independent", "inspecting", "monitoring", "standing", "municipal", "year", "new", "next",
+}  # fmt: skip
+
+STOP_WORDS = {
+    "the", "a", "an", "to", "be", "of", "and", "for", "on", "in", "that", "with", "by", "at", "is", "was", "it",
+    "this", "as", "are", "were", "been", "being", "or", "from", "will", "would", "can", "could", "should", "has",
+    "have", "had", "its", "their", "there", "which", "who", "into", "also", "all", "any", "not", "so", "than",
+    "then", "they", "we", "our", "he", "she", "his", "her", "them", "these", "those", "about", "around",
+    "agreed", "provide", "provided", "once",
+}  # fmt: skip
+
+# Passive and infinitive forms of verbs that give someone work after the meeting.
+_ACTION_PARTICIPLES = (
+    r"provided|circulated|shared|brought(?:\s+back)?|presented|reported(?:\s+back)?|submitted|re-?submitted|sent|"
+    r"created|included|arranged|investigated|written|updated|amended|added|reviewed|prepared|produced|developed|"
+    r"explored|sought|published|drafted|scheduled|invited|forwarded|distributed|referred|looked\s+(?:at|into)|"
+    r"set\s+up|established|undertaken|carried\s+out|issued|given|organi[sz]ed|requested|convened|revised|"
+    r"clarified|followed\s+up|taken\s+forward|made\s+available|fed\s+back|passed\s+(?:on|to)|communicated|"
+    r"e-?mailed|raised|escalated|compiled|collated|incorporated|identified|obtained|progressed|pursued|"
+    r"contacted|commissioned|implemented|returned|expanded|extended|conveyed|relayed|considered\s+(?:at|by)|"
+    r"asked|invited|tabled|listed|copied|added|emailed|notified|informed|advised|chased|explained"
+)
+_ACTION_INFINITIVES = (
+    r"provide|circulate|share|bring(?:\s+back)?|present|report\s+back|report|submit|send|create|include|arrange|"
+    r"investigate|write(?:\s+to)?|update|amend|add|review|prepare|produce|develop|explore|seek|publish|draft|"
+    r"schedule|invite|forward|distribute|refer|look\s+(?:at|into)|set\s+up|establish|undertake|carry\s+out|"
+    r"issue|give|organi[sz]e|request|convene|revise|clarify|confirm|follow\s+up|feed\s+back|pass\s+on|"
+    r"communicate|e-?mail|raise|escalate|compile|collate|incorporate|identify|obtain|progress|pursue|contact|"
+    r"ask|commission|implement|return|liaise|check|ensure|visit|arrange|respond|come\s+back|chase|notify|"
+    r"inform|advise|explain|table|copy|consider|receive"
+)
+_PASSIVE_ACTION = re.compile(
+    rf"\b(?:be|been|being)\s+(?:\w+ly\s+)?(?:{_ACTION_PARTICIPLES})\b", re.I
+)
+_INFINITIVE_ACTION = re.compile(
+    rf"(?:^|\b(?:to|will|would|shall|must|should)\s+)(?:\w+ly\s+)?(?:{_ACTION_INFINITIVES})\b", re.I
+)
+_FOLLOW_UP = re.compile(
+    r"\b(?:next|future|subsequent|later|following)\s+(?:meeting|committee|session)|\breport\s+back\b|"
+    r"\bcome\s+back\s+to\b|\bat\s+a\s+later\s+date\b",
+    re.I,
+)
+# "receive" or "consider" only gives work when it looks forward to another meeting.
+_NEEDS_FOLLOW_UP = re.compile(r"^(?:receive|consider)\b", re.I)
+
+# ---------------------------------------------------------------------------
+# Line-level patterns
+# ---------------------------------------------------------------------------
+
+_CLUTTER_INLINE = [
+    re.compile(r"\bpdf\s+icon\s+PDF\s+[\d.,]+\s*[KM]B\b", re.I),
+    re.compile(r"\b(?:docx?|xlsx?|word)\s+icon\s+\w+\s+[\d.,]+\s*[KM]B\b", re.I),
+    re.compile(r"\bView\s+the\s+(?:reasons?\s+why\s+item\s+[\w.]+\s+was\s+urgent|reasons?\s+for\s+urgency"
+               r"|declarations\s+of\s+interests?\s+for\s+item\s+[\w.]+|background\s+to\s+item\s+[\w.]+)\.?", re.I),
+    re.compile(r"\bView\s+the\s+(?:decision|minutes|agenda)\s+for\s+item\s+[\w.]+\.?", re.I),
+    re.compile(r"\((?:PDF|Word)\s*[,-]?\s*[\d.,]+\s*[KM]B\)", re.I),
+]
+_CLUTTER_LINE = re.compile(
+    r"^(?:local\s+democracy|agenda\s+item|print\s+this\s+page|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|"
+    r"meeting\s+details|share\s+this\s+page|download|related\s+documents?|additional\s+documents?|"
+    r"page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|no\.?|items?|chair(?:man|person)?|signed|date|dated|\.{3,}|_{3,}|-{3,}|"
+    r"\(?[A-Z][\w.' -]{2,40}\s*[-–—]\s*\(?0[\d ()]{9,}\)?\)?)\s*:?$",
+    re.I,
+)
+_MINUTES_MARKER = re.compile(r"^Minutes\s*:\s*(.*)$")
+_SUPPORTING_MARKER = re.compile(r"^Supporting\s+documents?\s*:?", re.I)
+
+_NUM_HEADING = re.compile(
+    r"^(?:(?:Agenda\s+)?Item\s+(?:No\.?\s*)?|ITEM\s+|Minute\s+(?:No\.?\s*)?|MINUTE\s+)?"
+    r"(?P<num>(?:[A-Z]{1,6}[ ./]?)?\d{1,4}(?:[/.]\d{1,4})?[a-z]?)"
+    r"(?:[.):]|\s+[-–—:])?\s+(?P<title>\S.*)$"
+)
+_PROCEDURAL = re.compile(
+    r"^(?:apologies(?:\s+for\s+absence)?(?:\s+and\s+(?:notification\s+of\s+)?substitut\w+)?|"
+    r"declarations?\s+of\s+(?:members'?\s+)?interests?|minutes\s+of\s+(?:the\s+)?(?:last|previous)\s+meetings?|"
+    r"(?:approval|confirmation)\s+of\s+(?:the\s+)?minutes|matters\s+arising|public\s+questions?|"
+    r"questions?\s+from\s+(?:members\s+of\s+)?the\s+public|members?'?\s+questions?|urgent\s+business|"
+    r"any\s+other\s+(?:urgent\s+)?business|date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting|"
+    r"work\s+programme|forward\s+plan|exclusion\s+of\s+(?:the\s+)?press\s+and\s+public|"
+    r"chair'?s?\s+announcements?|petitions?|(?:notification\s+of\s+)?substitut(?:es|ions))\.?$",
+    re.I,
+)
+_TRIGGER = re.compile(
+    r"^(?:(?:it\s+was|the\s+(?:committee|panel|board|sub-committee|commission)|members)\s+)?"
+    r"(?:(?:unanimously|further|also)\s+)?"
+    r"(?P<kw>resolved|agreed|recommended|decided|decisions?|outcome|recommendations?)"
+    r"(?:\s+(?:unanimously|accordingly))?(?:\s*\(unanimously\))?"
+    r"(?:\s*[:\-–—.]+\s*|\s+(?=that\b|to\b)|\s*$)(?P<rest>.*)$",
+    re.I,
+)
+_ACTION_LINE = re.compile(r"^\(?\s*actions?(?:\s+(?:by|owner|for))?\s*[:\-–—]\s*(?P<owner>[^)]+?)\s*\)?\.?$", re.I)
+_ACTION_TAIL = re.compile(r"\s*\(?\s*\bACTION(?:\s+BY)?\s*[:\-–—]\s*(?P<owner>[^)]{2,80}?)\s*\)?\.?\s*$")
+_LIST_MARKER = re.compile(r"^(?:\(\s*(?:\d{1,2}|[ivx]{1,5}|[a-z])\s*\)|(?:\d{1,2}|[ivx]{1,5}|[a-z])[.)])(?:\s+|$)")
+_BULLET = re.compile(r"^[•·▪●◦○■□➢►✓*\-–—]\s*")
+_INLINE_MARKER = re.compile(r"(?:^|(?<=[\s:;,]))\(\s*(\d{1,2}|[ivx]{1,5}|[a-z])\s*\)\s+")
+_NARRATIVE = re.compile(
+    r"\b(?:explained|advised|asked|queried|informed|stated|commented|responded|replied|discussed|thanked|"
+    r"questioned|highlighted|said|raised\s+concerns?)\b",
+    re.I,
+)
+_STANDING = [
+    re.compile(
+        r"^(?:that\s+)?(?P<subj>.+?)\s+(?:is\s+to\s+|should\s+|will\s+|shall\s+|to\s+|would\s+)?"
+        r"(?:be(?:come)?|becomes?|is|remains?|continues?\s+to\s+be|be\s+made|be\s+added\s+(?:to\s+the\s+\w+\s+)?as|"
+        r"be\s+included\s+as|be\s+kept\s+as)\s+(?:an?\s+|the\s+)?(?:regular\s+|permanent\s+|ongoing\s+)?"
+        r"standing\s+(?:agenda\s+)?items?\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:an?\s+)?standing\s+(?:agenda\s+)?item\s+(?:on|about|for|regarding|covering)\s+(?P<subj>.+?)\s+"
+        r"(?:to\s+)?be\s+(?:added|included|placed|created|established)\b",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:that\s+)?(?P<subj>.+?)\s+(?:to\s+)?be\s+(?:added|included|placed)\s+(?:on|to|in)\s+.{0,60}?"
+        r"\bas\s+an?\s+standing\s+item\b",
+        re.I,
+    ),
+]
+_TIME = r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?|(?P<noon>noon|midday)"
+_START_TIME = re.compile(
+    rf"\b(?:started|starts|commenced|commences|began|opened|start(?:\s+time)?|time\s+of\s+commencement|"
+    rf"commencing|convened)\s*(?:at|:|-|–)?\s*(?:{_TIME})",
+    re.I,
+)
+_END_TIME = re.compile(
+    rf"\b(?:ended|ends|closed|closes|finished|concluded|terminated|rose|end(?:\s+time)?|close|"
+    rf"time\s+of\s+closure)\s*(?:at|:|-|–)?\s*(?:{_TIME})",
+    re.I,
+)
+_TIME_RANGE = re.compile(rf"\b(?:time|times|meeting\s+time)\s*:?\s*(?:{_TIME})\s*(?:-|–|—|to|until)\s*", re.I)
+_SINGLE_TIME = re.compile(rf"^(?:{_TIME})", re.I)
+_TIME_CONTEXT = re.compile(r"\b(?:meeting|committee|panel|session|start|end|time|commenced|closed)\b", re.I)
+
+_PERSON = re.compile(
+    rf"\b{_HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'’-]+"
+    r"|\b[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+[A-Z]\.?)?\s+(?:Mc|Mac|O')?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\b"
+)
+_GIVING_VERBS = re.compile(
+    r"\b(?:advised|explained|agreed|confirmed|stated|said|informed|reported|added|undertook|offered|promised|"
+    r"responded|replied|clarified|outlined|assured|acknowledged|indicated|told|highlighted|commented|noted|"
+    r"committed|will|would|presented)\b"
+)
+_COMMITMENT = re.compile(
+    rf"\b(?:(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:\w+ly\s+)?(?:{_ACTION_INFINITIVES})|"
+    rf"(?:will|would|can|could|shall|is\s+to|are\s+to)\s+(?:also\s+)?(?:be\s+)?(?:\w+ly\s+)?"
+    rf"(?:{_ACTION_PARTICIPLES}|{_ACTION_INFINITIVES}))\b",
+    re.I,
+)
+# Words too common in committee business to show that a sentence and a decision are about the same thing.
+GENERIC_WORDS = {"committee", "report", "plan", "member", "councillor", "council", "update", "meeting", "officer",
+                 "service", "item", "agenda", "information", "improvement", "work", "children", "people"}
+_PROMISE = re.compile(
+    rf"(?P<who>{_PERSON.pattern}|[Tt]he\s+[A-Z][\w'’-]+(?:\s+(?:of|for|and|&)?\s*[A-Z][\w'’-]+){{0,5}}|Officers)"
+    rf"(?:,\s*[^,.]{{3,90}},)?\s+(?:agreed|undertook|offered|promised|committed)\s+to\s+"
+    rf"(?:\w+ly\s+)?(?P<verb>{_ACTION_INFINITIVES})\b(?P<rest>[^.]*)",
+)
+
+
+# ---------------------------------------------------------------------------
+# Small data holders
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Person:
+    name: str
+    status: str
+    role: str | None = None
+    title: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "status": self.status, "role": self.role, "title": self.title}
+
+
+@dataclass
+class Resolution:
+    text: str
+    owner: str | None = None  # from an "ACTION:" line or tail
+
+
+@dataclass
+class Item:
+    number: str | None
+    title: str | None
+    lines: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------
+# Public entry point
+# ---------------------------------------------------------------------------
+
+
+def parse_minutes(text: str, known_people: list[str] | None = None) -> dict:
+    """Parse minutes text into the SCHEMA.md shape. Raises only MinutesImportError."""
+    if not isinstance(text, str):
+        raise MinutesImportError("The minutes could not be read as text.")
+    try:
+        return _parse(text, [p for p in (known_people or []) if isinstance(p, str) and p.strip()])
+    except MinutesImportError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the contract is that callers only ever see MinutesImportError
+        raise MinutesImportError(
+            "Something in these minutes confused the importer, so nothing was imported. "
+            "Please check the file is a set of committee minutes, or enter the actions by hand."
+        ) from exc
+
+
+def _parse(text: str, known_people: list[str]) -> dict:
+    lines = _normalise(text)
+    committee = _find_committee(lines)
+    date = _find_date(lines)
+    start_time, end_time = _find_times(lines)
+    lines = _drop_page_furniture(lines, committee)
+
+    attendance, attendance_lines = _find_attendance(lines)
+    items = _split_items(lines, attendance_lines, committee)
+
+    body_text = "\n".join(ln for i, ln in enumerate(lines) if i not in attendance_lines)
+    paragraphs = _paragraphs(body_text.split("\n"))
+    declarations = _find_declarations(paragraphs)
+    _add_sentence_attendance(paragraphs, attendance)
+    if not attendance:
+        attendance = _mentioned_people(paragraphs)
+
+    people = [p.name for p in attendance] + known_people
+    parsed_items = [_parse_item(item, people, known_people) for item in items]
+    return {
+        "committee": committee,
+        "date": date,
+        "start_time": start_time,
+        "end_time": end_time,
+        "attendance": [p.as_dict() for p in attendance],
+        "declarations": declarations,
+        "items": parsed_items,
+    }
+
+
+# ---------------------------------------------------------------------------
+# Normalising the text
+# ---------------------------------------------------------------------------
+
+_TRANSLATE = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"',
+    "\u201d": '"', "\u00ad": None, "\u200b": None, "\ufeff": None, "\f": "\n", "\x0b": "\n", "|": "\n",
+    "\u2028": "\n", "\u2029": "\n", "\x00": None,
+})  # fmt: skip
+
+
+def _normalise(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATE)
+    out = []
+    for raw in text.split("\n"):
+        line = raw
+        for pat in _CLUTTER_INLINE:
+            line = pat.sub(" ", line)
+        line = re.sub(r"[ ]{2,}", " ", line).strip()
+        if line and _CLUTTER_LINE.match(line):
+            continue
+        out.append(line)
+    return out
+
+
+def _drop_page_furniture(lines: list[str], committee: str | None) -> list[str]:
+    """Remove running page headers ("Committee name, 23 March 2022") and signature blocks."""
+    out: list[str] = []
+    key = committee.lower() if committee else None
+    for i, line in enumerate(lines):
+        low = line.lower()
+        if key and i > 3 and key in low and _any_date(line) and len(line.split()) <= 16:
+            continue
+        nxt = next((ln for ln in lines[i + 1 : i + 3] if ln), "")
+        if re.match(r"^(?:COUNCILLOR|CLLR|Councillor|Cllr)\b", line) and line.isupper() and len(line.split()) <= 5:
+            continue
+        if line.isupper() and re.match(r"^(?:chair(?:man|person)?|vice[- ]chair)$", nxt, re.I) and len(line) < 40:
+            continue
+        if re.search(r"\bmeeting\b.*\b(?:started|commenced|began|ended|closed|finished|concluded)\b", line, re.I) and (
+            re.search(r"\d", line) and len(line.split()) <= 25
+        ):
+            continue
+        out.append(line)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Meeting fields
+# ---------------------------------------------------------------------------
+
+_SMALL_WORDS = {"and", "of", "for", "the", "on", "in", "to", "at", "a", "an", "or", "with", "by"}
+
+
+def _title_case(text: str) -> str:
+    """Turn SHOUTING CAPS into Title Case; leave mixed-case text as the minutes wrote it."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.8:
+        return text
+    words = []
+    for i, word in enumerate(text.split()):
+        low = word.lower()
+        if i and low in _SMALL_WORDS:
+            words.append(low)
+        elif len(word) > 1 and word.isalpha() and not re.search(r"[AEIOUY]", word):
+            words.append(word)  # acronym such as NHS or SEN
+        else:
+            words.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+    return " ".join(words)
+
+
+def _clean_committee(name: str) -> str | None:
+    name = re.split(r"\s+(?:held|meeting\s+held|on|at)\s+(?=\S*\d|on\b|at\b|mon|tue|wed|thu|fri|sat|sun)", name,
+                    maxsplit=1, flags=re.I)[0]
+    name = re.sub(r"^(?:the\s+)?(?:(?:a|an)\s+)?(?:(?:remote|virtual|special|extraordinary|ordinary)\s+)?"
+                  r"(?:meeting\s+of\s+(?:the\s+)?)?", "", name.strip(" :-–—,.\"'"), flags=re.I)
+    name = re.sub(r"[\s,]*[-–—]?\s*minutes\s*$", "", name, flags=re.I).strip(" :-–—,.")
+    for pat in DATE_RES:
+        name = pat.split(name, maxsplit=1)[0] if pat.search(name) else name
+    name = name.strip(" :-–—,.")
+    if not name or len(name) > 120 or _PROCEDURAL.match(name) or re.match(r"^(?:the\s+)?(?:last|previous)\b", name,
+                                                                           re.I):
+        return None
+    return _title_case(name)
+
+
+def _name_like(line: str) -> bool:
+    """A title line: short, and its words mostly capitalised (unlike a sentence that mentions the committee)."""
+    words = [w for w in re.split(r"[\s,]+", line) if w and w.lower() not in _SMALL_WORDS | {"&", "-", "–", "—"}]
+    if not words or len(line.split()) > 16 or line.rstrip().endswith("."):
+        return False
+    caps = sum(w[:1].isupper() or w[:1].isdigit() for w in words)
+    return caps / len(words) >= 0.75
+
+
+def _find_committee(lines: list[str]) -> str | None:
+    head = [ln for ln in lines[:40] if ln][:12]
+    for line in head:
+        m = re.match(r"^minutes\s+of\s*:?\s*(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(.+)$", line, re.I)
+        if m and not re.match(r"^(?:the\s+)?(?:last|previous)\b", m.group(1), re.I):
+            name = _clean_committee(m.group(1))
+            if name:
+                return name
+        m = re.match(r"^(?:committee|meeting|body|decision\s+maker)\s*:\s*(.+)$", line, re.I)
+        if m:
+            name = _clean_committee(m.group(1))
+            if name:
+                return name
+    for line in head[:6]:
+        if re.search(r"\b(?:committee|panel|board|commission|sub-committee|forum)\b", line, re.I) and _name_like(
+            line
+        ) and not re.match(r"^(?:present|apologies|also|in attendance)\b", line, re.I):
+            name = _clean_committee(re.sub(r"^minutes\s*(?:of|[-–—:])?\s*", "", line, flags=re.I))
+            if name and not _PROCEDURAL.match(name):
+                return name
+    # No header: fall back to the scrutiny body the minutes mention most often.
+    found = Counter()
+    first: dict[str, str] = {}
+    pat = re.compile(
+        r"\b((?:[A-Z][\w'-]*|and|&|of|for)(?:\s+(?:[A-Z][\w'-]*|and|&|of|for)){0,8}?\s+"
+        r"(?:Committee|Panel|Commission|Sub-Committee))\b"
+    )
+    for line in lines:
+        for m in pat.finditer(line):
+            name = re.sub(r"^(?:(?:and|&|of|for|The|This|Members|Member|In|At|To)\s+)+", "", m.group(1))
+            if re.search(r"\b(?:Scrutiny|Overview)\b", name) and len(name.split()) >= 3:
+                key = name.lower()
+                found[key] += 1
+                first.setdefault(key, name)
+    if found:
+        return _title_case(first[found.most_common(1)[0][0]])
+    return None
+
+
+def _month(word: str) -> int:
+    word = word.lower()
+    return MONTHS["sept" if word.startswith("sept") else word[:3]]
+
+
+def _date_from_match(m: re.Match, pat_index: int) -> dt.date | None:
+    try:
+        if pat_index == 0:
+            day, month, year = int(m.group(1)), _month(m.group(2)), int(m.group(3))
+        elif pat_index == 1:
+            month, day, year = _month(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            if year < 100:
+                year += 2000
+        if not 1990 <= year <= 2100:
+            return None
+        return dt.date(year, month, day)
+    except (ValueError, KeyError):
+        return None
+
+
+def _any_date(text: str) -> dt.date | None:
+    best = None
+    for idx, pat in enumerate(DATE_RES):
+        for m in pat.finditer(text):
+            found = _date_from_match(m, idx)
+            if found and (best is None or m.start() < best[0]):
+                best = (m.start(), found)
+            if found:
+                break
+    return best[1] if best else None
+
+
+def _find_date(lines: list[str]) -> str | None:
+    labelled = re.compile(r"\b(?:held\s+on|date\s+of\s+(?:the\s+)?meeting|meeting\s+date|date)\s*:?\s*(.{0,60})", re.I)
+    for line in lines:
+        m = labelled.search(line)
+        if m:
+            found = _any_date(m.group(1))
+            if found:
+                return found.isoformat()
+    # Otherwise take a date from the header, before anything that looks like an agenda item.
+    for line in lines[:40]:
+        if line and (_caps_heading(line) and not _looks_like_header_line(line)):
+            break
+        found = _any_date(line)
+        if found:
+            return found.isoformat()
+    return None
+
+
+def _to_hhmm(m: re.Match) -> str | None:
+    if m.group("noon"):
+        return "12:00"
+    hour, minute, ap = int(m.group("h")), m.group("m"), (m.group("ap") or "").replace(".", "").lower()
+    if not minute and not ap:
+        return None  # a bare number is more likely a count than a time
+    minute_i = int(minute or 0)
+    if ap == "pm" and hour < 12:
+        hour += 12
+    elif ap == "am" and hour == 12:
+        hour = 0
+    elif not ap and 1 <= hour <= 7:
+        hour += 12  # committees meet in the evening far more often than before 8am
+    if hour > 23 or minute_i > 59:
+        return None
+    return f"{hour:02d}:{minute_i:02d}"
+
+
+def _find_times(lines: list[str]) -> tuple[str | None, str | None]:
+    start = end = None
+    for line in lines:
+        if not _TIME_CONTEXT.search(line):
+            continue
+        if start is None:
+            m = _START_TIME.search(line)
+            if m:
+                start = _to_hhmm(m)
+            else:
+                m = _TIME_RANGE.search(line)
+                if m:
+                    start = _to_hhmm(m)
+                    m2 = _SINGLE_TIME.match(line[m.end() :])
+                    if m2:
+                        end = _to_hhmm(m2) or end
+        for m in _END_TIME.finditer(line):
+            end = _to_hhmm(m) or end
+    return start, end
+
+
+# ---------------------------------------------------------------------------
+# Attendance
+# ---------------------------------------------------------------------------
+
+_ATTENDANCE_LABEL = re.compile(
+    r"^(?P<label>(?:councillors?\s+|members?\s+|cllrs?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|"
+    r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received"
+    r"(?:\s+from)?)?|absent|substitutes?(?:\s+members?)?|co-opted\s+members?(?:\s+present)?|public\s+attendance|"
+    r"chair(?:man|person)?|vice[- ]chair(?:man|person)?|guests?|attendees|attending)\s*[:\-–—]\s*(?P<rest>.*)$",
+    re.I,
+)
+
+
+def _label_status(label: str) -> tuple[str | None, str | None]:
+    label = label.lower()
+    if "public" in label:
+        return None, None
+    if "apolog" in label:
+        return "apologies", None
+    if "absent" in label:
+        return "absent", None
+    if label.startswith("vice"):
+        return "present", "vice_chair"
+    if label.startswith("chair"):
+        return "present", "chair"
+    if "substitute" in label:
+        return "present", "substitute"
+    if "co-opted" in label:
+        return "present", "co-opted"
+    if "also" in label or "attendance" in label or "officer" in label or "guest" in label or "attend" in label:
+        return "in_attendance", None
+    return "present", None
+
+
+def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
+    people: list[Person] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(lines):
+        m = _ATTENDANCE_LABEL.match(lines[i])
+        if not m or (m.group("label").lower().startswith("apolog") and not m.group("rest").strip() and
+                     not _next_is_names(lines, i)):
+            i += 1
+            continue
+        status, role = _label_status(m.group("label"))
+        chunk = [m.group("rest")]
+        used.add(i)
+        j = i + 1
+        while j < len(lines) and lines[j] and not _ATTENDANCE_LABEL.match(lines[j]) and not _caps_heading(lines[j]):
+            if _NUM_HEADING.match(lines[j]) or _PROCEDURAL.match(lines[j]):
+                break
+            chunk.append(lines[j])
+            used.add(j)
+            j += 1
+        if status:
+            people.extend(_parse_people(_join_attendance_lines(chunk), status, role))
+        i = j
+    return _dedupe_people(people), used
+
+
+def _next_is_names(lines: list[str], i: int) -> bool:
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    return bool(nxt) and bool(re.match(rf"^{_HONORIFIC}\s", nxt))
+
+
+def _join_attendance_lines(chunk: list[str]) -> str:
+    """Join PDF-wrapped attendance lines: a line inside a "Name — Title" run continues that title."""
+    text = ""
+    for line in chunk:
+        line = line.strip()
+        if not line:
+            continue
+        if not text:
+            text = line
+            continue
+        last = re.split(r"[,;]", text)[-1]
+        in_title = bool(re.search(r"\s[—–-]\s|,\s*$", last)) and not re.search(r"[.)]\s*$", text)
+        joiner = " " if in_title or text.endswith((",", " and", "&")) else ", "
+        text = text + joiner + line
+    return text
+
+
+def _looks_like_post(text: str) -> bool:
+    words = [w.lower().strip(",.()") for w in text.split()]
+    return bool(words) and words[0] in POST_WORDS | {"the"} and any(w in POST_WORDS for w in words)
+
+
+def _strip_honorific(name: str) -> tuple[str, bool]:
+    m = re.match(rf"^{_HONORIFIC}\s+", name)
+    if not m:
+        return name, False
+    rest = name[m.end() :].strip()
+    is_cllr = m.group(0).lower().startswith(("councillor", "cllr"))
+    # Keep "Councillor Smith" whole: a bare surname reads badly on its own.
+    return (rest if len(rest.split()) >= 2 else name.strip()), is_cllr
+
+
+def _plausible_name(name: str) -> bool:
+    if not name or len(name) > 60 or re.search(r"\d", name):
+        return False
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not words[-1][:1].isupper():
+        return False
+    return not re.match(r"^(?:none|no\s|nil|n/a|there\s|all\s|the\s+committee)", name, re.I)
+
+
+def _parse_people(text: str, status: str, label_role: str | None) -> list[Person]:
+    text = re.sub(r"\s+", " ", text).strip(" .;")
+    if not text or re.match(r"^(?:none|nil|no\s+(?:apologies|members|one))", text, re.I):
+        return []
+    # Protect commas inside parentheses, e.g. "(substitute for Cllr Jones, Labour)".
+    text = re.sub(r"\(([^()]*)\)", lambda m: "(" + m.group(1).replace(",", "\x01") + ")", text)
+    people: list[Person] = []
+    councillor_run = False
+    for raw in re.split(r"[;,]", text):
+        chunk = raw.replace("\x01", ",").strip(" .")
+        if not chunk:
+            continue
+        if re.match(r"^(?:and|&)\s+", chunk):
+            chunk = re.sub(r"^(?:and|&)\s+", "", chunk)
+        title = None
+        dash = re.search(r"\s[—–-]\s|\s[—–]|[—–]\s", chunk)
+        if dash:
+            chunk, title = chunk[: dash.start()].strip(), chunk[dash.end() :].strip(" .")
+        elif people and people[-1].title is None and _looks_like_post(chunk):
+            people[-1].title = chunk
+            if people[-1].status == "present" and people[-1].role == "member" and not re.search(
+                r"councillor|cllr", chunk, re.I
+            ):
+                people[-1].role = "co-opted"
+            continue
+        if re.match(r"^(?:Councillors|Cllrs|COUNCILLORS)\b", chunk):
+            councillor_run = True
+        elif title or not re.match(rf"^{_HONORIFIC}\s", chunk) and re.match(r"^[A-Z][a-z]+\s+[A-Z][a-z]", chunk):
+            councillor_run = councillor_run and not title and len(chunk.split()) <= 3
+        names = [chunk] if title else re.split(r"\s+(?:and|&)\s+", chunk)
+        for name in names:
+            people.extend(_make_person(name, title, status, label_role, councillor_run))
+    return people
+
+
+def _make_person(raw: str, title: str | None, status: str, label_role: str | None, councillor_run: bool):
+    role = label_role
+    notes = " ".join(re.findall(r"\(([^)]*)\)", raw)).lower()
+    name = re.sub(r"\s*\([^)]*\)", "", raw).strip(" .")
+    if re.search(r"\bin\s+the\s+chair\b|^chair(?:man|person)?\b", notes):
+        role = "chair"
+    elif re.search(r"vice[- ]?chair", notes):
+        role = "vice_chair"
+    elif re.search(r"\bsub(?:stitute|stituting|\.)?\b", notes):
+        role = "substitute"
+    name, is_cllr = _strip_honorific(name)
+    name = re.sub(rf"^{_HONORIFIC}\s+", "", name) if len(name.split()) > 2 else name
+    if not _plausible_name(name):
+        return []
+    is_cllr = is_cllr or councillor_run
+    if role is None:
+        role = _infer_role(status, title, is_cllr)
+    return [Person(name=name, status=status, role=role, title=title or None)]
+
+
+def _infer_role(status: str, title: str | None, is_cllr: bool) -> str | None:
+    low = (title or "").lower()
+    if re.search(r"cabinet\s+member|portfolio\s+holder|leader\s+of\s+the\s+council|executive\s+member", low):
+        return "cabinet_member"
+    if status == "present":
+        if re.search(r"co-?opt", low) or (title and not is_cllr):
+            return "co-opted"
+        return "member"
+    if status == "in_attendance":
+        if is_cllr:
+            return None
+        return "officer"
+    return "member" if is_cllr else None
+
+
+def _dedupe_people(people: list[Person]) -> list[Person]:
+    seen: dict[str, Person] = {}
+    for person in people:
+        key = person.name.lower()
+        if key not in seen:
+            seen[key] = person
+        elif person.title and not seen[key].title:
+            seen[key].title = person.title
+    return list(seen.values())
+
+
+def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> None:
+    """Pick up "Apologies for absence were received from Councillors X and Y." written as prose."""
+    pat = re.compile(
+        r"\bapologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|submitted|given|noted)\s+"
+        r"(?:from|on\s+behalf\s+of|for)\s+([^.]{3,300})",
+        re.I,
+    )
+    sub = re.compile(rf"({_HONORIFIC}\s+[A-Z][\w' -]{{1,40}}?)\s+(?:attended|was\s+present)\s+as\s+(?:a\s+)?"
+                     r"substitute\s+for\s+", re.I)
+    known = {p.name.lower() for p in people}
+    for para in paragraphs:
+        for m in pat.finditer(para):
+            for person in _parse_people(m.group(1), "apologies", None):
+                if person.name.lower() not in known:
+                    people.append(person)
+                    known.add(person.name.lower())
+        for m in sub.finditer(para):
+            name, _ = _strip_honorific(m.group(1).strip())
+            if name.lower() not in known and _plausible_name(name):
+                people.append(Person(name=name, status="present", role="substitute"))
+                known.add(name.lower())
+
+
+def _take_title(text: str) -> str:
+    """The post title at the start of text: capitalised words joined by of/for/and/&."""
+    out: list[str] = []
+    for word in text.split()[:14]:
+        core = word.rstrip(",.;:)")
+        low = core.lower()
+        if low in HONORIFIC_WORDS:
+            break
+        if core[:1].isupper() or core == "&" or (low in {"of", "for", "and", "the"} and out):
+            out.append(core)
+        else:
+            break
+        if core != word:
+            break
+    while out and out[-1].lower() in {"of", "for", "and", "the", "&"}:
+        out.pop()
+    return " ".join(out)
+
+
+def _mentioned_people(paragraphs: list[str]) -> list[Person]:
+    """Without an attendance list, people introduced as "Name, Post" are recorded as in attendance."""
+    found: list[Person] = []
+    for para in paragraphs:
+        for m in re.finditer(rf"({_PERSON.pattern}),\s+", para):
+            title = _take_title(para[m.end() :])
+            if not title or not _looks_like_post(title):
+                continue
+            name, is_cllr = _strip_honorific(m.group(1))
+            if any(w.lower() in NOT_NAME - HONORIFIC_WORDS for w in name.split()):
+                continue
+            found.append(Person(name=name, status="in_attendance", role=_infer_role("in_attendance", title, is_cllr),
+                                title=title))
+    return _dedupe_people(found)
+
+
+# ---------------------------------------------------------------------------
+# Declarations
+# ---------------------------------------------------------------------------
+
+_DECLARATION = re.compile(
+    rf"(?P<name>{_HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'-]+(?:\s+(?:and|&)\s+[A-Z][\w'-]+)?"
+    r"|[A-Z][a-z]+\s+[A-Z][\w'-]+)\s+declared\s+(?:an?\s+|the\s+following\s+)?(?P<text>[^.]{0,300}?interests?"
+    r"[^.]{0,300})",
+)
+
+
+def _find_declarations(paragraphs: list[str]) -> list[dict]:
+    out = []
+    for para in paragraphs:
+        for m in _DECLARATION.finditer(para):
+            text = m.group("text").strip(" ,;")
+            item = re.search(r"\b(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*)?([\w/.]*\d[\w/]*)", text, re.I)
+            out.append({"name": m.group("name").strip(), "item": item.group(1).rstrip(".") if item else None,
+                        "text": text})
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Items
+# ---------------------------------------------------------------------------
+
+_HEADING_SKIP = re.compile(
+    r"^(?:councillors?|cllrs?|resolved|agreed|recommended|it\s+was|decision|action|note|present|chair|"
+    r"signed|minutes\s+of|apologies\s+for\s+absence\s*:|page)\b",
+    re.I,
+)
+
+
+def _looks_like_header_line(line: str) -> bool:
+    return bool(re.search(r"\b(?:committee|panel|board|commission|council)\b", line, re.I)) and not _PROCEDURAL.match(
+        line
+    )
+
+
+def _caps_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 4 or len(line) > 140 or len(line.split()) > 16:
+        return False
+    if sum(c.isupper() for c in letters) / len(letters) < 0.85:
+        return False
+    if line.rstrip().endswith((":", ",", ";")) or _HEADING_SKIP.match(line) or _TRIGGER.match(line):
+        return False
+    return not (_any_date(line) or re.search(r"\d[.:]\d\d\s*(?:am|pm)", line, re.I))
+
+
+def _title_like(title: str) -> bool:
+    words = title.split()
+    if not words or len(words) > 18 or not re.match(r"^[A-Z\"'(]", title):
+        return False
+    if title.endswith((",", ";", ":")):
+        return False
+    if title.endswith(".") and len(words) > 10:
+        return False
+    return not re.search(r"\b(?:be|was|were|will|would|should|agreed|noted|resolved)\b", title, re.I)
+
+
+def _number_key(number: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", number))
+
+
+def _split_items(lines: list[str], skip: set[int], committee: str | None) -> list[Item]:
+    items: list[Item] = []
+    preamble = Item(None, None)
+    current = preamble
+    last_key: tuple[int, ...] | None = None
+    in_resolution = False
+    list_next = 1
+    seen_content = False
+    committee_low = (committee or "").lower()
+    skip = set(skip)
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
+        heading = None
+        bare = re.match(r"^(?:Item\s+)?(\d{1,3}[a-z]?)[.)]?$", line)
+        if bare and not in_resolution:
+            j = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k]), None)
+            if j is not None and not _NUM_HEADING.match(lines[j]) and _title_like(lines[j]):
+                line = f"{bare.group(1)}. {lines[j]}"
+                skip.add(j)
+        m = _NUM_HEADING.match(line)
+        if m and _title_like(m.group("title").strip()):
+            key = _number_key(m.group("num"))
+            has_letter = bool(re.search(r"\d[a-z]$", m.group("num")))
+            increasing = last_key is None or key > last_key or (key == last_key and has_letter)
+            big = key and key[0] > 999 and "/" not in m.group("num")
+            as_list = in_resolution and key == (list_next,) and not _caps_heading(m.group("title"))
+            if increasing and not big and not as_list:
+                heading = (m.group("num").rstrip("."), m.group("title").strip())
+                last_key = key
+        if heading is None and (_caps_heading(line) or _PROCEDURAL.match(line)):
+            is_title_line = committee_low and line.lower().strip(" :") in (committee_low, f"minutes of {committee_low}")
+            if not is_title_line and not (not seen_content and _looks_like_header_line(line) and not items):
+                heading = (None, line.strip())
+        if heading:
+            current = Item(heading[0], _title_case(re.sub(r"\s+", " ", heading[1]).strip(" .-–—:")))
+            items.append(current)
+            in_resolution, list_next = False, 1
+            continue
+        current.lines.append(line)
+        if line:
+            seen_content = True
+        if _trigger_at(lines, i):
+            in_resolution, list_next = True, 1
+        elif in_resolution:
+            lm = re.match(r"^\(?(\d{1,2})[.)]", line)
+            if lm and int(lm.group(1)) == list_next:
+                list_next += 1
+    if not items:
+        return [preamble] if any(preamble.lines) else []
+    if _item_has_content(preamble):
+        items.insert(0, preamble)
+    return items
+
+
+def _item_has_content(item: Item) -> bool:
+    return any(_trigger_at(item.lines, k) for k in range(len(item.lines)))
+
+
+def _trigger_at(lines: list[str], idx: int) -> re.Match | None:
+    """A "Resolved"/"Agreed" line starts a decision block only at the start of a paragraph.
+
+    PDF text wraps mid-sentence, so "...Jeanette Richards / agreed to bring a report" must not count.
+    """
+    line = _BULLET.sub("", lines[idx])
+    if not line[:1].isupper():
+        return None
+    m = _TRIGGER.match(line)
+    if not m:
+        return None
+    prev = lines[idx - 1].rstrip() if idx > 0 else ""
+    if prev and not prev.endswith((".", ":", ";", "!", "?", ")")) and not _caps_heading(prev) and not (
+        _NUM_HEADING.match(prev)
+    ):
+        return None
+    return m
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines into paragraphs; a blank line or a short sentence-ending line ends one."""
+    paras: list[str] = []
+    cur: list[str] = []
+    for line in lines:
+        if not line:
+            if cur:
+                paras.append(" ".join(cur))
+                cur = []
+            continue
+        cur.append(line)
+        if len(line) < 60 and line.endswith((".", ":", "?", "!")):
+            paras.append(" ".join(cur))
+            cur = []
+    if cur:
+        paras.append(" ".join(cur))
+    return [re.sub(r"\s+", " ", p).strip() for p in paras]
+
+
+def _parse_item(item: Item, people: list[str], known_people: list[str]) -> dict:
+    lines = list(item.lines)
+    for idx, line in enumerate(lines):
+        m = _MINUTES_MARKER.match(line)
+        if m:
+            # On committee websites the text before "Minutes:" is the agenda summary, not what happened.
+            lines = ([m.group(1)] if m.group(1) else []) + lines[idx + 1 :]
+            break
+    for idx, line in enumerate(lines):
+        if _SUPPORTING_MARKER.match(line):
+            lines = lines[:idx]
+            break
+
+    discussion: list[str] = []
+    resolutions: list[Resolution] = []
+    idx = 0
+    while idx < len(lines):
+        line = lines[idx]
+        m = _trigger_at(lines, idx)
+        if m:
+            block, idx = _take_block(lines, idx + 1, m.group("rest"))
+            resolutions.extend(block)
+            continue
+        am = _ACTION_LINE.match(line)
+        if am and resolutions:
+            resolutions[-1].owner = _clean_owner(am.group("owner"))
+        else:
+            discussion.append(line)
+        idx += 1
+
+    paragraphs = _paragraphs(discussion)
+    sentences = _speaker_sentences(paragraphs, people)
+    actions: list[dict] = []
+    standing: list[str] = []
+    for res in resolutions:
+        subject = _standing_subject(res.text)
+        if subject:
+            standing.append(subject)
+            continue
+        for clause in _clauses(res.text):
+            if not _is_action(clause):
+                continue
+            owner = res.owner or _explicit_owner(clause) or _context_owner(clause, sentences)
+            actions.append({"text": _action_text(clause), "owner": owner, "due": _due(clause)})
+
+    for text, owner in _promises(paragraphs):
+        if not any(_overlap(text, r.text) >= 0.4 for r in resolutions) and not any(
+            _overlap(text, a["text"]) >= 0.4 for a in actions
+        ):
+            actions.append({"text": text, "owner": owner, "due": _due(text)})
+
+    for action in actions:
+        if action["owner"]:
+            action["owner"] = _resolve_person(action["owner"], people, known_people)
+    return {
+        "number": item.number,
+        "title": item.title,
+        "resolutions": [r.text for r in resolutions],
+        "actions": actions,
+        "standing_items": standing,
+    }
+
+
+def _take_block(lines: list[str], start: int, rest: str) -> tuple[list[Resolution], int]:
+    """Read the decisions after a "Resolved"/"It was agreed" line up to the next narrative paragraph."""
+    raw: list[str] = [rest.strip()] if rest.strip() else []
+    idx = start
+    while idx < len(lines):
+        line = lines[idx]
+        if _trigger_at(lines, idx):
+            break
+        raw.append(line)
+        idx += 1
+    segments = _segments(raw)
+    out: list[Resolution] = []
+    consumed_segments = 0
+    for seg in segments:
+        if seg.startswith("\x02"):
+            if out:
+                out[-1].owner = _clean_owner(seg[1:])
+            consumed_segments += 1
+            continue
+        if out and _NARRATIVE.search(seg) and not re.match(r"^that\b", seg, re.I):
+            break
+        consumed_segments += 1
+        for part in _inline_split(seg):
+            tail = _ACTION_TAIL.search(part)
+            owner = None
+            if tail and tail.start() > 0:
+                owner = _clean_owner(tail.group("owner"))
+                part = part[: tail.start()].rstrip()
+            out.append(Resolution(text=part, owner=owner))
+    if consumed_segments < len(segments):
+        # Hand the narrative back to the discussion so promises in it are still seen.
+        leftover = segments[consumed_segments:]
+        lines_back = [s for s in leftover if not s.startswith("\x02")]
+        return _drop_intros(out), _rewind(lines, start, idx, lines_back)
+    return _drop_intros(out), idx
+
+
+def _rewind(lines: list[str], start: int, end: int, leftover: list[str]) -> int:
+    """Find where the first leftover segment began so the caller re-reads it as discussion."""
+    if not leftover:
+        return end
+    first_words = leftover[0].split()[:4]
+    for i in range(start, end):
+        if lines[i] and lines[i].split()[:4] == first_words[: len(lines[i].split()[:4])]:
+            return i
+    return end
+
+
+def _segments(raw: list[str]) -> list[str]:
+    """Split a decision block into one string per decision, undoing PDF line wrapping."""
+    segs: list[str] = []
+    cur: list[str] = []
+
+    def flush():
+        if cur:
+            text = re.sub(r"\s+", " ", " ".join(cur)).strip()
+            if text:
+                segs.append(text)
+            cur.clear()
+
+    for line in raw:
+        s = line.strip()
+        if not s:
+            flush()
+            continue
+        am = _ACTION_LINE.match(s)
+        if am:
+            flush()
+            segs.append("\x02" + am.group("owner"))
+            continue
+        marker = _LIST_MARKER.match(s) or _BULLET.match(s)
+        if marker and (marker.group(0).strip() or s[:1] in "•·▪●◦○■□➢►✓"):
+            flush()
+            s = s[marker.end() :].strip()
+            if not s:
+                continue
+        elif cur and cur[-1].rstrip().endswith((".", ";", ":")) and re.match(r"^[A-Z\"'(]", s):
+            flush()
+        cur.append(s)
+    flush()
+    return segs
+
+
+def _inline_split(text: str) -> list[str]:
+    """Split "That (1) the report be noted; (2) officers circulate X" into separate decisions."""
+    marks = list(_INLINE_MARKER.finditer(text))
+    if len(marks) < 2:
+        return [_tidy(text)]
+    firsts = {"1", "i", "a"}
+    if marks[0].group(1) not in firsts:
+        return [_tidy(text)]
+    parts = []
+    head = text[: marks[0].start()].strip()
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        parts.append(text[m.end() : end])
+    out = [_tidy(p) for p in parts if _tidy(p)]
+    if head and not re.match(r"^(?:that|the\s+committee|members)?\s*[:\-–—]?\s*$", head, re.I) and len(
+        head.split()
+    ) > 6:
+        out.insert(0, _tidy(head))
+    return out
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"(?:;|,)?\s*(?:and|or)\s*$", "", text).strip()
+    return text.rstrip(";,").strip()
+
+
+def _drop_intros(resolutions: list[Resolution]) -> list[Resolution]:
+    """'That:' or 'That the Committee:' before a list is not itself a decision."""
+    out = []
+    for k, res in enumerate(resolutions):
+        is_intro = res.text.endswith((":", "–", "-", "—")) and len(res.text.split()) <= 10 and k + 1 < len(resolutions)
+        if is_intro or re.match(r"^that\s*[:\-–—]?$", res.text, re.I) or not res.text:
+            continue
+        out.append(res)
+    return out
+
+
+def _clean_owner(owner: str) -> str | None:
+    owner = re.sub(r"\s+", " ", owner).strip(" .;:-–—()")
+    owner = re.sub(r"^(?:by\s+)?(?:the\s+)?", "", owner, flags=re.I)
+    return owner or None
+
+
+# ---------------------------------------------------------------------------
+# Classifying decisions
+# ---------------------------------------------------------------------------
+
+
+def _standing_subject(text: str) -> str | None:
+    if "standing" not in text.lower():
+        return None
+    for pat in _STANDING:
+        m = pat.search(text)
+        if m:
+            subj = re.sub(r"^(?:that\s+)?", "", m.group("subj").strip(), flags=re.I)
+            subj = re.sub(r"[\"'‘’“”]", "", subj)
+            subj = re.sub(r"\s+on\s+the\s+agenda.*$", "", subj, flags=re.I).strip(" ,")
+            if subj:
+                return subj[:1].upper() + subj[1:]
+    return None
+
+
+def _clauses(text: str) -> list[str]:
+    """Split compound decisions: "the report be noted and that X be presented ..." has two parts."""
+    parts = re.split(r"\s*;\s*(?:and\s+)?(?:that\s+)?|\s*,?\s+and\s+that\s+|\s+and\s+(?=(?:officers?|the\s+\w+)\s+"
+                     r"(?:be\s+)?(?:asked|requested)\s+to\b)", text, flags=re.I)
+    return [p.strip() for p in parts if p and p.strip()]
+
+
+def _is_action(clause: str) -> bool:
+    body = re.sub(r"^that\s+", "", clause.strip(), flags=re.I)
+    if re.match(r"^(?:the\s+)?(?:committee|members?|panel)\s+(?:notes?|noted|received?|welcomed?|thanks?|thanked)\b",
+                body, re.I) and not _PASSIVE_ACTION.search(body):
+        return False
+    if _PASSIVE_ACTION.search(body):
+        return True
+    m = _INFINITIVE_ACTION.search(body)
+    if m:
+        verb = re.sub(r"^(?:to|will|would|shall|must|should)\s+", "", m.group(0).strip(), flags=re.I)
+        return not _NEEDS_FOLLOW_UP.match(verb) or bool(_FOLLOW_UP.search(body))
+    return bool(_FOLLOW_UP.search(body) and re.search(r"\b(?:update|report|presentation|information)\b", body, re.I))
+
+
+def _action_text(clause: str) -> str:
+    text = re.sub(r"^that\s+", "", clause.strip(), flags=re.I).rstrip(" .;,")
+    return text[:1].upper() + text[1:]
+
+
+def _due(text: str) -> str | None:
+    low = text.lower()
+    m = re.search(r"\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|for|on|at)\s+(?:the\s+)?(.{6,40})", text,
+                  re.I)
+    for candidate in [m.group(1)] if m else []:
+        found = _any_date(candidate)
+        if found:
+            return found.isoformat()
+    found = _any_date(text)
+    if found:
+        return found.isoformat()
+    m = re.search(r"\b(?:(?:early|late|later|at\s+the\s+start|at\s+the\s+end)\s+(?:in|of)\s+)?the\s+(?:new|next)\s+"
+                  r"municipal\s+year\b", text, re.I)
+    if m:
+        words = m.group(0)
+        return words if not words.lower().startswith("the") else "in " + words
+    m = re.search(rf"\b(?:by|in|during|before)\s+(?:the\s+)?(?:end\s+of\s+)?(?:{_MONTH_RE}|spring|summer|autumn|"
+                  r"winter)(?:\s+\d{4})?\b", text, re.I)
+    if m:
+        return m.group(0)
+    m = re.search(r"\bwithin\s+(?:\w+\s+){1,2}(?:days?|weeks?|months?)\b", text, re.I)
+    if m:
+        return m.group(0)
+    if re.search(r"\bnext\s+(?:meeting|committee|session)\b", low):
+        return "next meeting"
+    if re.search(r"\b(?:future|subsequent|later|forthcoming)\s+(?:meeting|committee|session)\b", low) or re.search(
+        r"\b(?:brought|presented|reported|submitted|come|came|bring|report)\s+(?:back\s+)?to\s+(?:the|a|this)\s+"
+        r"(?:[\w'&-]+\s+){0,7}?(?:committee|panel|board|meeting|commission)\b|\breport\s+back\b|\bat\s+a\s+later\s+date",
+        low,
+    ):
+        return "future meeting"
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Owners
+# ---------------------------------------------------------------------------
+
+_WHO = (
+    rf"(?:{_HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'-]+"
+    r"|(?:[Tt]he\s+)?[A-Z][\w'-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]+){0,7}|[Oo]fficers)"
+)
+_OWNER_SUBJECT = re.compile(
+    rf"^(?:that\s+)?(?P<who>{_WHO})\s+(?:to|will|would|agreed\s+to|undertook\s+to|(?:be|is|are)\s+(?:asked|requested|"
+    r"invited)\s+to)\s+(?:\w+ly\s+)?(?!be\b)\w",
+)
+_OWNER_AGENT = re.compile(rf"\b(?:by|from)\s+(?P<who>{_WHO})")
+_OWNER_ASKED = re.compile(rf"\b(?:asks?|asked|requests?|requested|invites?|invited|instructs?)\s+(?:that\s+)?"
+                          rf"(?P<who>{_WHO})\s+(?:to|be|should)\b")
+
+
+def _owner_ok(who: str) -> str | None:
+    who = re.sub(r"^[Tt]he\s+", "", who.strip())
+    words = who.split()
+    if not words:
+        return None
+    low_words = [w.lower() for w in words]
+    if low_words[0] in {"committee", "council", "members", "member", "meeting", "panel", "board", "minutes",
+                        "report", "plan", "update", "chair's", "following"}:
+        return None
+    if re.match(rf"^{_HONORIFIC}\s", who) or low_words == ["officers"]:
+        return who
+    if any(w in POST_WORDS for w in low_words):
+        return who
+    # A plain two- or three-word name such as "Jeanette Richards".
+    if 2 <= len(words) <= 3 and not any(w in NOT_NAME for w in low_words):
+        return who
+    return None
+
+
+def _explicit_owner(clause: str) -> str | None:
+    body = clause.strip()
+    for pat in (_OWNER_SUBJECT, _OWNER_ASKED, _OWNER_AGENT):
+        for m in pat.finditer(body):
+            who = _owner_ok(m.group("who"))
+            if who:
+                return who
+    return None
+
+
+def _stem(word: str) -> str:
+    irregular = {"brought": "bring", "sent": "send", "given": "give", "taken": "take", "written": "write",
+                 "made": "make", "sought": "seek", "fed": "feed"}
+    word = irregular.get(word, word)
+    for suffix in ("ing", "ed", "es", "s", "ion", "e"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _content_words(text: str) -> set[str]:
+    return {_stem(w) for w in re.findall(r"[a-z0-9']+", text.lower()) if w not in STOP_WORDS and len(w) > 1}
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of a's content words that also appear in b."""
+    wa, wb = _content_words(a), _content_words(b)
+    return len(wa & wb) / len(wa) if wa else 0.0
+
+
+@dataclass
+class Said:
+    speaker: str | None
+    text: str
+    committed: bool
+
+
+def _last_person(text: str) -> str | None:
+    last = None
+    for m in _PERSON.finditer(text):
+        name = m.group(0)
+        words = [w.lower() for w in name.split()]
+        if re.match(rf"^{_HONORIFIC}\s", name) or not any(w in NOT_NAME for w in words):
+            last = (m.start(), m.end(), re.sub(r"'s$", "", name))
+    if not last:
+        return None
+    # A possessive ("Councillor Smith's question") is the asker, not the speaker.
+    if text[last[1] : last[1] + 2] == "'s":
+        return None
+    return last[2]
+
+
+def _speaker_sentences(paragraphs: list[str], people: list[str]) -> list[Said]:
+    """Attribute each sentence to whoever is reported as speaking; reported speech carries on in a paragraph."""
+    out: list[Said] = []
+    for para in paragraphs:
+        speaker = None
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z\"'(])", para):
+            for m in _GIVING_VERBS.finditer(sentence):
+                who = _last_person(sentence[: m.start()][-160:])
+                if who:
+                    speaker = who
+                    break
+            out.append(Said(speaker, _mask_people(sentence), bool(_COMMITMENT.search(sentence))))
+    return out
+
+
+def _mask_people(sentence: str) -> str:
+    """Drop names and their posts so "Director for Children and Young People" does not count as overlap."""
+    def repl(m: re.Match) -> str:
+        after = sentence[m.end() :]
+        if after.startswith(", "):
+            title = _take_title(after[2:])
+            if _looks_like_post(title):
+                return " " * (len(m.group(0)) + 2 + len(title))
+        return " "
+
+    masked = _PERSON.sub(repl, sentence)
+    return masked
+
+
+def _context_owner(clause: str, sentences: list[Said]) -> str | None:
+    best, best_score = None, 0.0
+    for said in sentences:
+        if not (said.speaker and said.committed):
+            continue
+        score = _overlap(clause, said.text)
+        shared = len((_content_words(clause) & _content_words(said.text)) - GENERIC_WORDS)
+        if score >= 0.4 and shared >= 2 and score > best_score:
+            best, best_score = said.speaker, score
+    return best
+
+
+def _promises(paragraphs: list[str]) -> list[tuple[str, str]]:
+    """"Jane Smith agreed to circulate the figures" is an action for Jane Smith even without a resolution."""
+    out = []
+    for para in paragraphs:
+        for m in _PROMISE.finditer(para):
+            who = _owner_ok(m.group("who"))
+            if not who:
+                continue
+            text = f"{who} to {m.group('verb')}{m.group('rest')}".strip()
+            out.append((text, who))
+    return out
+
+
+def _name_parts(name: str) -> tuple[str | None, str]:
+    words = [w for w in re.sub(r"[.,]", " ", name).split() if w.lower() not in HONORIFIC_WORDS]
+    if not words:
+        return None, ""
+    return (words[0] if len(words) > 1 else None), words[-1]
+
+
+def _resolve_person(owner: str, people: list[str], known_people: list[str]) -> str:
+    """Match a name in the text to a listed person, forgiving a wrong surname if the forename is unique."""
+    pool = known_people or people
+    if not pool:
+        return owner
+    low = owner.lower()
+    for person in pool:
+        if person.lower() == low:
+            return person
+    first, last = _name_parts(owner)
+    if not last:
+        return owner
+    by_surname = []
+    for person in pool:
+        p_first, p_last = _name_parts(person)
+        if p_last.lower() != last.lower():
+            continue
+        if first and p_first and p_first[0].lower() != first[0].lower():
+            continue
+        by_surname.append(person)
+    if len(by_surname) == 1:
+        return by_surname[0] if known_people else owner
+    if first and len(first) > 1:
+        by_forename = [p for p in pool if (_name_parts(p)[0] or "").lower() == first.lower()]
+        if len(by_forename) == 1 and not by_surname:
+            return by_forename[0]
+    if known_people:
+        # A post: take the known post sharing most of its words.
+        scored = sorted(((_overlap(owner, p), p) for p in known_people), reverse=True)
+        if scored and scored[0][0] >= 0.75:
+            return scored[0][1]
+    return owner
