@@ -116,6 +116,11 @@ _FOLLOW_UP = re.compile(
     re.I,
 )
 # "receive" or "consider" only gives work when it looks forward to another meeting.
+# "the Head of Housing circulate ..." (subjunctive, no "to"); a determiner before the verb means it is a noun.
+_SUBJUNCTIVE_ACTION = re.compile(
+    rf"(?:\b[Oo]fficers|\b(?!(?:The|This|That|A|An|Any|Each|Its|Their)\b)[A-Z][\w'-]+)\s+(?:\w+ly\s+)?"
+    rf"(?:{_ACTION_INFINITIVES})\b(?!\s+be\b)"
+)
 _NEEDS_FOLLOW_UP = re.compile(r"^(?:receive|consider)\b", re.I)
 
 # ---------------------------------------------------------------------------
@@ -243,6 +248,7 @@ class Person:
     status: str
     role: str | None = None
     title: str | None = None
+    councillor: bool = False
 
     def as_dict(self) -> dict:
         return {"name": self.name, "status": self.status, "role": self.role, "title": self.title}
@@ -660,19 +666,20 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
         if dash:
             chunk, title = chunk[: dash.start()].strip(), chunk[dash.end() :].strip(" .")
         elif people and people[-1].title is None and _looks_like_post(chunk):
-            people[-1].title = chunk
-            if people[-1].status == "present" and people[-1].role == "member" and not re.search(
-                r"councillor|cllr", chunk, re.I
-            ):
-                people[-1].role = "co-opted"
+            prev = people[-1]
+            prev.title = chunk
+            if prev.role in (None, "member", "officer", "co-opted"):
+                prev.role = _infer_role(prev.status, chunk, prev.councillor)
             continue
         if re.match(r"^(?:Councillors|Cllrs|COUNCILLORS)\b", chunk):
             councillor_run = True
         elif title or not re.match(rf"^{_HONORIFIC}\s", chunk) and re.match(r"^[A-Z][a-z]+\s+[A-Z][a-z]", chunk):
             councillor_run = councillor_run and not title and len(chunk.split()) <= 3
-        names = [chunk] if title else re.split(r"\s+(?:and|&)\s+", chunk)
-        for name in names:
-            people.extend(_make_person(name, title, status, label_role, councillor_run))
+        names = re.split(r"\s+(?:and|&)\s+", chunk)
+        for k, name in enumerate(names):
+            # In "Cllr D Reid and Georgia Murphy - Youth Cabinet Chair" the post belongs to the last name only.
+            own_title = title if k == len(names) - 1 else None
+            people.extend(_make_person(name, own_title, status, label_role, councillor_run and not own_title))
     return people
 
 
@@ -691,9 +698,13 @@ def _make_person(raw: str, title: str | None, status: str, label_role: str | Non
     if not _plausible_name(name):
         return []
     is_cllr = is_cllr or councillor_run
+    if is_cllr and len(name.split()) == 1:
+        name = f"Councillor {name}"
+    elif re.match(r"^(?:Councillors|Cllrs)\s", name):
+        name = "Councillor " + name.split(None, 1)[1]
     if role is None:
         role = _infer_role(status, title, is_cllr)
-    return [Person(name=name, status=status, role=role, title=title or None)]
+    return [Person(name=name, status=status, role=role, title=title or None, councillor=is_cllr)]
 
 
 def _infer_role(status: str, title: str | None, is_cllr: bool) -> str | None:
@@ -860,7 +871,7 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
             continue
         heading = None
         bare = re.match(r"^(?:Item\s+)?(\d{1,3}[a-z]?)[.)]?$", line)
-        if bare and not in_resolution:
+        if bare and not (in_resolution and _number_key(bare.group(1)) == (list_next,)):
             j = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k]), None)
             if j is not None and not _NUM_HEADING.match(lines[j]) and _title_like(lines[j]):
                 line = f"{bare.group(1)}. {lines[j]}"
@@ -1163,7 +1174,7 @@ def _is_action(clause: str) -> bool:
     if re.match(r"^(?:the\s+)?(?:committee|members?|panel)\s+(?:notes?|noted|received?|welcomed?|thanks?|thanked)\b",
                 body, re.I) and not _PASSIVE_ACTION.search(body):
         return False
-    if _PASSIVE_ACTION.search(body):
+    if _PASSIVE_ACTION.search(body) or _SUBJUNCTIVE_ACTION.search(body):
         return True
     m = _INFINITIVE_ACTION.search(body)
     if m:
@@ -1223,6 +1234,9 @@ _OWNER_SUBJECT = re.compile(
     rf"^(?:that\s+)?(?P<who>{_WHO})\s+(?:to|will|would|agreed\s+to|undertook\s+to|(?:be|is|are)\s+(?:asked|requested|"
     r"invited)\s+to)\s+(?:\w+ly\s+)?(?!be\b)\w",
 )
+_OWNER_SUBJUNCTIVE = re.compile(
+    rf"^(?:[Tt]hat\s+)?(?P<who>{_WHO})\s+(?:\w+ly\s+)?(?:{_ACTION_INFINITIVES})\b(?!\s+be\b)"
+)
 _OWNER_AGENT = re.compile(rf"\b(?:by|from)\s+(?P<who>{_WHO})")
 _OWNER_ASKED = re.compile(rf"\b(?:asks?|asked|requests?|requested|invites?|invited|instructs?)\s+(?:that\s+)?"
                           rf"(?P<who>{_WHO})\s+(?:to|be|should)\b")
@@ -1249,7 +1263,7 @@ def _owner_ok(who: str) -> str | None:
 
 def _explicit_owner(clause: str) -> str | None:
     body = clause.strip()
-    for pat in (_OWNER_SUBJECT, _OWNER_ASKED, _OWNER_AGENT):
+    for pat in (_OWNER_SUBJECT, _OWNER_SUBJUNCTIVE, _OWNER_ASKED, _OWNER_AGENT):
         for m in pat.finditer(body):
             who = _owner_ok(m.group("who"))
             if who:

@@ -1,0 +1,476 @@
+"""Parser tests on hand-written snippets in the house styles councils use (not the development files)."""
+
+import json
+
+import pytest
+
+from actions.importer import MinutesImportError, parse_minutes
+
+
+def only_item(text, **kwargs):
+    items = parse_minutes(text, **kwargs)["items"]
+    assert len(items) == 1, items
+    return items[0]
+
+
+def person(result, name):
+    matches = [p for p in result["attendance"] if p["name"] == name]
+    assert matches, [p["name"] for p in result["attendance"]]
+    return matches[0]
+
+
+# --- meeting fields -------------------------------------------------------------------------------------------
+
+
+def test_minutes_of_held_on_gives_committee_and_date():
+    result = parse_minutes(
+        "Minutes of the Health and Adult Social Care Scrutiny Panel held on Wednesday, 23rd March, 2022 at 6.00 pm\n"
+    )
+    assert result["committee"] == "Health and Adult Social Care Scrutiny Panel"
+    assert result["date"] == "2022-03-23"
+
+
+def test_shouting_title_line_is_title_cased():
+    result = parse_minutes("OVERVIEW AND SCRUTINY COMMITTEE\n\nDate: 14/09/2023\n\nPresent: Councillor A Khan\n")
+    assert result["committee"] == "Overview and Scrutiny Committee"
+    assert result["date"] == "2023-09-14"
+
+
+def test_minutes_of_colon_form():
+    result = parse_minutes("Minutes of: PLACE SCRUTINY COMMITTEE\nDate of Meeting: 5 July 2021\n")
+    assert result["committee"] == "Place Scrutiny Committee"
+    assert result["date"] == "2021-07-05"
+
+
+@pytest.mark.parametrize(
+    ("line", "start", "end"),
+    [
+        ("(Note: The meeting started at 5.30 pm and ended at 6.45 pm)", "17:30", "18:45"),
+        ("Meeting commenced: 6.00pm\nMeeting ended: 8.05pm", "18:00", "20:05"),
+        ("Start: 6.00 pm\nEnd: 7.30 pm", "18:00", "19:30"),
+        ("The meeting closed at 7.15 pm", None, "19:15"),
+        ("The meeting commenced at 10.00 am and closed at 12.30 pm.", "10:00", "12:30"),
+        ("Time: 18:30 - 20:15", "18:30", "20:15"),
+    ],
+)
+def test_meeting_times(line, start, end):
+    result = parse_minutes("Minutes of the Scrutiny Board\n\n" + line + "\n")
+    assert (result["start_time"], result["end_time"]) == (start, end)
+
+
+def test_dates_in_prose_do_not_become_the_meeting_date():
+    text = "CHILDREN'S SERVICES UPDATE\n\nThe visit took place from 15th to 17th December 2020.\n"
+    assert parse_minutes(text)["date"] is None
+
+
+def test_committee_from_mentions_when_no_header():
+    text = (
+        "BUDGET MONITORING\n\nThe report informed Corporate Overview and Scrutiny Committee members of the position."
+        "\nCorporate Overview and Scrutiny Committee members asked about reserves.\n"
+    )
+    assert parse_minutes(text)["committee"] == "Corporate Overview and Scrutiny Committee"
+
+
+# --- attendance -----------------------------------------------------------------------------------------------
+
+
+def test_attendance_sections_roles_and_statuses():
+    text = """Minutes of the Children's Scrutiny Committee held on 1 February 2024
+
+Present: Councillor S Patel (in the Chair)
+Councillors C Boles, S Butler, P Cropper and
+J Lancaster, Cllr R Evans (Vice-Chair), Cllr N Okafor (substitute for Cllr D Reid)
+Helen Chadwick - Trade Union Representative.
+
+Also in attendance: Councillor M Green, Cabinet Member for Children and Young People,
+Jo Price - Director of Law and Democratic Services, Sam Lee - Head of
+Early Help, Ann Hart - Democratic Services Officer.
+
+Apologies: Councillor D Reid and Georgia Murphy - Youth Cabinet Chair
+
+Absent: Councillor T Wood
+"""
+    result = parse_minutes(text)
+    assert person(result, "S Patel")["role"] == "chair"
+    assert person(result, "R Evans")["role"] == "vice_chair"
+    assert person(result, "N Okafor")["role"] == "substitute"
+    for name in ("C Boles", "S Butler", "P Cropper", "J Lancaster"):
+        assert person(result, name) == {"name": name, "status": "present", "role": "member", "title": None}
+    assert person(result, "Helen Chadwick")["role"] == "co-opted"
+    assert person(result, "Helen Chadwick")["title"] == "Trade Union Representative"
+    green = person(result, "M Green")
+    assert (green["status"], green["role"]) == ("in_attendance", "cabinet_member")
+    assert person(result, "Sam Lee")["title"] == "Head of Early Help"
+    assert person(result, "Ann Hart")["role"] == "officer"
+    assert person(result, "D Reid")["status"] == "apologies"
+    assert person(result, "Georgia Murphy")["title"] == "Youth Cabinet Chair"
+    assert person(result, "T Wood")["status"] == "absent"
+
+
+def test_run_on_councillor_list_from_pdf():
+    result = parse_minutes("Present: Councillors A Smith, B Jones and C Brown\n")
+    assert [p["name"] for p in result["attendance"]] == ["A Smith", "B Jones", "C Brown"]
+    assert all(p["role"] == "member" for p in result["attendance"])
+
+
+def test_apologies_written_as_prose():
+    text = "1. APOLOGIES FOR ABSENCE\n\nApologies for absence were received from Councillors Ahmed and Wilson.\n"
+    result = parse_minutes(text)
+    statuses = {p["name"]: p["status"] for p in result["attendance"]}
+    assert statuses == {"Councillor Ahmed": "apologies", "Councillor Wilson": "apologies"}
+
+
+def test_people_named_with_posts_count_as_attending_without_a_list():
+    text = "Update\nMinutes:\nDr Amy Fox, Director of Public Health, presented the report.\n"
+    result = parse_minutes(text)
+    assert person(result, "Amy Fox")["title"] == "Director of Public Health"
+    assert person(result, "Amy Fox")["status"] == "in_attendance"
+
+
+# --- declarations ---------------------------------------------------------------------------------------------
+
+
+def test_declarations():
+    text = (
+        "2. Declarations of Interest\n\nCouncillor Lancaster declared a personal interest in item 5 as she is a "
+        "member of the\nparents' forum.\n\nCllr Boles declared a prejudicial interest as he works at a school.\n"
+    )
+    decl = parse_minutes(text)["declarations"]
+    assert decl[0] == {
+        "name": "Councillor Lancaster",
+        "item": "5",
+        "text": "personal interest in item 5 as she is a member of the parents' forum",
+    }
+    assert decl[1]["name"] == "Cllr Boles"
+    assert decl[1]["item"] is None
+
+
+# --- items ----------------------------------------------------------------------------------------------------
+
+
+def test_numbered_minutes_in_several_styles():
+    text = """Minutes of the Scrutiny Committee held on 2 May 2023
+
+23/45 APOLOGIES FOR ABSENCE
+None.
+23/46 DECLARATIONS OF INTEREST
+None.
+23/47 Minutes of the last meeting
+RESOLVED: That the minutes of the meeting held on 1 April 2023 be approved as a correct record.
+"""
+    items = parse_minutes(text)["items"]
+    assert [(i["number"], i["title"]) for i in items] == [
+        ("23/45", "Apologies for Absence"),
+        ("23/46", "Declarations of Interest"),
+        ("23/47", "Minutes of the last meeting"),
+    ]
+    assert items[2]["resolutions"] == [
+        "That the minutes of the meeting held on 1 April 2023 be approved as a correct record."
+    ]
+    assert items[2]["actions"] == []
+
+
+def test_dotted_numbers_and_sub_items():
+    text = "12. Urgent Business\nThere was none.\n6a Fostering Update\nNoted.\n6b Youth Justice Plan\nNoted.\n"
+    items = parse_minutes(text)["items"]
+    # 6a after 12 goes backwards, so it is not a new item; start the numbering cleanly instead:
+    assert items[0]["number"] == "12"
+    text = "6. Urgent Business\nNone.\n6a Fostering Update\nNoted.\n6b Youth Justice Plan\nNoted.\n7. Work Programme\n"
+    assert [i["number"] for i in parse_minutes(text)["items"]] == ["6", "6a", "6b", "7"]
+
+
+def test_pipe_separated_website_export_with_clutter():
+    text = (
+        "Minutes of: Health Scrutiny Committee | Date: 10/10/2023 | 1. | Apologies for Absence | Minutes: | "
+        "Apologies were received from Councillor Ahmed. | 2. | Minutes of the last meeting pdf icon PDF 136 KB | "
+        "Minutes: | RESOLVED: That the minutes be approved as a correct record. | 3. | Urgent item: Winter Pressures"
+        " | View the reasons why item 3. was urgent | Supporting documents: | Winter report pdf icon PDF 300 KB | "
+        "Minutes: | RESOLVED - That (1) the update be noted; and (2) a further report be brought to the next meeting. |"
+    )
+    result = parse_minutes(text)
+    assert result["committee"] == "Health Scrutiny Committee"
+    assert [i["title"] for i in result["items"]] == [
+        "Apologies for Absence",
+        "Minutes of the last meeting",
+        "Urgent item: Winter Pressures",
+    ]
+    blob = json.dumps(result)
+    assert "pdf icon" not in blob and "View the reasons" not in blob and "Supporting documents" not in blob
+    winter = result["items"][2]
+    assert winter["resolutions"] == ["the update be noted", "a further report be brought to the next meeting."]
+    assert winter["actions"] == [
+        {"text": "A further report be brought to the next meeting", "owner": None, "due": "next meeting"}
+    ]
+    assert person(result, "Councillor Ahmed")["status"] == "apologies"
+
+
+def test_procedural_items_are_counted():
+    text = """PLACE SCRUTINY COMMITTEE
+
+APOLOGIES FOR ABSENCE
+There were none.
+
+DECLARATIONS OF INTEREST
+None.
+
+PUBLIC QUESTIONS
+There were no public questions.
+
+Urgent Business
+There was no urgent business.
+
+COUNCILLOR S WRIGHT
+Chair
+"""
+    titles = [i["title"] for i in parse_minutes(text)["items"]]
+    assert titles == ["Apologies for Absence", "Declarations of Interest", "Public Questions", "Urgent Business"]
+
+
+def test_item_without_heading_gives_one_untitled_item():
+    item = only_item("Minutes:\nThe Chair introduced the item.\nIt was agreed:\n1. The report be noted.\n")
+    assert item["title"] is None
+    assert item["resolutions"] == ["The report be noted."]
+    assert item["actions"] == []
+
+
+def test_numbered_narrative_list_does_not_split_items():
+    text = "5. Budget Monitoring\nMembers noted:\n1. Leaders having taken positive steps;\n2. Costs are rising.\n"
+    assert len(parse_minutes(text)["items"]) == 1
+
+
+# --- resolutions and actions ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "intro",
+    ["It was agreed:", "Resolved -", "RESOLVED:", "RESOLVED UNANIMOUSLY:", "AGREED:", "Resolved –", "DECISION:"],
+)
+def test_resolution_intros(intro):
+    text = f"7. Recruitment\nMembers discussed recruitment.\n{intro}\nThat the report be noted.\n"
+    item = only_item(text)
+    assert item["resolutions"] == ["That the report be noted."]
+    assert item["actions"] == []
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "The update be noted.",
+        "That the report be noted.",
+        "That the Committee notes the report.",
+        "That the report be received and the progress welcomed.",
+        "That the Committee thanks officers for their work.",
+    ],
+)
+def test_noting_is_a_resolution_not_an_action(decision):
+    item = only_item(f"4. Annual Report\nRESOLVED:\n{decision}\n")
+    assert item["resolutions"] == [decision]
+    assert item["actions"] == []
+
+
+def test_resolved_that_inline_numbered():
+    item = only_item(
+        "8. Housing Allocations\nResolved that (1) the report be noted; (2) the Head of Housing circulate the "
+        "waiting list figures to members by 31 March 2023; and (3) a progress report be submitted to a future "
+        "meeting.\n"
+    )
+    assert len(item["resolutions"]) == 3
+    assert item["actions"] == [
+        {
+            "text": "The Head of Housing circulate the waiting list figures to members by 31 March 2023",
+            "owner": "Head of Housing",
+            "due": "2023-03-31",
+        },
+        {"text": "A progress report be submitted to a future meeting", "owner": None, "due": "future meeting"},
+    ]
+
+
+@pytest.mark.parametrize("markers", [("1.", "2."), ("1)", "2)"), ("(1)", "(2)"), ("(i)", "(ii)"), ("(a)", "(b)"),
+                                     ("a)", "b)"), ("•", "•"), ("-", "-")])
+def test_list_styles(markers):
+    text = (
+        f"9. Road Safety\nRESOLVED:\n{markers[0]} That the report be noted.\n"
+        f"{markers[1]} That officers provide a breakdown of casualty figures by ward.\n"
+    )
+    item = only_item(text)
+    assert item["resolutions"] == [
+        "That the report be noted.",
+        "That officers provide a breakdown of casualty figures by ward.",
+    ]
+    assert [a["text"] for a in item["actions"]] == ["Officers provide a breakdown of casualty figures by ward"]
+
+
+def test_action_line_gives_owner_to_preceding_resolution():
+    text = (
+        "CHILDREN'S SERVICES IMPROVEMENT PROGRAMME\n\nResolved -\n\nThat the progress be noted and that the "
+        "Improvement Plan be presented to the Committee early in the new Municipal Year.\n\n"
+        "ACTION: Strategic Director of Children's Services\n"
+    )
+    item = only_item(text)
+    assert item["actions"] == [
+        {
+            "text": "The Improvement Plan be presented to the Committee early in the new Municipal Year",
+            "owner": "Strategic Director of Children's Services",
+            "due": "early in the new Municipal Year",
+        }
+    ]
+
+
+def test_named_owner_in_resolution():
+    item = only_item("3. Recruitment\nIt was agreed:\nPriya Shah to provide the cost of the recruitment video.\n")
+    assert item["actions"][0]["owner"] == "Priya Shah"
+    assert item["actions"][0]["due"] is None
+
+
+def test_owner_inferred_from_promise_in_discussion():
+    text = """5. SEND Strategy
+
+Councillor Obi asked about transport. Mark Ellis, Assistant Director of Education, agreed to
+circulate a briefing note on home to school transport costs.
+
+Mark Ellis explained that the waiting list had fallen.
+
+It was agreed:
+1. A briefing note on home to school transport costs to be circulated to members.
+2. The strategy be noted.
+"""
+    item = only_item(text)
+    assert item["actions"] == [
+        {
+            "text": "A briefing note on home to school transport costs to be circulated to members",
+            "owner": "Mark Ellis",
+            "due": None,
+        }
+    ]
+
+
+def test_owner_from_reported_speech_in_same_paragraph():
+    text = (
+        "Minutes:\nNadia Roy, Head of Service advised members that the audit was complete. The findings can be "
+        "shared with the Committee when published.\nIt was agreed:\n1. Audit findings to be shared with members of "
+        "the Committee\n"
+    )
+    assert only_item(text)["actions"][0]["owner"] == "Nadia Roy"
+
+
+def test_suggestion_is_not_a_promise():
+    text = (
+        "6. Performance\nHelen Chadwick suggested that the rating be amended for each action.\n\nIt was agreed:\n"
+        "To look at amending the rating to reflect each action.\n"
+    )
+    action = only_item(text)["actions"][0]
+    assert action["owner"] is None
+
+
+def test_promise_without_resolution_is_an_action():
+    text = "4. Libraries\nThe Library Manager agreed to provide visitor numbers for each branch.\n"
+    assert only_item(text)["actions"] == [
+        {"text": "Library Manager to provide visitor numbers for each branch", "owner": "Library Manager", "due": None}
+    ]
+
+
+def test_promise_with_typo_surname_resolves_to_attendee_by_forename():
+    text = """Present: Councillor T Pilkington
+Also in attendance: Jeanette Richards - Executive Director
+
+4. Plan
+In response to Councillor Pilkington's question, Jeanette Pilkington agreed to include neurodiversity in the plan.
+
+It was agreed:
+Neurodiversity to be included within the plan.
+"""
+    result = parse_minutes(text)
+    assert result["items"][0]["actions"][0]["owner"] == "Jeanette Richards"
+
+
+@pytest.mark.parametrize(
+    ("decision", "due"),
+    [
+        ("A report to be brought to a future committee.", "future meeting"),
+        ("An update to be provided at the next meeting.", "next meeting"),
+        ("Figures to be circulated by 31 March 2023.", "2023-03-31"),
+        ("Figures to be circulated by 1/4/2024.", "2024-04-01"),
+        ("A report be presented to the Committee early in the new Municipal Year.", "early in the new Municipal Year"),
+        ("The findings be reported back to the Committee.", "future meeting"),
+        ("Officers to write to the bus operator.", None),
+    ],
+)
+def test_due(decision, due):
+    item = only_item(f"5. Transport\nRESOLVED:\n{decision}\n")
+    assert item["actions"][0]["due"] == due
+
+
+def test_standing_item_is_not_an_action():
+    text = (
+        "6. Ofsted\nIt was agreed:\nThe Ofsted improvement work to be a standing item on the agenda for the Committee "
+        "going forward.\nA 'walk through social services' to be a standing item on the agenda.\n"
+        "That a standing item on knife crime be added to the work programme.\n"
+    )
+    item = only_item(text)
+    assert item["actions"] == []
+    assert item["standing_items"] == ["The Ofsted improvement work", "A walk through social services", "Knife crime"]
+    assert len(item["resolutions"]) == 3
+
+
+def test_several_action_verbs():
+    text = """5. Waste Services
+RESOLVED:
+1. The Cabinet Member be asked to write to the Secretary of State about funding.
+2. A site visit to the depot be arranged for members.
+3. Officers to investigate fly-tipping hotspots and report back.
+4. The minutes of the task group be received.
+"""
+    actions = only_item(text)["actions"]
+    assert [a["owner"] for a in actions] == ["Cabinet Member", None, "Officers"]
+    assert actions[2]["due"] == "future meeting"
+
+
+def test_pdf_wrapped_agreed_is_not_a_decision_heading():
+    text = (
+        "5. Care Leavers\nJeanette Richards\nagreed to bring a report back to the committee about housing.\n\n"
+        "It was agreed:\nA report about housing for care leavers to be brought to a future committee.\n"
+    )
+    item = only_item(text)
+    assert item["resolutions"] == ["A report about housing for care leavers to be brought to a future committee."]
+    assert item["actions"][0]["owner"] == "Jeanette Richards"
+
+
+def test_known_people_normalise_owner():
+    text = "3. Parks\nRESOLVED:\nThat the Director of Place circulate the tree survey.\n"
+    item = only_item(text, known_people=["Director of Place and Regeneration", "Jo Bloggs"])
+    assert item["actions"][0]["owner"] == "Director of Place and Regeneration"
+    text = "3. Parks\nRESOLVED:\nThat Councillor Bloggs circulate the tree survey.\n"
+    item = only_item(text, known_people=["Director of Place and Regeneration", "Jo Bloggs"])
+    assert item["actions"][0]["owner"] == "Jo Bloggs"
+
+
+def test_narrative_after_decisions_is_not_a_decision():
+    text = "5. Budget\nRESOLVED: That the report be noted.\n\nThe Chair thanked officers and explained the process.\n"
+    assert only_item(text)["resolutions"] == ["That the report be noted."]
+
+
+# --- robustness -----------------------------------------------------------------------------------------------
+
+
+def test_empty_and_odd_input():
+    empty = parse_minutes("")
+    assert empty == {
+        "committee": None,
+        "date": None,
+        "start_time": None,
+        "end_time": None,
+        "attendance": [],
+        "declarations": [],
+        "items": [],
+    }
+    assert parse_minutes("\x00|||\r\n\f")["items"] == []
+
+
+def test_non_string_raises_import_error():
+    with pytest.raises(MinutesImportError):
+        parse_minutes(b"bytes")  # type: ignore[arg-type]
+
+
+def test_output_is_json_serialisable():
+    text = "Minutes of the Scrutiny Committee held on 1 May 2024\n1. Item\nRESOLVED: That X be circulated.\n"
+    assert json.loads(json.dumps(parse_minutes(text)))["items"][0]["actions"]
