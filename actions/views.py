@@ -1,9 +1,20 @@
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
 from meetings import roles
-from meetings.models import Committee, Meeting
+from meetings.concurrency import StaleEdit
+from meetings.models import Committee, Meeting, WorkProgrammeItem
 
+from .exports import csv_response, xlsx_response
+from .filters import ActionFilter, overdue_q, sort_actions, start_of
+from .forms import BriefMeetingForm, LogChoiceForm, OwnerUpdateForm
 from .models import Action
 
 
@@ -29,7 +40,7 @@ def home(request):
     if person and roles.is_councillor(user):
         committee_ids = person.memberships.current().values_list("committee_id", flat=True)
         committees = Committee.objects.filter(pk__in=committee_ids)
-        context["my_committees"] = committees
+        context["my_committees"] = committee_summaries(committees)
         context["committee_overdue"] = actions.overdue(today).filter(committee__in=committees).order_by("due_date")[:10]
     if person and roles.is_officer(user):
         context["my_actions"] = actions.outstanding().filter(owner=person).order_by("due_date")[:20]
@@ -38,12 +49,224 @@ def home(request):
 
 
 def _get_action_for_viewer(request, pk):
-    return get_object_or_404(Action.objects.visible_to(request.user).with_related(), pk=pk)
+    actions = Action.objects.visible_to(request.user).with_related().select_related("source_resolution")
+    return get_object_or_404(actions, pk=pk)
 
 
 def action_detail(request, pk):
     action = _get_action_for_viewer(request, pk)
-    timeline = action.updates.select_related("by")
-    return render(request, "actions/action_detail.html", {"action": action, "timeline": timeline})
+    person = roles.person_for(request.user)
+    is_owner = person is not None and action.owner_id == person.pk and action.is_outstanding
+    context = {
+        "action": action,
+        "timeline": action.updates.select_related("by"),
+        "show_who": roles.can_see_unpublished(request.user),
+        "owner_form": OwnerUpdateForm(action=action) if is_owner else None,
+    }
+    return render(request, "actions/action_detail.html", context)
 
 
+# --- the outstanding actions list ------------------------------------------------------------
+
+PAGE_SIZE = 25
+
+
+def rag_counts(actions):
+    """Counts per RAG and overdue for the filtered list, in one query."""
+    return actions.order_by().aggregate(
+        total=Count("pk"),
+        red=Count("pk", filter=Q(rag=Action.Rag.RED)),
+        amber=Count("pk", filter=Q(rag=Action.Rag.AMBER)),
+        green=Count("pk", filter=Q(rag=Action.Rag.GREEN)),
+        overdue=Count("pk", filter=overdue_q()),
+    )
+
+
+def action_list(request):
+    visible = Action.objects.visible_to(request.user).outstanding().with_related()
+    action_filter = ActionFilter(request.GET, queryset=visible, request=request)
+    actions = action_filter.qs
+    page = Paginator(actions, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "filter": action_filter,
+        "page": page,
+        "page_range": page.paginator.get_elided_page_range(page.number),
+        "counts": rag_counts(actions),
+    }
+    template = "actions/action_list.html#results" if request.htmx else "actions/action_list.html"
+    return render(request, template, context)
+
+
+# --- the owner's own actions -----------------------------------------------------------------
+
+
+def _person_or_403(request):
+    person = roles.person_for(request.user)
+    if person is None:
+        raise PermissionDenied("Your sign-in is not linked to a person on the council's records.")
+    return person
+
+
+def _get_action_for_owner(request, pk):
+    action = get_object_or_404(Action.objects.with_related(), pk=pk)
+    if action.owner_id is None or action.owner_id != _person_or_403(request).pk:
+        raise PermissionDenied("Only the action's owner can give an owner's update.")
+    return action
+
+
+def _my_actions_page(request, person, replace=None):
+    actions = sort_actions(Action.objects.outstanding().filter(owner=person).with_related(), "due")
+    rows = [(a, replace[1] if replace and replace[0].pk == a.pk else OwnerUpdateForm(action=a)) for a in actions]
+    return render(request, "actions/my_actions.html", {"person": person, "rows": rows})
+
+
+@login_required
+def my_actions(request):
+    return _my_actions_page(request, _person_or_403(request))
+
+
+@login_required
+@require_POST
+def owner_update(request, pk):
+    action = _get_action_for_owner(request, pk)
+    form = OwnerUpdateForm(request.POST, action=action)
+    saved = False
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            action.add_update(
+                data["text"], by=request.user, rag=data["rag"] or None, as_owner=True, expected_version=data["version"]
+            )
+            saved = True
+        except StaleEdit as stale:
+            form = _stale_owner_form(request, stale.current)
+    if saved and not request.htmx:
+        messages.success(request, f"Your update on {action.reference} is on its timeline.")
+        next_url = request.POST.get("next", "")
+        safe = url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure())
+        return redirect(next_url if safe else "actions:mine")
+    if not request.htmx:
+        return _my_actions_page(request, action.owner, replace=(action, form))
+    action = Action.objects.with_related().get(pk=action.pk)
+    form = OwnerUpdateForm(action=action) if saved else form
+    return render(request, "actions/my_actions.html#owner-row", {"action": action, "form": form, "saved": saved})
+
+
+def _stale_owner_form(request, current):
+    """Keep what the owner typed, against the current version, and say what changed."""
+    data = request.POST.copy()
+    form = OwnerUpdateForm(data, action=current)
+    data[form.add_prefix("version")] = current.version
+    form.is_valid()
+    form.add_error(
+        None,
+        f"Someone else changed this action while you were writing: it is now {current.get_rag_display()}, "
+        f"{current.get_status_display()}. Your update was not saved. Check it and send it again.",
+    )
+    return form
+
+
+# --- a councillor's committees ---------------------------------------------------------------
+
+
+@login_required
+def my_committees(request):
+    person = _person_or_403(request)
+    memberships = person.memberships.current().select_related("committee").order_by("committee__name")
+    roles_by_committee = {m.committee_id: m for m in memberships}
+    committees = committee_summaries(Committee.objects.filter(pk__in=roles_by_committee))
+    rows = [(c, roles_by_committee[c.pk]) for c in committees]
+    return render(request, "actions/my_committees.html", {"rows": rows})
+
+
+def committee_summaries(committees):
+    """Each committee with its next meeting and its outstanding and overdue counts, in one query."""
+    upcoming = Meeting.objects.upcoming().filter(committee=OuterRef("pk"))
+    outstanding = Q(actions__status__in=Action.OUTSTANDING)
+    today = timezone.localdate()
+    overdue = outstanding & (Q(actions__due_date__lt=today) | Q(actions__due_meeting__starts_at__lt=start_of(today)))
+    return committees.annotate(
+        next_meeting_pk=Subquery(upcoming.values("pk")[:1]),
+        next_meeting_at=Subquery(upcoming.values("starts_at")[:1]),
+        outstanding_count=Count("actions", filter=outstanding, distinct=True),
+        overdue_count=Count("actions", filter=overdue, distinct=True),
+    ).order_by("name")
+
+
+# --- the chair's pre-meeting brief -------------------------------------------------------------
+
+
+def _get_committee_for_staff(request, slug):
+    """Briefs show draft business, so only council users (never the public) may open them."""
+    if not roles.can_see_unpublished(request.user):
+        raise PermissionDenied("The pre-meeting brief is for members and officers of the council.")
+    return get_object_or_404(Committee, slug=slug)
+
+
+@login_required
+def brief(request, slug):
+    committee = _get_committee_for_staff(request, slug)
+    form = BriefMeetingForm(request.GET or None, committee=committee)
+    meeting = form.cleaned_data["meeting"] if form.is_valid() else committee.next_meeting()
+    if meeting and not form.is_bound:
+        form = BriefMeetingForm(initial={"meeting": meeting.pk}, committee=committee)
+    context = {"committee": committee, "meeting": meeting, "form": form}
+    if meeting:
+        context.update(brief_sections(meeting))
+    return render(request, "actions/brief.html", context)
+
+
+def brief_sections(meeting):
+    committee = meeting.committee
+    actions = sort_actions(Action.objects.filter(committee=committee).with_related(), "due")
+    due_here = Action.objects.due_by(meeting).values("pk")
+    previous = meeting.previous()
+    work = WorkProgrammeItem.objects.filter(
+        Q(pk__in=WorkProgrammeItem.objects.due_at(meeting).values("pk"))
+        | Q(scheduled_for__meeting=meeting)
+        | Q(taken_at__meeting=meeting)
+    )
+    return {
+        "chair": committee.chair(meeting.date),
+        "items": meeting.items.select_related("lead_officer"),
+        "standing_items": committee.standing_items.active(meeting.date),
+        "due_actions": actions.filter(Q(pk__in=due_here) | overdue_q()).exclude(status=Action.Status.COMPLETED),
+        "awaiting_discharge": actions.filter(status=Action.Status.COMPLETED),
+        "work_items": work.distinct().select_related("target_meeting", "scheduled_for", "taken_at"),
+        "previous": previous,
+        "declarations": previous.declarations.select_related("person", "item") if previous else [],
+    }
+
+
+# --- the action log for the agenda pack, and its public face ---------------------------------------
+
+
+def log_actions(user, committee, show):
+    actions = Action.objects.visible_to(user).filter(committee=committee).with_related()
+    actions = actions.order_by("source_item__meeting__starts_at", "created_at", "pk")
+    if show == "outstanding":
+        return actions.outstanding(), None
+    if show == "discharged":
+        last = Meeting.objects.visible_to(user).filter(committee=committee).past().first()
+        discharged = actions.filter(status=Action.Status.DISCHARGED)
+        return (discharged.filter(discharged_on__gte=last.date) if last else discharged), last
+    return actions, None
+
+
+def action_log(request, slug, fmt="html"):
+    committee = get_object_or_404(Committee, slug=slug)
+    form = LogChoiceForm(request.GET)
+    show = form.choice()
+    actions, since = log_actions(request.user, committee, show)
+    filename = f"action-log-{committee.slug}-{show}-{timezone.localdate():%Y-%m-%d}"
+    if fmt == "csv":
+        return csv_response(actions, f"{filename}.csv")
+    if fmt == "xlsx":
+        return xlsx_response(actions, f"{filename}.xlsx", f"{committee.name}: action log")
+    context = {"committee": committee, "form": form, "show": show, "since": since, "actions": actions}
+    context["show_label"] = dict(LogChoiceForm.SHOW)[show]
+    return render(request, "actions/action_log.html", context)
+
+
+def log_index(request):
+    return render(request, "actions/log_index.html", {"committees": Committee.objects.all()})

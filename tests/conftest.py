@@ -162,3 +162,13 @@ def officer(officer_user):
 @pytest.fixture
 def anonymous(db):
     return Client()
+
+
+# --- issue 4: action tracker, brief, action log, public pages ---------------------------------
+
+
+@pytest.fixture
+def unpublished_item(committee):
+    """An item at a held meeting whose minutes are still a draft: the public must not see it."""
+    meeting = Meeting.objects.create(committee=committee, starts_at=at(-7), status=Meeting.Status.MINUTES_DRAFT)
+    return AgendaItem.objects.create(meeting=meeting, number="4", order=4, title="Draft business")

@@ -1,0 +1,109 @@
+"""The outstanding-actions filters. They live in the query string so a filtered list can be bookmarked."""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
+
+from meetings.models import Committee, Meeting, Person
+
+from .models import Action
+
+
+def start_of(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def end_of(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
+
+
+def overdue_q(today=None):
+    """The same test as ActionQuerySet.overdue, as a Q so it can also feed an aggregate."""
+    today = today or timezone.localdate()
+    return Q(status__in=Action.OUTSTANDING) & (Q(due_date__lt=today) | Q(due_meeting__starts_at__lt=start_of(today)))
+
+
+def due_by_next_meeting_q(now=None):
+    """Due at or before the next meeting of the action's own committee (one query for all committees)."""
+    next_dates = {}
+    for committee_id, starts_at in Meeting.objects.upcoming(now).values_list("committee_id", "starts_at"):
+        next_dates.setdefault(committee_id, timezone.localtime(starts_at).date())
+    condition = Q(pk__in=[])
+    for committee_id, day in next_dates.items():
+        condition |= Q(committee_id=committee_id) & (Q(due_date__lte=day) | Q(due_meeting__starts_at__lte=end_of(day)))
+    return condition
+
+
+def owners(request):
+    """Only people who own an action the visitor may see, so the list of names leaks nothing."""
+    user = request.user if request else None
+    visible = Action.objects.visible_to(user) if user else Action.objects.none()
+    return Person.objects.filter(pk__in=visible.outstanding().values("owner_id"))
+
+
+class ActionFilter(django_filters.FilterSet):
+    SORTS = (("due", "Due date"), ("rag", "RAG (red first)"), ("age", "Oldest first"))
+
+    q = django_filters.CharFilter(
+        method="search", label="Search", widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"})
+    )
+    committee = django_filters.ModelChoiceFilter(
+        queryset=Committee.objects.all(), to_field_name="slug", empty_label="All committees"
+    )
+    owner = django_filters.ModelChoiceFilter(queryset=owners, empty_label="Anyone")
+    rag = django_filters.ChoiceFilter(choices=Action.Rag.choices, label="RAG", empty_label="Any RAG")
+    status = django_filters.ChoiceFilter(
+        choices=[(s.value, s.label) for s in Action.OUTSTANDING], empty_label="Any outstanding status"
+    )
+    overdue = django_filters.BooleanFilter(method="filter_overdue", label="Overdue only", widget=forms.CheckboxInput)
+    due_next = django_filters.BooleanFilter(
+        method="filter_due_next", label="Due at or before the next meeting", widget=forms.CheckboxInput
+    )
+    sort = django_filters.ChoiceFilter(method="sort_by", choices=SORTS, label="Sort by", empty_label=None)
+
+    class Meta:
+        model = Action
+        fields = ["q", "committee", "owner", "rag", "status", "overdue", "due_next", "sort"]
+
+    def search(self, queryset, name, value):
+        """Over the action, its reference and its latest update (the annotation from with_related)."""
+        words = value.split()
+        for word in words:
+            queryset = queryset.filter(
+                Q(text__icontains=word) | Q(reference__icontains=word) | Q(latest_update_text__icontains=word)
+            )
+        return queryset
+
+    def filter_overdue(self, queryset, name, value):
+        return queryset.filter(overdue_q()) if value else queryset
+
+    def filter_due_next(self, queryset, name, value):
+        return queryset.filter(due_by_next_meeting_q()) if value else queryset
+
+    def sort_by(self, queryset, name, value):
+        return sort_actions(queryset, value)
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("sort"):
+            queryset = sort_actions(queryset, "due")
+        return queryset
+
+
+def sort_actions(queryset, how):
+    if how == "rag":
+        rank = Case(
+            When(rag=Action.Rag.RED, then=Value(0)),
+            When(rag=Action.Rag.AMBER, then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        )
+        return queryset.order_by(rank, "created_at", "pk")
+    if how == "age":
+        return queryset.order_by("created_at", "pk")
+    due = Coalesce("due_date", TruncDate("due_meeting__starts_at"))
+    return queryset.order_by(due.asc(nulls_last=True), "created_at", "pk")
