@@ -474,3 +474,35 @@ def test_non_string_raises_import_error():
 def test_output_is_json_serialisable():
     text = "Minutes of the Scrutiny Committee held on 1 May 2024\n1. Item\nRESOLVED: That X be circulated.\n"
     assert json.loads(json.dumps(parse_minutes(text)))["items"][0]["actions"]
+
+
+def test_moderngov_style_meeting():
+    text = """Minutes of a meeting of the Health Scrutiny Committee held on Tuesday 14 November 2023 at 10.00 am
+
+Present: Cllr J Brown (Chair), Cllrs A Green and P Hussain
+Officers: Dr Sarah Long, Director of Public Health; Tom Reed, Scrutiny Officer
+
+33. Winter Vaccination Programme
+
+Dr Long agreed to circulate ward-level uptake figures to members.
+
+RESOLVED – That:
+(a) the report be noted;
+(b) ward-level uptake figures be circulated to members; and
+(c) a further update be presented to the Committee in March 2024.
+
+34. Work Programme
+
+RESOLVED: That the work programme be agreed, subject to the addition of a standing item on GP access.
+
+The meeting closed at 12.05 pm.
+"""
+    result = parse_minutes(text)
+    assert (result["start_time"], result["end_time"]) == ("10:00", "12:05")
+    assert person(result, "Sarah Long")["title"] == "Director of Public Health"
+    vaccination, work_programme = result["items"]
+    assert vaccination["resolutions"][0] == "the report be noted"
+    assert vaccination["actions"][0]["owner"] == "Sarah Long"
+    assert vaccination["actions"][1]["due"] == "in March 2024"
+    assert work_programme["actions"] == []
+    assert work_programme["standing_items"] == ["GP access"]

@@ -197,6 +197,10 @@ _STANDING = [
         r"\bas\s+an?\s+standing\s+item\b",
         re.I,
     ),
+    # "subject to the addition of a standing item on GP access"
+    re.compile(
+        r"\bstanding\s+(?:agenda\s+)?item\s+(?:on|about|for|regarding|covering)\s+(?P<subj>[^.;,()]{3,80})", re.I
+    ),
 ]
 _TIME = r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?|(?P<noon>noon|midday)"
 _START_TIME = re.compile(
@@ -529,6 +533,9 @@ def _find_times(lines: list[str]) -> tuple[str | None, str | None]:
     for line in lines:
         if not _TIME_CONTEXT.search(line):
             continue
+        held = re.search(rf"\bheld\s+on\b.{{0,60}}?\bat\s+(?:{_TIME})", line, re.I)
+        if start is None and held:
+            start = _to_hhmm(held)
         if start is None:
             m = _START_TIME.search(line)
             if m:
@@ -1407,7 +1414,7 @@ def _resolve_person(owner: str, people: list[str], known_people: list[str]) -> s
             continue
         by_surname.append(person)
     if len(by_surname) == 1:
-        return by_surname[0] if known_people else owner
+        return by_surname[0]
     if first and len(first) > 1:
         by_forename = [p for p in pool if (_name_parts(p)[0] or "").lower() == first.lower()]
         if len(by_forename) == 1 and not by_surname:
