@@ -2,13 +2,16 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def grant_clerk_permissions(sender, **kwargs):
-    """Clerks use the Django admin as their fallback, so their group holds every permission on our models."""
+def ensure_role_groups(sender, **kwargs):
+    """The role groups always exist (also after a test flush), and clerks hold every permission on our
+    models because the Django admin is their fallback."""
     from django.contrib.auth.models import Group, Permission
 
-    clerks = Group.objects.filter(name="Clerk").first()
-    if clerks is None:
-        return
+    from .roles import CLERK, ROLE_GROUPS
+
+    for name in ROLE_GROUPS:
+        Group.objects.get_or_create(name=name)
+    clerks = Group.objects.get(name=CLERK)
     permissions = Permission.objects.filter(content_type__app_label__in=["meetings", "actions"])
     clerks.permissions.add(*permissions)
 
@@ -18,4 +21,4 @@ class MeetingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        post_migrate.connect(grant_clerk_permissions, dispatch_uid="grant_clerk_permissions")
+        post_migrate.connect(ensure_role_groups, dispatch_uid="ensure_role_groups")

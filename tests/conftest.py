@@ -19,6 +19,12 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # --- browser set-up: Debian's Chromium, never a downloaded one ---------------------------
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The production hasher is deliberately slow; the tests check behaviour, not key stretching.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {
@@ -172,3 +178,22 @@ def unpublished_item(committee):
     """An item at a held meeting whose minutes are still a draft: the public must not see it."""
     meeting = Meeting.objects.create(committee=committee, starts_at=at(-7), status=Meeting.Status.MINUTES_DRAFT)
     return AgendaItem.objects.create(meeting=meeting, number="4", order=4, title="Draft business")
+
+
+# --- the clerk's meeting workspace (issue 3) ----------------------------------------------------
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def members(committee):
+    """Three current members of the committee, besides any role fixtures."""
+    people = [Person.objects.create(name=name, kind=Person.Kind.COUNCILLOR) for name in ("R Gold", "T Pilkington", "M Smith")]
+    for person in people:
+        Membership.objects.create(person=person, committee=committee, role=Membership.Role.MEMBER)
+    return people
+
+
+@pytest.fixture
+def next_item(next_meeting):
+    return AgendaItem.objects.create(meeting=next_meeting, number="5", order=5, title="Improvement Plan update")

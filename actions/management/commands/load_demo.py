@@ -6,6 +6,7 @@ overdue actions are always overdue.
 
 import datetime
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -154,12 +155,14 @@ class Demo:
 
     def users(self):
         clerks = Group.objects.get(name="Clerk")
+        # One hash for all four: each is deliberately slow to compute, and they share a password.
+        password = make_password(PASSWORD)
         for (username, group, _who), person in zip(
             LOGINS,
             [self.p["Kelly Barnett"], self.p["C Boles"], self.p["S Wright"], self.p["Jeanette Richards"]],
             strict=True,
         ):
-            user = User.objects.create_user(username, password=PASSWORD, first_name=person.name.split()[0])
+            user = User(username=username, password=password, first_name=person.name.split()[0])
             user.last_name = person.name.split()[-1]
             user.is_staff = group == "Clerk"
             user.save()
@@ -203,10 +206,10 @@ class Demo:
     def resolve(self, item, *texts):
         return [Resolution.objects.create(item=item, order=n, text=text) for n, text in enumerate(texts, start=1)]
 
-    def action(self, resolution, owner=None, rag=Action.Rag.GREEN, **fields):
+    def action(self, resolution, owner=None, rag=Action.Rag.GREEN, text=None, **fields):
         return Action.record(
             committee=resolution.item.meeting.committee,
-            text=resolution.text.rstrip("."),
+            text=text or resolution.text.rstrip("."),
             source_item=resolution.item,
             source_resolution=resolution,
             owner=self.p[owner] if owner else None,
@@ -360,6 +363,8 @@ class Demo:
         )
         self.vital_signs = self.action(
             r[0],
+            text="The Improvement Plan and Vital Signs to be presented to the Committee early in the new "
+            "Municipal Year",
             owner_post="Strategic Director of Children's Services",
             due_date=day(-25),
             due_note="early in the new Municipal Year",

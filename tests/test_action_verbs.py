@@ -1,0 +1,125 @@
+"""Each domain verb changes the action and leaves exactly one entry on its timeline."""
+
+import datetime
+
+import pytest
+
+from actions.models import Action, ActionUpdate
+from meetings.concurrency import StaleEdit
+
+
+@pytest.fixture
+def action(make_action, clerk_user):
+    return make_action(owner=clerk_user.person)
+
+
+def latest(action):
+    return action.updates.order_by("-at", "-pk").first()
+
+
+def test_recording_an_action_opens_its_timeline(action):
+    assert action.reference == "CYP/" + action.source_item.meeting.starts_at.strftime("%Y-%m") + "/01"
+    assert [u.kind for u in action.updates.all()] == [ActionUpdate.Kind.CREATED]
+
+
+def test_references_count_up_within_a_meeting(make_action):
+    first, second = make_action(), make_action(text="Second")
+    assert first.reference.endswith("/01") and second.reference.endswith("/02")
+
+
+def test_set_rag_records_before_and_after(action, clerk_user):
+    action.set_rag(Action.Rag.RED, by=clerk_user, reason="Slipped a month")
+    action.refresh_from_db()
+    entry = latest(action)
+    assert action.rag == Action.Rag.RED
+    assert (entry.kind, entry.rag_before, entry.rag_after, entry.text) == ("rag", "green", "red", "Slipped a month")
+    assert entry.by == clerk_user
+
+
+def test_set_rag_refuses_an_unknown_rating(action):
+    with pytest.raises(ValueError):
+        action.set_rag("blue")
+    assert action.updates.count() == 1
+
+
+def test_owner_update_starts_the_work_and_is_marked_as_the_owners(action, officer_user):
+    action.add_update("Draft written", by=officer_user, as_owner=True, rag=Action.Rag.AMBER)
+    action.refresh_from_db()
+    entry = latest(action)
+    assert action.status == Action.Status.IN_PROGRESS and action.rag == Action.Rag.AMBER
+    assert entry.from_owner and entry.status_before == "open" and entry.status_after == "in_progress"
+
+
+def test_mark_completed_awaits_discharge(action, clerk_user):
+    action.mark_completed(by=clerk_user, note="Report circulated")
+    action.refresh_from_db()
+    assert action.status == Action.Status.COMPLETED
+    assert action in Action.objects.outstanding()
+    assert latest(action).status_after == "completed"
+
+
+def test_discharge_records_date_meeting_and_evidence(action, next_meeting, clerk_user):
+    action.discharge(by=clerk_user, at_meeting=next_meeting, note="Report brought to the meeting")
+    action.refresh_from_db()
+    assert action.status == Action.Status.DISCHARGED
+    assert action.discharged_on == next_meeting.date
+    assert action.discharged_at_meeting == next_meeting
+    assert action.evidence == "Report brought to the meeting"
+    assert latest(action).kind == ActionUpdate.Kind.DISCHARGE
+    assert action not in Action.objects.outstanding()
+
+
+def test_reopen_clears_the_discharge(action, next_meeting, clerk_user):
+    action.discharge(by=clerk_user, at_meeting=next_meeting)
+    action.reopen(by=clerk_user, reason="Committee not satisfied")
+    action.refresh_from_db()
+    assert action.status == Action.Status.IN_PROGRESS
+    assert action.discharged_on is None and action.discharged_at_meeting is None
+    assert latest(action).kind == ActionUpdate.Kind.REOPEN
+    assert action.updates.count() == 3
+
+
+def test_close_needs_a_reason_and_records_it(action, clerk_user):
+    with pytest.raises(ValueError):
+        action.close("  ", by=clerk_user)
+    action.close("Superseded by the new plan", by=clerk_user)
+    action.refresh_from_db()
+    assert action.status == Action.Status.CLOSED and action.closed_reason == "Superseded by the new plan"
+
+
+def test_verb_with_a_stale_version_is_refused_and_writes_nothing(action, clerk_user):
+    seen = action.version
+    Action.objects.get(pk=action.pk).set_rag(Action.Rag.AMBER, by=clerk_user)  # another clerk, first
+    with pytest.raises(StaleEdit) as refused:
+        action.set_rag(Action.Rag.RED, by=clerk_user, expected_version=seen)
+    assert refused.value.current.rag == Action.Rag.AMBER
+    action.refresh_from_db()
+    assert action.rag == Action.Rag.AMBER and action.updates.count() == 2
+
+
+def test_verb_never_loses_a_change_made_since_the_object_was_loaded(action, clerk_user):
+    stale_copy = Action.objects.get(pk=action.pk)
+    Action.objects.get(pk=action.pk).set_rag(Action.Rag.RED, by=clerk_user)
+    stale_copy.add_update("Progress made", by=clerk_user)
+    action.refresh_from_db()
+    assert action.rag == Action.Rag.RED  # the update did not write back the old rating
+
+
+def test_overdue_counts_due_dates_and_due_meetings(make_action, past_meeting, next_meeting):
+    today = datetime.date.today()
+    late_by_date = make_action(due_date=today - datetime.timedelta(days=1))
+    late_by_meeting = make_action(due_meeting=past_meeting)
+    on_time = make_action(due_meeting=next_meeting)
+    done = make_action(due_date=today - datetime.timedelta(days=9))
+    done.discharge(on=today)
+    overdue = set(Action.objects.overdue(today))
+    assert overdue == {late_by_date, late_by_meeting}
+    assert on_time.is_overdue(today) is False and late_by_date.is_overdue(today) is True
+
+
+def test_due_by_a_meeting_is_that_committees_matters_arising(make_action, next_meeting, other_committee):
+    due_here = make_action(due_meeting=next_meeting)
+    due_before = make_action(due_date=next_meeting.date - datetime.timedelta(days=3))
+    make_action(due_date=next_meeting.date + datetime.timedelta(days=30))
+    make_action(committee=other_committee, due_date=next_meeting.date)
+    assert set(Action.objects.due_by(next_meeting)) == {due_here, due_before}
