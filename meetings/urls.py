@@ -4,10 +4,37 @@ from . import views
 
 app_name = "meetings"
 
+meeting = "meetings/<int:pk>/"
+item = "meetings/<int:meeting_pk>/items/<int:pk>/"
+resolution = "meetings/<int:meeting_pk>/resolutions/<int:pk>/"
+
 urlpatterns = [
     path("committees/", views.committee_list, name="committees"),
     path("committees/<slug:slug>/", views.committee_detail, name="committee"),
-    path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
-    path("meetings/<int:meeting_pk>/items/<int:pk>/", views.item_detail, name="item"),
+    path("committees/<slug:slug>/meetings/new/", views.meeting_create, name="meeting_create"),
+    path("committees/<slug:slug>/procedural-items/", views.committee_procedural, name="committee_procedural"),
+    path(meeting, views.meeting_detail, name="meeting"),
+    path(f"{meeting}edit/", views.meeting_edit, name="meeting_edit"),
+    path(f"{meeting}status/", views.meeting_status, name="meeting_status"),
+    path(f"{meeting}items/new/", views.item_add, name="item_add"),
+    path(f"{meeting}items/renumber/", views.items_renumber, name="items_renumber"),
+    path(f"{meeting}attendance/", views.attendance_set, name="attendance_set"),
+    path(f"{meeting}attendance/add/", views.attendee_add, name="attendee_add"),
+    path(f"{meeting}attendance/substitute/", views.substitute_add, name="substitute_add"),
+    path(f"{meeting}attendance/public/", views.public_attendance, name="public_attendance"),
+    path("meetings/<int:meeting_pk>/attendance/<int:pk>/remove/", views.attendance_remove, name="attendance_remove"),
+    path(f"{meeting}declarations/add/", views.declaration_add, name="declaration_add"),
+    path(
+        "meetings/<int:meeting_pk>/declarations/<int:pk>/delete/", views.declaration_delete, name="declaration_delete"
+    ),
+    path(item, views.item_detail, name="item"),
+    path(f"{item}edit/", views.item_edit, name="item_edit"),
+    path(f"{item}delete/", views.item_delete, name="item_delete"),
+    path(f"{item}move/", views.item_move, name="item_move"),
+    path(f"{item}minutes/", views.item_outcome, name="item_outcome"),
+    path(f"{item}resolutions/add/", views.resolution_add, name="resolution_add"),
+    path(f"{resolution}edit/", views.resolution_edit, name="resolution_edit"),
+    path(f"{resolution}delete/", views.resolution_delete, name="resolution_delete"),
+    path(f"{resolution}move/", views.resolution_move, name="resolution_move"),
     path("people/<int:pk>/", views.person_detail, name="person"),
 ]

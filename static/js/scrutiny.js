@@ -12,3 +12,25 @@ document.addEventListener("htmx:afterSettle", function (event) {
     focus.focus();
   }
 });
+
+// A form swapped into the page (edit an item, make an action) takes focus on its first field,
+// unless the response marked its own focus point; an error summary always wins.
+document.addEventListener("htmx:afterSettle", function (event) {
+  var target = event.detail.elt;
+  if (!target || !target.querySelector) return;
+  var summary = target.querySelector("[data-error-summary]");
+  if (summary) { summary.focus(); return; }
+  if (target.querySelector("[data-focus-after-swap]")) return;
+  var field = target.querySelector("form[data-focus-first] input:not([type=hidden]), form[data-focus-first] select, form[data-focus-first] textarea");
+  if (field) field.focus();
+});
+
+// Cancel on a swapped-in form just removes it; without JavaScript the link goes back to the meeting.
+document.addEventListener("click", function (event) {
+  var cancel = event.target.closest && event.target.closest("[data-cancel-form]");
+  if (!cancel || !cancel.closest("[id]")) return;
+  var form = cancel.closest("form");
+  if (!form || !form.parentElement || form.parentElement.tagName === "MAIN") return;
+  event.preventDefault();
+  form.remove();
+});

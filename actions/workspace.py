@@ -1,0 +1,157 @@
+"""The clerk's in-place action controls and 'make this an action', used on the meeting workspace.
+
+Each control is one POST that goes through an Action verb (so the timeline gets its entry) and
+answers htmx with just the action's row, or a plain browser with a redirect and a message.
+"""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from meetings import roles
+from meetings.concurrency import StaleEdit
+from meetings.models import Meeting, Resolution
+
+from .models import Action
+from .workspace_forms import CloseForm, DischargeForm, MakeActionForm, NoteForm, RagForm, UpdateForm, owner_people
+
+ROW = "actions/workspace/action_row.html"
+MAKE = "actions/workspace/make_action.html"
+
+
+def _get_action_for_clerk(request, pk):
+    """404 for an action the visitor may not know of, 403 for one they may see but not change."""
+    action = get_object_or_404(Action.objects.visible_to(request.user).with_related(), pk=pk)
+    roles.require_clerk(request.user)
+    return action
+
+
+def _safe_next(request):
+    url = request.POST.get("next", "")
+    return url if url_has_allowed_host_and_scheme(url, {request.get_host()}) else ""
+
+
+def _row_meeting(request, action):
+    pk = request.POST.get("workspace_meeting", "")
+    return Meeting.objects.filter(pk=pk, committee_id=action.committee_id).first() if pk.isdigit() else None
+
+
+def _stale_message(current):
+    return (
+        f"{current.reference} was changed by someone else after you opened it, so your change was not saved. "
+        f"It is now {current.get_rag_display()}, {current.get_status_display().lower()}: check it below."
+    )
+
+
+def _respond(request, action, message="", error="", form=None, control=""):
+    if not request.htmx:
+        (messages.error if error else messages.success)(request, f"{action.reference}: {error or message}")
+        return redirect(_safe_next(request) or action.get_absolute_url())
+    context = {
+        "action": Action.objects.with_related().get(pk=action.pk),
+        "workspace_meeting": _row_meeting(request, action),
+        "row_message": message,
+        "row_error": error,
+        "row_form": form,
+        "row_control": control,
+        "row_next": _safe_next(request),
+    }
+    return render(request, ROW, context)
+
+
+def _control(request, pk, form_class, control, verb, done):
+    action = _get_action_for_clerk(request, pk)
+    form = form_class(request.POST, action=action) if form_class is DischargeForm else form_class(request.POST)
+    if not form.is_valid():
+        errors = " ".join(e for errs in form.errors.values() for e in errs)
+        return _respond(request, action, error=errors, form=form, control=control)
+    data = form.cleaned_data
+    try:
+        verb(action, data, by=request.user, expected_version=data["version"])
+    except StaleEdit as stale:
+        return _respond(request, action, error=_stale_message(stale.current), control=control)
+    except ValueError as refused:
+        return _respond(request, action, error=str(refused), form=form, control=control)
+    return _respond(request, action, message=done(data))
+
+
+@require_POST
+def set_rag(request, pk):
+    def verb(a, d, **kw):
+        return a.set_rag(d["rag"], reason=d["reason"], **kw)
+
+    return _control(request, pk, RagForm, "rag", verb, lambda d: f"RAG set to {Action.Rag(d['rag']).label}.")
+
+
+@require_POST
+def add_update(request, pk):
+    def verb(a, d, **kw):
+        return a.add_update(d["text"], rag=d["rag"] or None, **kw)
+
+    return _control(request, pk, UpdateForm, "update", verb, lambda d: "Update added.")
+
+
+@require_POST
+def mark_completed(request, pk):
+    def verb(a, d, **kw):
+        return a.mark_completed(note=d["note"], **kw)
+
+    return _control(request, pk, NoteForm, "complete", verb, lambda d: "Marked completed, awaiting discharge.")
+
+
+@require_POST
+def discharge(request, pk):
+    def verb(a, d, **kw):
+        if not a.is_outstanding:
+            raise ValueError("Only an outstanding action can be discharged; reopen it first.")
+        return a.discharge(on=d["on"], at_meeting=d["at_meeting"], note=d["evidence"], **kw)
+
+    return _control(request, pk, DischargeForm, "discharge", verb, lambda d: "Discharged.")
+
+
+@require_POST
+def reopen(request, pk):
+    def verb(a, d, **kw):
+        if a.status not in (Action.Status.DISCHARGED, Action.Status.CLOSED, Action.Status.COMPLETED):
+            raise ValueError("This action is already open.")
+        return a.reopen(reason=d["note"], **kw)
+
+    return _control(request, pk, NoteForm, "reopen", verb, lambda d: "Reopened.")
+
+
+@require_POST
+def close(request, pk):
+    def verb(a, d, **kw):
+        return a.close(d["reason"], **kw)
+
+    return _control(request, pk, CloseForm, "close", verb, lambda d: "Closed without being done.")
+
+
+def make_action(request, pk):
+    """From a resolution: an action, a promise to a future committee, or a new standing item."""
+    visible = Meeting.objects.visible_to(request.user)
+    resolution = get_object_or_404(
+        Resolution.objects.select_related("item__meeting__committee").filter(item__meeting__in=visible), pk=pk
+    )
+    roles.require_clerk(request.user)
+    people = list(owner_people())
+    form = MakeActionForm(request.POST or None, resolution=resolution, people=people)
+    if form.is_valid():
+        made = form.save(by=request.user)
+        return _made(request, resolution, made)
+    context = {"form": form, "resolution": resolution, "meeting": resolution.item.meeting, "people": people}
+    return render(request, f"{MAKE}#form" if request.htmx else MAKE, context)
+
+
+def _made(request, resolution, made):
+    meeting = resolution.item.meeting
+    is_action = isinstance(made, Action)
+    message = f"Action {made.reference} recorded." if is_action else f"“{made}” is now a standing item."
+    if not request.htmx:
+        messages.success(request, message)
+        return redirect(f"{meeting.get_absolute_url()}#item-{resolution.item_id}")
+    context = {"resolution": resolution, "message": message, "workspace_meeting": meeting}
+    if is_action:
+        context["action"] = Action.objects.with_related().get(pk=made.pk)
+    return render(request, f"{MAKE}#made", context)

@@ -1,0 +1,171 @@
+"""Forms behind the clerk's in-place action controls and 'make this an action'."""
+
+from django import forms
+from django.db import transaction
+from django.utils import timezone
+
+from meetings.models import Meeting, Person, StandingItem, WorkProgrammeItem
+
+from .models import Action
+
+NEXT = "next"
+
+
+def owner_people():
+    return Person.objects.filter(active=True, kind__in=[Person.Kind.OFFICER, Person.Kind.COUNCILLOR]).order_by("name")
+
+
+def owner_label(person):
+    return f"{person.display_name}, {person.job_title}" if person.job_title else person.display_name
+
+
+def find_owner(text, people):
+    """The person a typed owner names (by their list label or a unique name); None means it is a post."""
+    wanted = text.strip().lower()
+    by_label = {owner_label(p).lower(): p for p in people}
+    if wanted in by_label:
+        return by_label[wanted]
+    named = [p for p in people if wanted in (p.name.lower(), p.display_name.lower())]
+    return named[0] if len(named) == 1 else None
+
+
+class MakeActionForm(forms.Form):
+    ACTION, STANDING, FUTURE = "action", "standing", "future"
+    creates = forms.ChoiceField(
+        label="This resolution",
+        choices=[
+            (ACTION, "Gives someone an action"),
+            (FUTURE, "Promises a report to a future committee (adds it to the work programme)"),
+            (STANDING, "Makes something a standing item on every agenda"),
+        ],
+        initial=ACTION,
+    )
+    text = forms.CharField(label="What is to be done", widget=forms.Textarea(attrs={"rows": 3}))
+    owner = forms.CharField(
+        max_length=200,
+        required=False,
+        help_text="Start typing a name, or type a post such as “Strategic Director”.",
+    )
+    due_meeting = forms.ChoiceField(label="Due at meeting", required=False)
+    due_date = forms.DateField(label="Or due by date", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    due_note = forms.CharField(
+        label="Or due, in words", max_length=200, required=False, help_text="e.g. early in the new municipal year"
+    )
+    rag = forms.ChoiceField(label="RAG", choices=Action.Rag.choices, initial=Action.Rag.GREEN)
+
+    def __init__(self, *args, resolution, people, **kwargs):
+        super().__init__(*args, auto_id=f"resolution-{resolution.pk}-action-%s", **kwargs)
+        self.resolution, self.item, self.meeting = resolution, resolution.item, resolution.item.meeting
+        self.people = people
+        self.later_meetings = list(
+            Meeting.objects.filter(committee_id=self.meeting.committee_id, starts_at__gt=self.meeting.starts_at)
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("starts_at")[:12]
+        )
+        nxt = "The next meeting"
+        if self.later_meetings:
+            nxt += f" ({self.later_meetings[0].date:%-d %B %Y})"
+        self.fields["due_meeting"].choices = [("", "Not at a meeting"), (NEXT, nxt)] + [
+            (str(m.pk), f"{m.date:%A %-d %B %Y}") for m in self.later_meetings
+        ]
+        self.fields["owner"].widget.attrs["list"] = f"owner-options-{resolution.pk}"
+        self.fields["owner"].widget.attrs["autocomplete"] = "off"
+        self.initial.setdefault("text", resolution.text)
+
+    def clean(self):
+        data = super().clean()
+        due_meeting = data.get("due_meeting")
+        if due_meeting and data.get("due_date"):
+            self.add_error("due_date", "Give a due meeting or a due date, not both.")
+        if data.get("creates") == self.STANDING:
+            return data
+        data["due_meeting_obj"] = None
+        if due_meeting == NEXT:
+            data["due_meeting_obj"] = self.later_meetings[0] if self.later_meetings else None
+            if not self.later_meetings:
+                data["due_note"] = data.get("due_note") or "The next meeting"
+        elif due_meeting:
+            data["due_meeting_obj"] = next((m for m in self.later_meetings if str(m.pk) == due_meeting), None)
+        if data.get("creates") == self.ACTION and not data.get("owner", "").strip():
+            self.add_error("owner", "Say who owns the action: a person or a post.")
+        return data
+
+    @transaction.atomic
+    def save(self, by):
+        data = self.cleaned_data
+        if data["creates"] == self.STANDING:
+            return StandingItem.objects.create(
+                committee_id=self.meeting.committee_id,
+                title=data["text"],
+                created_by=self.resolution,
+                active_from=max(self.meeting.date, timezone.localdate()),
+            )
+        owner = find_owner(data["owner"], self.people) if data["owner"].strip() else None
+        fields = {
+            "text": data["text"],
+            "committee_id": self.meeting.committee_id,
+            "source_item": self.item,
+            "source_resolution": self.resolution,
+            "owner": owner,
+            "owner_post": "" if owner else data["owner"].strip(),
+            "due_meeting": data["due_meeting_obj"],
+            "due_date": data["due_date"],
+            "due_note": data["due_note"],
+            "rag": data["rag"],
+        }
+        if data["creates"] == self.FUTURE:
+            fields["work_programme_item"] = self._promise(data)
+            fields["due_note"] = fields["due_note"] or ("" if data["due_meeting_obj"] else "A future committee")
+        return Action.record(by=by, **fields)
+
+    def _promise(self, data):
+        meeting = data["due_meeting_obj"]
+        if meeting:
+            timing = WorkProgrammeItem.Timing.MEETING
+        elif data.get("due_meeting") == NEXT:
+            timing = WorkProgrammeItem.Timing.NEXT_MEETING
+        else:
+            timing = WorkProgrammeItem.Timing.TBC
+        return WorkProgrammeItem.objects.create(
+            committee_id=self.meeting.committee_id, title=data["text"][:300], timing=timing, target_meeting=meeting
+        )
+
+
+class ControlForm(forms.Form):
+    """Every in-place control carries the version it was shown with."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class RagForm(ControlForm):
+    rag = forms.ChoiceField(choices=Action.Rag.choices, label="RAG")
+    reason = forms.CharField(required=False, max_length=2000, label="Reason (optional)")
+
+
+class UpdateForm(ControlForm):
+    text = forms.CharField(max_length=5000, label="Update")
+    rag = forms.ChoiceField(choices=[("", "Keep RAG")] + list(Action.Rag.choices), required=False, label="RAG")
+
+
+class NoteForm(ControlForm):
+    note = forms.CharField(required=False, max_length=2000, label="Note (optional)")
+
+
+class CloseForm(ControlForm):
+    reason = forms.CharField(max_length=2000, label="Why is it closed without being done?")
+
+
+class DischargeForm(ControlForm):
+    on = forms.DateField(label="Discharged on", required=False)
+    at_meeting = forms.ModelChoiceField(queryset=Meeting.objects.none(), required=False, label="At the meeting")
+    evidence = forms.CharField(max_length=2000, required=False, label="Evidence")
+
+    def __init__(self, *args, action, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["at_meeting"].queryset = Meeting.objects.filter(committee_id=action.committee_id)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("on") and not data.get("at_meeting"):
+            raise forms.ValidationError("Give the date it was discharged, or the meeting that discharged it.")
+        return data

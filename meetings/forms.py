@@ -1,0 +1,263 @@
+"""Forms for the clerk's meeting workspace. Saving goes through the models' verbs and versions."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+
+from .models import AgendaItem, Attendance, Committee, Declaration, Meeting, Person, Resolution
+
+STALE_MESSAGE = (
+    "Someone else saved this since you opened it, so your change was not saved. "
+    "The current saved values are shown below; check them, then save again if yours should replace them."
+)
+
+
+def people_choices():
+    return Person.objects.filter(active=True).order_by("name")
+
+
+class VersionField(forms.IntegerField):
+    widget = forms.HiddenInput
+
+
+class VersionedModelForm(forms.ModelForm):
+    """A model form that remembers the version it was rendered with."""
+
+    version = VersionField()
+    # Many of these forms share one page, so each field id carries the record it edits.
+    auto_id_pattern = ""
+
+    def __init__(self, *args, **kwargs):
+        instance = kwargs.get("instance")
+        if self.auto_id_pattern and "auto_id" not in kwargs:
+            kwargs["auto_id"] = self.auto_id_pattern.format(pk=instance.pk if instance else "new")
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+        self.conflicts = []
+
+
+def stale_form(form_class, data, current, **kwargs):
+    """Rebuild a form after a refused save: the clerk's input, the current version, the current values beside it."""
+    data = data.copy()
+    data["version"] = current.version
+    form = form_class(data, instance=current, **kwargs)
+    form.conflicts = [
+        (form.fields[name].label or name, getattr(current, name)) for name in form.fields if name != "version"
+    ]
+    form.is_valid()
+    form.add_error(None, STALE_MESSAGE)
+    return form
+
+
+class MeetingForm(forms.Form):
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(initial=datetime.time(17, 30), widget=forms.TimeInput(attrs={"type": "time"}))
+    end_time = forms.TimeField(required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    venue = forms.CharField(max_length=200, required=False)
+    with_procedural = forms.BooleanField(
+        required=False, initial=True, label="Start the agenda with the committee's procedural items"
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date") and data.get("start_time"):
+            data["starts_at"] = timezone.make_aware(datetime.datetime.combine(data["date"], data["start_time"]))
+            data["ends_at"] = None
+            if data.get("end_time"):
+                if data["end_time"] <= data["start_time"]:
+                    self.add_error("end_time", "The meeting must end after it starts.")
+                else:
+                    data["ends_at"] = timezone.make_aware(datetime.datetime.combine(data["date"], data["end_time"]))
+        return data
+
+
+class MeetingDetailsForm(VersionedModelForm):
+    """Times, venue and the public attendance note of an existing meeting."""
+
+    starts_at = forms.DateTimeField(label="Starts", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    ends_at = forms.DateTimeField(
+        label="Ends", required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["starts_at", "ends_at", "venue", "public_attendance"]
+        widgets = {"public_attendance": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] < data["starts_at"]:
+            self.add_error("ends_at", "The meeting must end after it starts.")
+        return data
+
+
+class PublicAttendanceForm(VersionedModelForm):
+    auto_id_pattern = "public-%s"
+
+    class Meta:
+        model = Meeting
+        fields = ["public_attendance"]
+        labels = {"public_attendance": "Public attendance"}
+        widgets = {"public_attendance": forms.Textarea(attrs={"rows": 2})}
+
+
+class ApproveMinutesForm(forms.Form):
+    approved_at = forms.ModelChoiceField(queryset=Meeting.objects.none(), label="Approved at the meeting of")
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, auto_id="approve-%s", **kwargs)
+        field = self.fields["approved_at"]
+        field.queryset = Meeting.objects.filter(committee_id=meeting.committee_id, starts_at__gt=meeting.starts_at)
+        field.label_from_instance = lambda m: f"{m.date:%-d %B %Y}"
+
+
+class ProceduralItemsForm(forms.ModelForm):
+    class Meta:
+        model = Committee
+        fields = ["procedural_items", "default_venue"]
+        widgets = {"procedural_items": forms.Textarea(attrs={"rows": 7})}
+
+
+class ItemForm(VersionedModelForm):
+    auto_id_pattern = "item-{pk}-edit-%s"
+
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "number",
+            "title",
+            "kind",
+            "description",
+            "lead_officer",
+            "contact_officer",
+            "recommendation",
+            "exempt",
+            "exempt_reason",
+        ]
+        labels = {"exempt": "Exempt: taken in private, never shown to the public"}
+        widgets = {"recommendation": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.fields["number"].widget.attrs["size"] = 6
+        for name in ("lead_officer", "contact_officer"):
+            self.fields[name].queryset = people_choices()
+        if not self.instance.pk:
+            self.fields["version"].required = False
+
+    def clean_number(self):
+        number = self.cleaned_data["number"].strip()
+        clash = AgendaItem.objects.filter(meeting=self.meeting, number=number).exclude(pk=self.instance.pk)
+        if number and clash.exists():
+            raise forms.ValidationError(f"Item {number} is already on this agenda. Choose another number.")
+        return number
+
+    def clean(self):
+        data = super().clean()
+        if data.get("exempt_reason") and not data.get("exempt"):
+            self.add_error("exempt", "Tick exempt, or clear the exempt reason.")
+        return data
+
+
+class OutcomeForm(VersionedModelForm):
+    auto_id_pattern = "item-{pk}-%s"
+
+    class Meta:
+        model = AgendaItem
+        fields = ["minutes_text"]
+        labels = {"minutes_text": "Minutes"}
+        widgets = {"minutes_text": forms.Textarea(attrs={"rows": 4})}
+
+
+class ResolutionForm(VersionedModelForm):
+    auto_id_pattern = "resolution-{pk}-%s"
+
+    class Meta:
+        model = Resolution
+        fields = ["text", "vote"]
+        labels = {"text": "Resolution", "vote": "Vote"}
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.fields["version"].required = False
+
+
+class AttendeeForm(forms.Form):
+    """Someone 'also in attendance': picked from the people register, or added to it here."""
+
+    person = forms.ModelChoiceField(queryset=Person.objects.none(), required=False, label="From the people register")
+    new_name = forms.CharField(max_length=200, required=False, label="Or a new person: name")
+    new_job_title = forms.CharField(max_length=200, required=False, label="Their job title")
+    new_kind = forms.ChoiceField(choices=Person.Kind.choices, initial=Person.Kind.OFFICER, label="They are a")
+    capacity = forms.CharField(max_length=200, required=False, help_text="e.g. Cabinet Member for Children")
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, auto_id="attendee-%s", **kwargs)
+        self.meeting = meeting
+        self.fields["person"].queryset = people_choices()
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("person")) == bool(data.get("new_name", "").strip()):
+            raise forms.ValidationError("Choose someone from the register, or type a new person's name (not both).")
+        person = data.get("person")
+        if person and self.meeting.attendances.filter(person=person).exists():
+            self.add_error("person", f"{person.display_name} is already recorded at this meeting.")
+        return data
+
+    def person_to_record(self):
+        data = self.cleaned_data
+        if data["person"]:
+            return data["person"]
+        return Person.objects.create(
+            name=data["new_name"].strip(), job_title=data["new_job_title"].strip(), kind=data["new_kind"]
+        )
+
+
+class SubstituteForm(forms.Form):
+    person = forms.ModelChoiceField(queryset=Person.objects.none(), label="Substitute")
+    substitute_for = forms.ModelChoiceField(queryset=Person.objects.none(), label="Substituting for")
+
+    def __init__(self, *args, meeting, members, **kwargs):
+        super().__init__(*args, auto_id="substitute-%s", **kwargs)
+        self.meeting = meeting
+        self.fields["person"].queryset = people_choices().filter(kind=Person.Kind.COUNCILLOR)
+        self.fields["substitute_for"].queryset = Person.objects.filter(pk__in=[m.pk for m in members])
+        for name in ("person", "substitute_for"):
+            self.fields[name].label_from_instance = lambda p: p.display_name
+
+    def clean(self):
+        data = super().clean()
+        person = data.get("person")
+        if person and person == data.get("substitute_for"):
+            raise forms.ValidationError("A member cannot substitute for themselves.")
+        if person and self.meeting.attendances.filter(person=person).exists():
+            self.add_error("person", f"{person.display_name} is already recorded at this meeting.")
+        return data
+
+
+class DeclarationForm(forms.ModelForm):
+    class Meta:
+        model = Declaration
+        fields = ["person", "item", "type", "text"]
+        labels = {"item": "On agenda item (optional)", "text": "The interest"}
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, auto_id="declaration-%s", **kwargs)
+        self.fields["person"].queryset = people_choices()
+        self.fields["person"].label_from_instance = lambda p: p.display_name
+        self.fields["item"].queryset = meeting.items.order_by("order", "pk")
+
+
+class AttendanceStatusForm(forms.Form):
+    person = forms.ModelChoiceField(queryset=Person.objects.all())
+    status = forms.ChoiceField(
+        choices=[(s, label) for s, label in Attendance.Status.choices if s != Attendance.Status.IN_ATTENDANCE]
+        + [("chair", "In the Chair")]
+    )

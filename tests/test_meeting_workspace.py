@@ -1,0 +1,75 @@
+"""The meeting page: the clerk's workspace, everyone else's read view, and how fast it stays."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from actions.models import Action
+from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Resolution
+
+from .conftest import at
+
+
+def test_clerk_gets_the_workspace_with_every_section(clerk, next_meeting, next_item, members):
+    page = clerk.get(next_meeting.get_absolute_url()).content.decode()
+    for section in ('id="attendance"', 'id="declarations"', 'id="matters"', 'id="agenda"', 'id="item-edit-slot-'):
+        assert section in page
+    assert "Make this an action" not in page  # no resolutions yet
+    assert "R Gold" in page and "Improvement Plan update" in page
+
+
+def test_councillor_gets_the_read_view_without_edit_controls(councillor, next_meeting, next_item):
+    page = councillor.get(next_meeting.get_absolute_url()).content.decode()
+    assert "Improvement Plan update" in page
+    assert reverse("meetings:item_edit", args=[next_meeting.pk, next_item.pk]) not in page
+    assert 'id="attendance"' not in page
+
+
+def test_public_cannot_see_an_unpublished_meeting(anonymous, next_meeting):
+    assert anonymous.get(next_meeting.get_absolute_url()).status_code == 404
+
+
+def fill(meeting, items, actions_per_item, committee, owner):
+    start = meeting.items.count()
+    for n in range(start, start + items):
+        item = AgendaItem.objects.create(meeting=meeting, number=str(n + 1), order=n + 1, title=f"Item {n}")
+        resolution = Resolution.objects.create(item=item, text=f"Noted {n}")
+        for _ in range(actions_per_item):
+            Action.record(text="Do it", committee=committee, source_item=item, source_resolution=resolution, owner=owner)
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("who", ["clerk", "councillor"])
+def test_meeting_page_query_count_does_not_grow_with_items_or_actions(request, who, committee, members):
+    client = request.getfixturevalue(who)
+    meeting = Meeting.objects.create(committee=committee, starts_at=at(-2), status=Meeting.Status.MINUTES_DRAFT)
+    previous = Meeting.objects.create(committee=committee, starts_at=at(-40), status=Meeting.Status.PUBLISHED)
+    fill(previous, 3, 2, committee, members[0])
+    Action.objects.update(due_meeting=meeting)  # matters arising at this meeting
+    Attendance.objects.create(meeting=meeting, person=members[0], in_chair=True)
+    Declaration.objects.create(meeting=meeting, person=members[1], text="Governor of a school")
+    fill(meeting, 15, 2, committee, members[1])
+    small = count_queries(client, meeting.get_absolute_url())
+    fill(meeting, 5, 3, committee, members[2])
+    Action.objects.filter(source_item__meeting=previous).update(due_meeting=meeting)
+    assert count_queries(client, meeting.get_absolute_url()) == small
+    print("QUERIES", who, small)
+    assert small <= (25 if who == "clerk" else 12)
+
+
+def test_clerk_meeting_page_of_15_items_and_30_actions_renders_in_fixed_queries(
+    clerk, committee, members, django_assert_max_num_queries
+):
+    meeting = Meeting.objects.create(committee=committee, starts_at=at(-2), status=Meeting.Status.MINUTES_DRAFT)
+    fill(meeting, 15, 2, committee, members[0])
+    assert Action.objects.count() == 30
+    with django_assert_max_num_queries(25):
+        page = clerk.get(meeting.get_absolute_url()).content.decode()
+    assert page.count('class="action-row') == 30
