@@ -27,7 +27,7 @@ class OwnerUpdateForm(forms.Form):
 
 class LogChoiceForm(forms.Form):
     SHOW = (("outstanding", "Outstanding"), ("all", "All actions"), ("discharged", "Discharged since the last meeting"))
-    show = forms.ChoiceField(label="Show", choices=SHOW, required=False)
+    show = forms.ChoiceField(label="Show", choices=SHOW, required=False, widget=forms.RadioSelect)
 
     def choice(self):
         if not self.is_valid():

@@ -255,8 +255,8 @@ def log_actions(user, committee, show):
 
 def action_log(request, slug, fmt="html"):
     committee = get_object_or_404(Committee, slug=slug)
-    form = LogChoiceForm(request.GET)
-    show = form.choice()
+    show = LogChoiceForm(request.GET).choice()
+    form = LogChoiceForm({"show": show})
     actions, since = log_actions(request.user, committee, show)
     filename = f"action-log-{committee.slug}-{show}-{timezone.localdate():%Y-%m-%d}"
     if fmt == "csv":

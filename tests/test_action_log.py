@@ -1,0 +1,167 @@
+"""The action log for the agenda pack: HTML, CSV and XLSX that open cleanly in Excel with UK dates."""
+
+import csv
+import datetime
+import io
+
+import openpyxl
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from actions.exports import LOG_COLUMNS
+from actions.models import Action
+from meetings.models import Meeting, Person
+from tests.conftest import at
+
+
+def url(name, committee, show=None):
+    path = reverse(f"actions:{name}", args=[committee.slug])
+    return f"{path}?show={show}" if show else path
+
+
+def csv_rows(response):
+    body = response.content.decode("utf-8")
+    assert body.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(body[1:])))
+
+
+def xlsx_sheet(response):
+    return openpyxl.load_workbook(io.BytesIO(response.content)).active
+
+
+@pytest.fixture
+def log(committee, past_meeting, make_action):
+    owner = Person.objects.create(name="Jeanette Richards", job_title="Executive Director")
+    video = make_action(
+        text="Jeanette Richards to provide the cost of the recruitment campaign video",
+        owner=owner,
+        due_date=datetime.date(2031, 3, 7),
+        rag=Action.Rag.AMBER,
+    )
+    video.add_update("Quote requested from the agency", at=timezone.make_aware(datetime.datetime(2030, 12, 1, 10)))
+    posted = make_action(text="Improvement Plan to be sent to all councillors", owner_post="Strategic Director")
+    old = make_action(text="Discharged long ago")
+    old.discharge(on=timezone.localdate() - datetime.timedelta(days=90), note="Report brought")
+    recent = make_action(text="Discharged since the last meeting")
+    recent.discharge(on=timezone.localdate() - datetime.timedelta(days=2), note="Shared with members")
+    return {"video": video, "posted": posted, "old": old, "recent": recent, "meeting": past_meeting}
+
+
+def test_html_log_has_the_standard_columns_and_outstanding_by_default(councillor, committee, log):
+    page = councillor.get(url("log", committee)).content.decode()
+    header = page[page.index("<thead>") : page.index("</thead>")]
+    positions = [header.index(f">{column}<") for column in LOG_COLUMNS]
+    assert positions == sorted(positions)
+    assert log["video"].reference in page and log["posted"].reference in page
+    assert log["old"].reference not in page and log["recent"].reference not in page
+    assert f"{log['meeting'].date:%d/%m/%Y}" in page
+    assert "Jeanette Richards (Executive Director)" not in page  # owner_post is empty: the name alone
+    assert "Strategic Director" in page
+    assert "Quote requested from the agency" in page
+
+
+def test_show_all_and_discharged_since_the_last_meeting(councillor, committee, log):
+    everything = councillor.get(url("log", committee, "all")).content.decode()
+    for key in ("video", "posted", "old", "recent"):
+        assert log[key].reference in everything
+    recent = councillor.get(url("log", committee, "discharged")).content.decode()
+    assert log["recent"].reference in recent
+    assert log["old"].reference not in recent
+    assert log["video"].reference not in recent
+
+
+def test_discharged_since_last_meeting_uses_the_most_recent_past_meeting(councillor, committee, log):
+    Meeting.objects.create(committee=committee, starts_at=at(-1))
+    page = councillor.get(url("log", committee, "discharged")).content.decode()
+    assert log["recent"].reference not in page
+
+
+def test_csv_opens_in_excel_with_a_bom_and_uk_dates(councillor, committee, log):
+    response = councillor.get(url("log_csv", committee, "outstanding"))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith(f'attachment; filename="action-log-{committee.slug}-outstanding')
+    rows = csv_rows(response)
+    assert rows[0] == LOG_COLUMNS
+    by_ref = {row[0]: row for row in rows[1:]}
+    assert set(by_ref) == {log["video"].reference, log["posted"].reference}
+    video = by_ref[log["video"].reference]
+    assert video == [
+        log["video"].reference,
+        f"{log['meeting'].date:%d/%m/%Y}",
+        "5. Improvement Plan",
+        "Jeanette Richards to provide the cost of the recruitment campaign video",
+        "Jeanette Richards",
+        "07/03/2031",
+        "In progress",
+        "Amber",
+        "01/12/2030: Quote requested from the agency",
+    ]
+    assert by_ref[log["posted"].reference][4] == "Strategic Director"
+
+
+def test_csv_keeps_non_ascii_text_and_defuses_formulas(councillor, committee, make_action):
+    make_action(text='=HYPERLINK("http://evil") ‘quoted’ – café')
+    rows = csv_rows(councillor.get(url("log_csv", committee)))
+    assert rows[1][3] == '\'=HYPERLINK("http://evil") ‘quoted’ – café'
+
+
+def test_xlsx_has_real_date_cells_in_uk_format(councillor, committee, log):
+    response = councillor.get(url("log_xlsx", committee, "all"))
+    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    sheet = xlsx_sheet(response)
+    assert [cell.value for cell in sheet[1]] == LOG_COLUMNS
+    assert sheet.freeze_panes == "A2"
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    assert set(rows) == {log[key].reference for key in ("video", "posted", "old", "recent")}
+    video = rows[log["video"].reference]
+    meeting_date, due = video[1], video[5]
+    assert meeting_date.is_date and meeting_date.value.date() == log["meeting"].date
+    assert meeting_date.number_format == "dd/mm/yyyy"
+    assert due.is_date and due.value.date() == datetime.date(2031, 3, 7) and due.number_format == "dd/mm/yyyy"
+    assert [c.value for c in video[2:5]] == [
+        "5. Improvement Plan",
+        "Jeanette Richards to provide the cost of the recruitment campaign video",
+        "Jeanette Richards",
+    ]
+    assert [c.value for c in video[6:]] == ["In progress", "Amber", "01/12/2030: Quote requested from the agency"]
+    assert rows[log["old"].reference][6].value == "Discharged"
+
+
+def test_xlsx_writes_text_that_looks_like_a_formula_as_text(councillor, committee, make_action):
+    make_action(text="=1+1")
+    cell = xlsx_sheet(councillor.get(url("log_xlsx", committee)))["D2"]
+    assert cell.value == "=1+1" and cell.data_type == "s"
+
+
+def test_an_undated_due_point_is_written_as_its_note(councillor, committee, make_action):
+    make_action(due_note="early in the new municipal year")
+    sheet = xlsx_sheet(councillor.get(url("log_xlsx", committee)))
+    assert sheet["F2"].value == "early in the new municipal year"
+    assert csv_rows(councillor.get(url("log_csv", committee)))[1][5] == "early in the new municipal year"
+
+
+def test_an_unknown_choice_falls_back_to_outstanding(councillor, committee, log):
+    page = councillor.get(url("log", committee, "everything-ever")).content.decode()
+    assert log["video"].reference in page and log["old"].reference not in page
+
+
+def test_log_of_an_unknown_committee_is_404(councillor):
+    assert councillor.get("/actions/log/no-such-committee/").status_code == 404
+
+
+@pytest.mark.parametrize("name", ["log", "log_csv", "log_xlsx"])
+def test_query_count_does_not_grow_with_rows(councillor, committee, make_action, name):
+    def add(n):
+        for i in range(n):
+            make_action(owner=Person.objects.create(name=f"Officer {i}")).add_update(f"Progress {i}")
+
+    add(5)
+    with CaptureQueriesContext(connection) as five:
+        assert councillor.get(url(name, committee, "all")).status_code == 200
+    add(45)
+    with CaptureQueriesContext(connection) as fifty:
+        assert councillor.get(url(name, committee, "all")).status_code == 200
+    assert len(fifty) == len(five)
