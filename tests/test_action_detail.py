@@ -5,6 +5,7 @@ import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from actions.models import Action
@@ -107,3 +108,13 @@ def test_detail_query_count_does_not_grow_with_the_timeline(councillor, make_act
     with CaptureQueriesContext(connection) as fifty:
         councillor.get(action.get_absolute_url())
     assert len(fifty) == len(five)
+
+
+def test_clerk_gets_the_workspace_controls_and_others_do_not(clerk, councillor, make_action):
+    action = make_action()
+    url = action.get_absolute_url()
+    clerk_page = clerk.get(url).content.decode()
+    assert "Clerk&#x27;s controls" in clerk_page or "Clerk's controls" in clerk_page
+    assert f'action="{reverse("actions:discharge", args=[action.pk])}"' in clerk_page
+    assert f'name="next" value="{url}"' in clerk_page
+    assert reverse("actions:discharge", args=[action.pk]) not in councillor.get(url).content.decode()
