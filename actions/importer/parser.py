@@ -45,12 +45,58 @@ _HONORIFIC = r"(?:Councillors?|COUNCILLORS?|Cllrs?|CLLRS?|Mr|Mrs|Ms|Miss|Dr|Prof
 
 # Words that begin a post/job title; used to tell "Jane Smith, Director of X" from a list of names.
 POST_WORDS = {
-    "director", "head", "manager", "officer", "executive", "chief", "cabinet", "portfolio", "leader", "clerk",
-    "lead", "adviser", "advisor", "coordinator", "co-ordinator", "commissioner", "representative", "governor",
-    "strategic", "assistant", "deputy", "interim", "acting", "principal", "senior", "corporate", "service",
-    "services", "democratic", "scrutiny", "solicitor", "secretary", "treasurer", "consultant", "partner",
-    "chair", "chairman", "chairperson", "vice-chair", "analyst", "specialist", "superintendent", "inspector",
-    "co-opted", "youth", "member", "team", "general", "monitoring", "section", "policy", "programme",
+    "director",
+    "head",
+    "manager",
+    "officer",
+    "executive",
+    "chief",
+    "cabinet",
+    "portfolio",
+    "leader",
+    "clerk",
+    "lead",
+    "adviser",
+    "advisor",
+    "coordinator",
+    "co-ordinator",
+    "commissioner",
+    "representative",
+    "governor",
+    "strategic",
+    "assistant",
+    "deputy",
+    "interim",
+    "acting",
+    "principal",
+    "senior",
+    "corporate",
+    "service",
+    "services",
+    "democratic",
+    "scrutiny",
+    "solicitor",
+    "secretary",
+    "treasurer",
+    "consultant",
+    "partner",
+    "chair",
+    "chairman",
+    "chairperson",
+    "vice-chair",
+    "analyst",
+    "specialist",
+    "superintendent",
+    "inspector",
+    "co-opted",
+    "youth",
+    "member",
+    "team",
+    "general",
+    "monitoring",
+    "section",
+    "policy",
+    "programme",
 }
 # Capitalised words that are almost never part of a person's name.
 NOT_NAME = {
@@ -105,9 +151,7 @@ _ACTION_INFINITIVES = (
     r"ask|commission|implement|return|liaise|check|ensure|visit|arrange|respond|come\s+back|chase|notify|"
     r"inform|advise|explain|table|copy|consider|receive"
 )
-_PASSIVE_ACTION = re.compile(
-    rf"\b(?:be|been|being)\s+(?:\w+ly\s+)?(?:{_ACTION_PARTICIPLES})\b", re.I
-)
+_PASSIVE_ACTION = re.compile(rf"\b(?:be|been|being)\s+(?:\w+ly\s+)?(?:{_ACTION_PARTICIPLES})\b", re.I)
 _INFINITIVE_ACTION = re.compile(
     rf"(?:^|\b(?:to|will|would|shall|must|should)\s+)(?:\w+ly\s+)?(?:{_ACTION_INFINITIVES})\b", re.I
 )
@@ -131,8 +175,11 @@ _NEEDS_FOLLOW_UP = re.compile(r"^(?:receive|consider)\b", re.I)
 _CLUTTER_INLINE = [
     re.compile(r"\bpdf\s+icon\s+PDF\s+[\d.,]+\s*[KM]B\b", re.I),
     re.compile(r"\b(?:docx?|xlsx?|word)\s+icon\s+\w+\s+[\d.,]+\s*[KM]B\b", re.I),
-    re.compile(r"\bView\s+the\s+(?:reasons?\s+why\s+item\s+[\w.]+\s+was\s+urgent|reasons?\s+for\s+urgency"
-               r"|declarations\s+of\s+interests?\s+for\s+item\s+[\w.]+|background\s+to\s+item\s+[\w.]+)\.?", re.I),
+    re.compile(
+        r"\bView\s+the\s+(?:reasons?\s+why\s+item\s+[\w.]+\s+was\s+urgent|reasons?\s+for\s+urgency"
+        r"|declarations\s+of\s+interests?\s+for\s+item\s+[\w.]+|background\s+to\s+item\s+[\w.]+)\.?",
+        re.I,
+    ),
     re.compile(r"\bView\s+the\s+(?:decision|minutes|agenda)\s+for\s+item\s+[\w.]+\.?", re.I),
     re.compile(r"\((?:PDF|Word)\s*[,-]?\s*[\d.,]+\s*[KM]B\)", re.I),
 ]
@@ -233,8 +280,25 @@ _COMMITMENT = re.compile(
     re.I,
 )
 # Words too common in committee business to show that a sentence and a decision are about the same thing.
-GENERIC_WORDS = {"committee", "report", "plan", "member", "councillor", "council", "update", "meeting", "officer",
-                 "service", "item", "agenda", "information", "improvement", "work", "children", "people"}
+GENERIC_WORDS = {
+    "committee",
+    "report",
+    "plan",
+    "member",
+    "councillor",
+    "council",
+    "update",
+    "meeting",
+    "officer",
+    "service",
+    "item",
+    "agenda",
+    "information",
+    "improvement",
+    "work",
+    "children",
+    "people",
+}
 _PROMISE = re.compile(
     rf"(?P<who>{_PERSON.pattern}|[Tt]he\s+[A-Z][\w'’-]+(?:\s+(?:of|for|and|&)?\s*[A-Z][\w'’-]+){{0,5}}|Officers)"
     rf"(?:,\s*[^,.]{{3,90}},)?\s+(?:agreed|undertook|offered|promised|committed)\s+to\s+"
@@ -396,16 +460,29 @@ def _title_case(text: str) -> str:
 
 
 def _clean_committee(name: str) -> str | None:
-    name = re.split(r"\s+(?:held|meeting\s+held|on|at)\s+(?=\S*\d|on\b|at\b|mon|tue|wed|thu|fri|sat|sun)", name,
-                    maxsplit=1, flags=re.I)[0]
-    name = re.sub(r"^(?:the\s+)?(?:(?:a|an)\s+)?(?:(?:remote|virtual|special|extraordinary|ordinary)\s+)?"
-                  r"(?:meeting\s+of\s+(?:the\s+)?)?", "", name.strip(" :-–—,.\"'"), flags=re.I)
+    name = re.split(
+        r"\s+(?:held|meeting\s+held|on|at)\s+(?=\S*\d|on\b|at\b|mon|tue|wed|thu|fri|sat|sun)",
+        name,
+        maxsplit=1,
+        flags=re.I,
+    )[0]
+    name = re.sub(
+        r"^(?:the\s+)?(?:(?:a|an)\s+)?(?:(?:remote|virtual|special|extraordinary|ordinary)\s+)?"
+        r"(?:meeting\s+of\s+(?:the\s+)?)?",
+        "",
+        name.strip(" :-–—,.\"'"),
+        flags=re.I,
+    )
     name = re.sub(r"[\s,]*[-–—]?\s*minutes\s*$", "", name, flags=re.I).strip(" :-–—,.")
     for pat in DATE_RES:
         name = pat.split(name, maxsplit=1)[0] if pat.search(name) else name
     name = name.strip(" :-–—,.")
-    if not name or len(name) > 120 or _PROCEDURAL.match(name) or re.match(r"^(?:the\s+)?(?:last|previous)\b", name,
-                                                                           re.I):
+    if (
+        not name
+        or len(name) > 120
+        or _PROCEDURAL.match(name)
+        or re.match(r"^(?:the\s+)?(?:last|previous)\b", name, re.I)
+    ):
         return None
     return _title_case(name)
 
@@ -423,7 +500,8 @@ def _find_committee(lines: list[str]) -> str | None:
     head = [ln for ln in lines[:40] if ln][:12]
     for line in head:
         m = re.match(r"^minutes\s+of\s*:?\s*(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(.+)$", line, re.I)
-        if m and not re.match(r"^(?:the\s+)?(?:last|previous)\b", m.group(1), re.I):
+        # "Minutes of a meeting held on ..." names no committee; the heading above it does.
+        if m and not re.match(r"^(?:(?:the\s+)?(?:last|previous)|meeting|proceedings)\b", m.group(1), re.I):
             name = _clean_committee(m.group(1))
             if name:
                 return name
@@ -433,9 +511,11 @@ def _find_committee(lines: list[str]) -> str | None:
             if name:
                 return name
     for line in head[:6]:
-        if re.search(r"\b(?:committee|panel|board|commission|sub-committee|forum)\b", line, re.I) and _name_like(
-            line
-        ) and not re.match(r"^(?:present|apologies|also|in attendance)\b", line, re.I):
+        if (
+            re.search(r"\b(?:committee|panel|board|commission|sub-committee|forum)\b", line, re.I)
+            and _name_like(line)
+            and not re.match(r"^(?:present|apologies|also|in attendance)\b", line, re.I)
+        ):
             name = _clean_committee(re.sub(r"^minutes\s*(?:of|[-–—:])?\s*", "", line, flags=re.I))
             if name and not _PROCEDURAL.match(name):
                 return name
@@ -592,8 +672,11 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
     i = 0
     while i < len(lines):
         m = _ATTENDANCE_LABEL.match(lines[i])
-        if not m or (m.group("label").lower().startswith("apolog") and not m.group("rest").strip() and
-                     not _next_is_names(lines, i)):
+        if not m or (
+            m.group("label").lower().startswith("apolog")
+            and not m.group("rest").strip()
+            and not _next_is_names(lines, i)
+        ):
             i += 1
             continue
         status, role = _label_status(m.group("label"))
@@ -751,8 +834,11 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
         r"(?:from|on\s+behalf\s+of|for)\s+([^.]{3,300})",
         re.I,
     )
-    sub = re.compile(rf"\b({_HONORIFIC}\s+[A-Z][\w' -]{{1,40}}?)\s+(?:attended|was\s+present)\s+as\s+(?:a\s+)?"
-                     r"substitute\s+for\s+", re.I)
+    sub = re.compile(
+        rf"\b({_HONORIFIC}\s+[A-Z][\w' -]{{1,40}}?)\s+(?:attended|was\s+present)\s+as\s+(?:a\s+)?"
+        r"substitute\s+for\s+",
+        re.I,
+    )
     known = {p.name.lower() for p in people}
     for para in paragraphs:
         low = para.lower()
@@ -800,8 +886,11 @@ def _mentioned_people(paragraphs: list[str]) -> list[Person]:
             name, is_cllr = _strip_honorific(m.group(1))
             if any(w.lower() in NOT_NAME - HONORIFIC_WORDS for w in name.split()):
                 continue
-            found.append(Person(name=name, status="in_attendance", role=_infer_role("in_attendance", title, is_cllr),
-                                title=title))
+            found.append(
+                Person(
+                    name=name, status="in_attendance", role=_infer_role("in_attendance", title, is_cllr), title=title
+                )
+            )
     return _dedupe_people(found)
 
 
@@ -822,8 +911,9 @@ def _find_declarations(paragraphs: list[str]) -> list[dict]:
         for m in _DECLARATION.finditer(para):
             text = m.group("text").strip(" ,;")
             item = re.search(r"\b(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*)?([\w/.]*\d[\w/]*)", text, re.I)
-            out.append({"name": m.group("name").strip(), "item": item.group(1).rstrip(".") if item else None,
-                        "text": text})
+            out.append(
+                {"name": m.group("name").strip(), "item": item.group(1).rstrip(".") if item else None, "text": text}
+            )
     return out
 
 
@@ -943,8 +1033,11 @@ def _trigger_at(lines: list[str], idx: int) -> re.Match | None:
     if not m:
         return None
     prev = lines[idx - 1].rstrip() if idx > 0 else ""
-    if prev and not prev.endswith((".", ":", ";", "!", "?", ")")) and not _caps_heading(prev) and not (
-        _NUM_HEADING.match(prev)
+    if (
+        prev
+        and not prev.endswith((".", ":", ";", "!", "?", ")"))
+        and not _caps_heading(prev)
+        and not (_NUM_HEADING.match(prev))
     ):
         return None
     return m
@@ -1129,9 +1222,11 @@ def _inline_split(text: str) -> list[str]:
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
         parts.append(text[m.end() : end])
     out = [_tidy(p) for p in parts if _tidy(p)]
-    if head and not re.match(r"^(?:that|the\s+committee|members)?\s*[:\-–—]?\s*$", head, re.I) and len(
-        head.split()
-    ) > 6:
+    if (
+        head
+        and not re.match(r"^(?:that|the\s+committee|members)?\s*[:\-–—]?\s*$", head, re.I)
+        and len(head.split()) > 6
+    ):
         out.insert(0, _tidy(head))
     return out
 
@@ -1180,15 +1275,20 @@ def _standing_subject(text: str) -> str | None:
 
 def _clauses(text: str) -> list[str]:
     """Split compound decisions: "the report be noted and that X be presented ..." has two parts."""
-    parts = re.split(r"\s*;\s*(?:and\s+)?(?:that\s+)?|\s*,?\s+and\s+that\s+|\s+and\s+(?=(?:officers?|the\s+\w+)\s+"
-                     r"(?:be\s+)?(?:asked|requested)\s+to\b)", text, flags=re.I)
+    parts = re.split(
+        r"\s*;\s*(?:and\s+)?(?:that\s+)?|\s*,?\s+and\s+that\s+|\s+and\s+(?=(?:officers?|the\s+\w+)\s+"
+        r"(?:be\s+)?(?:asked|requested)\s+to\b)",
+        text,
+        flags=re.I,
+    )
     return [p.strip() for p in parts if p and p.strip()]
 
 
 def _is_action(clause: str) -> bool:
     body = re.sub(r"^that\s+", "", clause.strip(), flags=re.I)
-    if re.match(r"^(?:the\s+)?(?:committee|members?|panel)\s+(?:notes?|noted|received?|welcomed?|thanks?|thanked)\b",
-                body, re.I) and not _PASSIVE_ACTION.search(body):
+    if re.match(
+        r"^(?:the\s+)?(?:committee|members?|panel)\s+(?:notes?|noted|received?|welcomed?|thanks?|thanked)\b", body, re.I
+    ) and not _PASSIVE_ACTION.search(body):
         return False
     if _PASSIVE_ACTION.search(body) or _SUBJUNCTIVE_ACTION.search(body):
         return True
@@ -1206,8 +1306,9 @@ def _action_text(clause: str) -> str:
 
 def _due(text: str) -> str | None:
     low = text.lower()
-    m = re.search(r"\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|for|on|at)\s+(?:the\s+)?(.{6,40})", text,
-                  re.I)
+    m = re.search(
+        r"\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|for|on|at)\s+(?:the\s+)?(.{6,40})", text, re.I
+    )
     for candidate in [m.group(1)] if m else []:
         found = _any_date(candidate)
         if found:
@@ -1215,13 +1316,21 @@ def _due(text: str) -> str | None:
     found = _any_date(text)
     if found:
         return found.isoformat()
-    m = re.search(r"\b(?:(?:early|late|later|at\s+the\s+start|at\s+the\s+end)\s+(?:in|of)\s+)?the\s+(?:new|next)\s+"
-                  r"municipal\s+year\b", text, re.I)
+    m = re.search(
+        r"\b(?:(?:early|late|later|at\s+the\s+start|at\s+the\s+end)\s+(?:in|of)\s+)?the\s+(?:new|next)\s+"
+        r"municipal\s+year\b",
+        text,
+        re.I,
+    )
     if m:
         words = m.group(0)
         return words if not words.lower().startswith("the") else "in " + words
-    m = re.search(rf"\b(?:by|in|during|before)\s+(?:the\s+)?(?:end\s+of\s+)?(?:{_MONTH_RE}|spring|summer|autumn|"
-                  r"winter)(?:\s+\d{4})?\b", text, re.I)
+    m = re.search(
+        rf"\b(?:by|in|during|before)\s+(?:the\s+)?(?:end\s+of\s+)?(?:{_MONTH_RE}|spring|summer|autumn|"
+        r"winter)(?:\s+\d{4})?\b",
+        text,
+        re.I,
+    )
     if m:
         return m.group(0)
     m = re.search(r"\bwithin\s+(?:\w+\s+){1,2}(?:days?|weeks?|months?)\b", text, re.I)
@@ -1254,8 +1363,10 @@ _OWNER_SUBJUNCTIVE = re.compile(
     rf"^(?:[Tt]hat\s+)?(?P<who>{_WHO})\s+(?:\w+ly\s+)?(?:{_ACTION_INFINITIVES})\b(?!\s+be\b)"
 )
 _OWNER_AGENT = re.compile(rf"\b(?:by|from)\s+(?P<who>{_WHO})")
-_OWNER_ASKED = re.compile(rf"\b(?:asks?|asked|requests?|requested|invites?|invited|instructs?)\s+(?:that\s+)?"
-                          rf"(?P<who>{_WHO})\s+(?:to|be|should)\b")
+_OWNER_ASKED = re.compile(
+    rf"\b(?:asks?|asked|requests?|requested|invites?|invited|instructs?)\s+(?:that\s+)?"
+    rf"(?P<who>{_WHO})\s+(?:to|be|should)\b"
+)
 
 
 def _owner_ok(who: str) -> str | None:
@@ -1264,8 +1375,21 @@ def _owner_ok(who: str) -> str | None:
     if not words:
         return None
     low_words = [w.lower() for w in words]
-    if low_words[0] in {"committee", "council", "members", "member", "meeting", "panel", "board", "minutes",
-                        "report", "plan", "update", "chair's", "following"}:
+    if low_words[0] in {
+        "committee",
+        "council",
+        "members",
+        "member",
+        "meeting",
+        "panel",
+        "board",
+        "minutes",
+        "report",
+        "plan",
+        "update",
+        "chair's",
+        "following",
+    }:
         return None
     if re.match(rf"^{_HONORIFIC}\s", who) or low_words == ["officers"]:
         return who
@@ -1289,8 +1413,16 @@ def _explicit_owner(clause: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
-    irregular = {"brought": "bring", "sent": "send", "given": "give", "taken": "take", "written": "write",
-                 "made": "make", "sought": "seek", "fed": "feed"}
+    irregular = {
+        "brought": "bring",
+        "sent": "send",
+        "given": "give",
+        "taken": "take",
+        "written": "write",
+        "made": "make",
+        "sought": "seek",
+        "fed": "feed",
+    }
     word = irregular.get(word, word)
     for suffix in ("ing", "ed", "es", "s", "ion", "e"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
@@ -1348,6 +1480,7 @@ def _speaker_sentences(paragraphs: list[str], people: list[str]) -> list[Said]:
 
 def _mask_people(sentence: str) -> str:
     """Drop names and their posts so "Director for Children and Young People" does not count as overlap."""
+
     def repl(m: re.Match) -> str:
         after = sentence[m.end() :]
         if after.startswith(", "):
@@ -1373,7 +1506,7 @@ def _context_owner(clause: str, sentences: list[Said]) -> str | None:
 
 
 def _promises(paragraphs: list[str]) -> list[tuple[str, str]]:
-    """"Jane Smith agreed to circulate the figures" is an action for Jane Smith even without a resolution."""
+    """ "Jane Smith agreed to circulate the figures" is an action for Jane Smith even without a resolution."""
     out = []
     for para in paragraphs:
         for m in _PROMISE.finditer(para):

@@ -1,0 +1,160 @@
+"""Forms for the clerk's minutes import: the upload, and one small form per proposed row on the review page."""
+
+from django import forms
+from django.core import signing
+
+from actions.importer import MinutesImportError, read_minutes_file
+from actions.importer.readers import MAX_BYTES, SUPPORTED
+from actions.models import Action
+from meetings.models import Attendance, Committee
+
+PAYLOAD_SALT = "actions.import.review"
+PAYLOAD_MAX_AGE = 60 * 60 * 24  # a clerk may leave the review page open for a working day
+ROLE_CHOICES = [
+    ("", "Not stated"),
+    ("chair", "Chair"),
+    ("vice_chair", "Vice-chair"),
+    ("member", "Member"),
+    ("substitute", "Substitute"),
+    ("co-opted", "Co-opted member"),
+    ("officer", "Officer"),
+    ("cabinet_member", "Cabinet member"),
+]
+NEW_PERSON = "new"
+
+
+def sign_payload(payload: dict) -> str:
+    return signing.dumps(payload, salt=PAYLOAD_SALT, compress=True)
+
+
+def read_payload(value: str) -> dict:
+    """The proposal as the server read it; raises signing.BadSignature if the browser changed it."""
+    return signing.loads(value or "", salt=PAYLOAD_SALT, max_age=PAYLOAD_MAX_AGE)
+
+
+class UploadForm(forms.Form):
+    committee = forms.ModelChoiceField(
+        queryset=Committee.objects.all(),
+        required=False,
+        empty_label="Work it out from the minutes",
+        help_text="Leave this if the minutes name the committee.",
+    )
+    file = forms.FileField(
+        label="Minutes file",
+        required=False,
+        help_text="A Word document (.docx), a PDF with text in it (.pdf) or a text file (.txt), up to 10 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(SUPPORTED)}),
+    )
+    text = forms.CharField(
+        label="Or paste the minutes",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text="Copy the minutes from the committee website or a document and paste them here.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        upload, text = data.get("file"), (data.get("text") or "").strip()
+        if "file" in self.errors:
+            return data
+        if upload and text:
+            self.add_error("text", "Upload a file or paste the minutes, not both.")
+        elif upload:
+            data["minutes"] = self._read(upload)
+        elif text:
+            data["minutes"] = text
+        else:
+            self.add_error("file", "Choose a minutes file, or paste the minutes into the box below.")
+        return data
+
+    def _read(self, upload):
+        # Checked before reading so a huge upload is never pulled into memory.
+        if upload.size > MAX_BYTES:
+            self.add_error("file", f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is 10 MB.")
+            return ""
+        try:
+            return read_minutes_file(upload.name, upload.read())
+        except MinutesImportError as exc:
+            self.add_error("file", str(exc))
+            return ""
+
+
+class MeetingForm(forms.Form):
+    committee = forms.ModelChoiceField(queryset=Committee.objects.all(), empty_label="Choose the committee")
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(label="Start time", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    end_time = forms.TimeField(
+        label="End time", required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start_time") and data.get("end_time") and data["end_time"] < data["start_time"]:
+            self.add_error("end_time", "The end time must be after the start time.")
+        return data
+
+
+class RowForm(forms.Form):
+    """One proposed row: a 'keep' tick, and fields that must be filled only if it is kept."""
+
+    keep = forms.BooleanField(required=False, initial=True)
+    needed_when_kept: tuple[str, ...] = ()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("keep"):
+            for name in self.needed_when_kept:
+                if name not in self.errors and not (data.get(name) or "").strip():
+                    self.add_error(name, f"Enter the {self.fields[name].label.lower()}, or untick this row.")
+        return data
+
+
+class AttendanceForm(RowForm):
+    name = forms.CharField(max_length=200, required=False)
+    status = forms.ChoiceField(choices=Attendance.Status.choices)
+    role = forms.ChoiceField(choices=ROLE_CHOICES, required=False)
+    title = forms.CharField(label="Title or post", max_length=200, required=False)
+    person = forms.ChoiceField(label="In the register")
+    needed_when_kept = ("name",)
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(str(p.pk), f"{p.display_name}{f', {p.job_title}' if p.job_title else ''}") for p in candidates]
+        self.fields["person"].choices = [*choices, (NEW_PERSON, "Add as a new person")]
+
+
+class DeclarationForm(RowForm):
+    name = forms.CharField(max_length=200, required=False)
+    text = forms.CharField(label="Interest declared", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    needed_when_kept = ("name", "text")
+
+
+class ItemForm(RowForm):
+    number = forms.CharField(max_length=12, required=False)
+    title = forms.CharField(max_length=300, required=False)
+    needed_when_kept = ("title",)
+
+
+class ResolutionForm(RowForm):
+    text = forms.CharField(label="Resolution", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    needed_when_kept = ("text",)
+
+
+class ActionForm(RowForm):
+    text = forms.CharField(label="Action", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    owner = forms.CharField(
+        max_length=200,
+        required=False,
+        help_text="Choose someone from the register, or type a post.",
+        widget=forms.TextInput(attrs={"list": "people-register", "autocomplete": "off"}),
+    )
+    due = forms.CharField(
+        max_length=200, required=False, help_text="A date (YYYY-MM-DD), next meeting, future meeting, or words."
+    )
+    rag = forms.ChoiceField(label="RAG", choices=Action.Rag.choices, initial=Action.Rag.GREEN)
+    needed_when_kept = ("text",)
+
+
+class StandingItemForm(RowForm):
+    title = forms.CharField(label="Standing item", max_length=300, required=False)
+    needed_when_kept = ("title",)
