@@ -64,7 +64,11 @@ def _control(request, pk, form_class, control, verb, done):
     action = _get_action_for_clerk(request, pk)
     form = form_class(request.POST, action=action) if form_class is DischargeForm else form_class(request.POST)
     if not form.is_valid():
-        errors = " ".join(e for errs in form.errors.values() for e in errs)
+        errors = " ".join(
+            f"{form.fields[name].label}: {e}" if name in form.fields else e
+            for name, errs in form.errors.items()
+            for e in errs
+        )
         return _respond(request, action, error=errors, form=form, control=control)
     data = form.cleaned_data
     try:

@@ -182,7 +182,6 @@ def _matters_context(meeting):
     return {"matters": matters.order_by("due_date", "due_meeting__starts_at", "pk")}
 
 
-@login_required
 def meeting_edit(request, pk):
     meeting = _get_meeting_for_clerk(request, pk)
     form = forms.MeetingDetailsForm(request.POST or None, instance=meeting)

@@ -188,7 +188,8 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 @pytest.fixture
 def members(committee):
     """Three current members of the committee, besides any role fixtures."""
-    people = [Person.objects.create(name=name, kind=Person.Kind.COUNCILLOR) for name in ("R Gold", "T Pilkington", "M Smith")]
+    names = ("R Gold", "T Pilkington", "M Smith")
+    people = [Person.objects.create(name=name, kind=Person.Kind.COUNCILLOR) for name in names]
     for person in people:
         Membership.objects.create(person=person, committee=committee, role=Membership.Role.MEMBER)
     return people

@@ -1,0 +1,129 @@
+"""In-place action controls: each swaps just the row, writes the timeline through the verbs, refuses stale edits."""
+
+import pytest
+from django.urls import reverse
+
+from actions.models import ActionUpdate
+
+from .conftest import HTMX
+
+
+def control(client, name, action, headers=None, **data):
+    data.setdefault("version", action.version)
+    return client.post(reverse(f"actions:{name}", args=[action.pk]), data, **(headers or {}))
+
+
+def test_change_rag_with_a_reason_swaps_the_row(clerk, make_action):
+    action = make_action()
+    response = control(clerk, "set_rag", action, HTMX, rag="red", reason="Missed the date")
+    content = response.content.decode()
+    assert content.lstrip().startswith('<div class="action-row') and f'id="action-{action.pk}"' in content
+    assert "RAG set to Red." in content and "<html" not in content
+    update = action.updates.first()
+    assert (update.kind, update.rag_before, update.rag_after, update.text) == ("rag", "green", "red", "Missed the date")
+
+
+def test_without_javascript_a_control_redirects_back_with_a_message(clerk, make_action, next_meeting):
+    action = make_action()
+    back = next_meeting.get_absolute_url()
+    response = control(clerk, "add_update", action, text="Report drafted", next=back)
+    assert response.status_code == 302 and response.url == back
+    assert action.updates.first().text == "Report drafted"
+    assert (
+        control(clerk, "add_update", action, text="Another", next="https://evil.example/").url
+        == action.get_absolute_url()
+    )
+
+
+def test_update_mark_completed_discharge_and_reopen(clerk, make_action, next_meeting):
+    action = make_action()
+    control(clerk, "add_update", action, HTMX, text="Drafting", rag="amber")
+    action.refresh_from_db()
+    assert (action.status, action.rag) == ("in_progress", "amber")
+    control(clerk, "mark_completed", action, HTMX, note="Sent to members")
+    action.refresh_from_db()
+    response = control(
+        clerk,
+        "discharge",
+        action,
+        HTMX,
+        on="",
+        at_meeting=next_meeting.pk,
+        evidence="Report brought to the meeting",
+        workspace_meeting=next_meeting.pk,
+    )
+    action.refresh_from_db()
+    assert (action.status, action.discharged_at_meeting, action.discharged_on) == (
+        "discharged",
+        next_meeting,
+        next_meeting.date,
+    )
+    assert action.evidence == "Report brought to the meeting"
+    assert "Discharged." in response.content.decode() and "Reopen" in response.content.decode()
+    control(clerk, "reopen", action, HTMX, note="Members not satisfied")
+    action.refresh_from_db()
+    assert action.status == "in_progress" and action.discharged_on is None
+    kinds = list(action.updates.order_by("at", "pk").values_list("kind", flat=True))
+    assert kinds == ["created", "update", "status", "discharge", "reopen"]
+
+
+def test_close_needs_a_reason(clerk, make_action):
+    action = make_action()
+    response = control(clerk, "close", action, HTMX, reason="")
+    assert "This field is required" in response.content.decode() and "There is a problem" in response.content.decode()
+    control(clerk, "close", action, HTMX, reason="Superseded by the new plan")
+    action.refresh_from_db()
+    assert (action.status, action.closed_reason) == ("closed", "Superseded by the new plan")
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_bad_input_writes_nothing(clerk, make_action, headers):
+    action = make_action()
+    control(clerk, "set_rag", action, headers, rag="pink")
+    control(clerk, "add_update", action, headers, text="")
+    control(clerk, "discharge", action, headers, on="", at_meeting="")
+    control(clerk, "discharge", action, headers, on="not a date")
+    action.refresh_from_db()
+    assert action.updates.count() == 1 and (action.rag, action.status, action.version) == ("green", "open", 1)
+
+
+def test_discharge_at_another_committees_meeting_is_refused(clerk, make_action, other_committee):
+    from meetings.models import Meeting
+
+    from .conftest import at
+
+    elsewhere = Meeting.objects.create(committee=other_committee, starts_at=at(3))
+    action = make_action()
+    response = control(clerk, "discharge", action, HTMX, at_meeting=elsewhere.pk)
+    assert "Select a valid choice" in response.content.decode()
+    action.refresh_from_db()
+    assert action.status == "open"
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_second_clerk_on_a_stale_row_is_refused_and_shown_the_current_state(clerk, make_action, headers):
+    action = make_action()
+    loaded_version = action.version
+    action.set_rag("amber", reason="Changed by the first clerk")
+    response = control(clerk, "set_rag", action, headers, rag="red", version=loaded_version)
+    action.refresh_from_db()
+    assert action.rag == "amber" and action.updates.filter(kind=ActionUpdate.Kind.RAG).count() == 1
+    if headers:
+        content = response.content.decode()
+        assert "changed by someone else" in content and "It is now Amber" in content
+        assert f'name="version" value="{action.version}"' in content
+    else:
+        assert response.status_code == 302
+        messages = [str(m) for m in response.wsgi_request._messages]
+        assert any("changed by someone else" in m for m in messages)
+
+
+def test_discharged_action_cannot_be_discharged_again_or_completed(clerk, make_action):
+    action = make_action()
+    action.discharge(note="Done")
+    action.refresh_from_db()
+    response = control(clerk, "mark_completed", action, HTMX)
+    assert "Reopen the action" in response.content.decode()
+    response = control(clerk, "discharge", action, HTMX, on="2030-01-01")
+    assert "reopen it first" in response.content.decode()
+    assert action.updates.count() == 2

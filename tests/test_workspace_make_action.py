@@ -1,0 +1,123 @@
+"""'Make this an action' from a resolution: an action, a promise to a future committee, or a standing item."""
+
+import pytest
+from django.urls import reverse
+
+from actions.models import Action, ActionUpdate
+from meetings.models import Meeting, Person, Resolution, StandingItem, WorkProgrammeItem
+
+from .conftest import HTMX, at
+
+
+@pytest.fixture
+def resolution(item):
+    return Resolution.objects.create(
+        item=item, text="The highlight report for the Improvement Plan be brought to the Committee."
+    )
+
+
+@pytest.fixture
+def jeanette(db):
+    return Person.objects.create(name="Jeanette Richards", job_title="Executive Director of Children's Services")
+
+
+def make(client, resolution, headers=None, **data):
+    data.setdefault("creates", "action")
+    data.setdefault("text", resolution.text)
+    data.setdefault("rag", "green")
+    return client.post(reverse("actions:make_action", args=[resolution.pk]), data, **(headers or {}))
+
+
+def test_form_is_prefilled_with_the_resolution_and_offers_people_to_type_ahead(clerk, resolution, jeanette):
+    page = clerk.get(reverse("actions:make_action", args=[resolution.pk]), **HTMX).content.decode()
+    assert "The highlight report for the Improvement Plan be brought to the Committee.</textarea>" in page
+    assert f'list="owner-options-{resolution.pk}"' in page
+    assert '<option value="Jeanette Richards, Executive Director of Children&#x27;s Services">' in page
+    assert "<html" not in page
+    assert "<html" in clerk.get(reverse("actions:make_action", args=[resolution.pk])).content.decode()
+
+
+def test_action_with_a_named_owner_due_at_the_next_meeting(clerk, resolution, jeanette, next_meeting):
+    response = make(
+        clerk,
+        resolution,
+        HTMX,
+        owner="Jeanette Richards, Executive Director of Children's Services",
+        due_meeting="next",
+        rag="amber",
+    )
+    action = Action.objects.get()
+    assert (action.owner, action.owner_post, action.due_meeting, action.rag) == (jeanette, "", next_meeting, "amber")
+    assert (action.source_resolution, action.source_item) == (resolution, resolution.item)
+    assert action.updates.get().kind == ActionUpdate.Kind.CREATED
+    content = response.content.decode()
+    assert f"Action {action.reference} recorded." in content
+    assert (
+        f'hx-swap-oob="beforeend:#item-actions-{resolution.item_id}"' in content
+        and f'id="action-{action.pk}"' in content
+    )
+
+
+def test_owner_typed_as_a_post_due_at_a_chosen_meeting(clerk, resolution, next_meeting):
+    later = Meeting.objects.create(committee=next_meeting.committee, starts_at=at(60))
+    response = make(clerk, resolution, owner="Strategic Director", due_meeting=str(later.pk))
+    action = Action.objects.get()
+    assert (action.owner, action.owner_post, action.due_meeting) == (None, "Strategic Director", later)
+    assert response.status_code == 302 and response.url.endswith(f"#item-{resolution.item_id}")
+
+
+def test_due_in_words_or_by_date(clerk, resolution, jeanette):
+    make(clerk, resolution, owner="Jeanette Richards", due_note="early in the new municipal year")
+    make(clerk, resolution, owner="jeanette richards", due_date="2031-05-01")
+    words, dated = Action.objects.order_by("pk")
+    assert (words.owner, words.due_note) == (jeanette, "early in the new municipal year")
+    assert (dated.owner, str(dated.due_date)) == (jeanette, "2031-05-01")
+
+
+def test_promise_to_a_future_committee_creates_the_linked_work_programme_item(clerk, resolution, jeanette):
+    make(clerk, resolution, creates="future", owner="Jeanette Richards", text="A report on housing for care leavers")
+    action = Action.objects.get()
+    work = WorkProgrammeItem.objects.get()
+    assert action.work_programme_item == work
+    assert (work.title, work.timing, work.committee) == (
+        "A report on housing for care leavers",
+        "tbc",
+        resolution.item.meeting.committee,
+    )
+    assert action.due_note == "A future committee"
+
+
+def test_promise_to_the_next_meeting_targets_it_in_the_work_programme(clerk, resolution, next_meeting):
+    make(clerk, resolution, creates="future", owner="Strategic Director", due_meeting="next")
+    work = WorkProgrammeItem.objects.get()
+    assert (work.timing, work.target_meeting) == ("meeting", next_meeting)
+    assert Action.objects.get().due_meeting == next_meeting
+
+
+def test_standing_item_resolution_creates_a_standing_item_not_an_action(clerk, resolution):
+    response = make(clerk, resolution, HTMX, creates="standing", text="Ofsted improvement work")
+    standing = StandingItem.objects.get()
+    assert (standing.title, standing.created_by, standing.committee) == (
+        "Ofsted improvement work",
+        resolution,
+        resolution.item.meeting.committee,
+    )
+    assert not Action.objects.exists()
+    assert "is now a standing item" in response.content.decode()
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_bad_input_shows_errors_and_writes_nothing(clerk, resolution, next_meeting, headers):
+    response = make(clerk, resolution, headers, owner="", text="", due_meeting="next", due_date="2031-01-01")
+    content = response.content.decode()
+    assert response.status_code == 200 and "There is a problem" in content
+    for message in ("Say who owns the action", "This field is required", "not both"):
+        assert message in content
+    assert not Action.objects.exists() and not WorkProgrammeItem.objects.exists()
+
+
+def test_a_meeting_from_another_committee_cannot_be_the_due_meeting(clerk, resolution, other_committee):
+    elsewhere = Meeting.objects.create(committee=other_committee, starts_at=at(20))
+    response = make(clerk, resolution, owner="Strategic Director", due_meeting=str(elsewhere.pk))
+    assert "Select a valid choice" in response.content.decode()
+    assert not Action.objects.exists()
