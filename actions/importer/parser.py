@@ -639,7 +639,8 @@ def _find_times(lines: list[str]) -> tuple[str | None, str | None]:
 _ATTENDANCE_LABEL = re.compile(
     r"^(?P<label>(?:councillors?\s+|members?\s+|cllrs?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|"
     r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received"
-    r"(?:\s+from)?)?|absent|substitutes?(?:\s+members?)?|co-opted\s+members?(?:\s+present)?|public\s+attendance|"
+    r"(?:\s+from)?)?|absent|substitutes?(?:\s+members?)?|co-?opted\s+members?(?:\s+present)?|"
+    r"(?:independent|lay|statutory|(?:non-)?voting)\s+(?:co-?opted\s+)?(?:members?|persons?)|public\s+attendance|"
     r"chair(?:man|person)?|vice[- ]chair(?:man|person)?|guests?|attendees|attending)\s*[:\-–—]\s*(?P<rest>.*)$",
     re.I,
 )
@@ -659,7 +660,11 @@ def _label_status(label: str) -> tuple[str | None, str | None]:
         return "present", "chair"
     if "substitute" in label:
         return "present", "substitute"
-    if "co-opted" in label:
+    if (
+        "co-opted" in label
+        or "coopted" in label
+        or label.startswith(("independent", "lay", "statutory", "voting", "non"))
+    ):
         return "present", "co-opted"
     if "also" in label or "attendance" in label or "officer" in label or "guest" in label or "attend" in label:
         return "in_attendance", None
