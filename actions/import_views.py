@@ -56,9 +56,8 @@ def import_confirm(request):
     try:
         payload = f.read_payload(request.POST.get("payload"))
     except signing.BadSignature:
-        form = f.UploadForm()
-        form.add_error(None, "The review page was changed or is more than a day old, so nothing was imported.")
-        return render(request, START, {"form": form}, status=400)
+        problem = "The review page was changed or is more than a day old, so nothing was imported. Please start again."
+        return render(request, START, {"form": f.UploadForm(), "problem": problem}, status=400)
     review = Review(payload, Register(), data=request.POST)
     if not review.is_valid():
         return render(request, REVIEW, review.context(), status=400)
