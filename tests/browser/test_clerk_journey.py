@@ -1,0 +1,136 @@
+"""The clerk runs a meeting in Chromium on the demo council, with every in-place edit done without a reload."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from actions.models import Action
+from meetings.models import Meeting
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def sign_in(page, live_server, username, password="demo"):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_selector("h1")
+
+
+def assert_accessible(page):
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_clerk_runs_a_meeting_from_agenda_to_published_minutes(page, live_server, screenshot_dir):
+    call_command("load_demo", verbosity=0)
+    sign_in(page, live_server, "clerk")
+
+    # Create the meeting being held today: the agenda arrives with its procedural and work-programme items.
+    page.goto(f"{live_server.url}/committees/children-and-young-people-scrutiny-committee/")
+    page.get_by_role("link", name="Schedule a meeting").click()
+    page.get_by_label("Date").fill(f"{timezone.localdate():%Y-%m-%d}")
+    page.get_by_label("Start time").fill("10:00")
+    page.get_by_label("End time").fill("12:00")
+    page.get_by_role("button", name="Schedule meeting").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Meeting of")
+    meeting = Meeting.objects.get(starts_at__date=timezone.localdate(), committee__short_name="CYP")
+    assert page.url.endswith(meeting.get_absolute_url())
+    page.evaluate("window.__marker = 1")
+
+    # Attendance, one click each; focus stays on the button just pressed.
+    attendance = page.locator("#attendance")
+    attendance.get_by_role("button", name="In the Chair (Cllr S Wright)").click()
+    expect(attendance.get_by_role("status")).to_have_text("Cllr S Wright: in the Chair.")
+    attendance.get_by_role("button", name="Present (Cllr C Boles)").click()
+    expect(attendance.get_by_role("status")).to_have_text("Cllr C Boles: present.")
+    # Focus returns to the pressed button (after htmx settles), so the keyboard user carries on from there.
+    page.wait_for_function("document.activeElement && document.activeElement.getAttribute('aria-pressed') === 'true'")
+    assert page.evaluate("document.activeElement.textContent") == "Present (Cllr C Boles)"
+    attendance.get_by_role("button", name="Apologies (Cllr S Butler)").click()
+    expect(attendance.get_by_role("status")).to_have_text("Cllr S Butler: apologies.")
+
+    # A declaration of interest.
+    declarations = page.locator("#declarations")
+    declarations.get_by_label("Person").select_option(label="Cllr C Boles")
+    declarations.get_by_label("Type").select_option(label="Personal")
+    declarations.get_by_label("The interest").fill("Trustee of a local care leavers' charity.")
+    declarations.get_by_role("button", name="Record declaration").click()
+    expect(declarations.get_by_role("status")).to_have_text("Declaration by Cllr C Boles recorded.")
+
+    # The outcome of the highlight-report item: minutes, then a resolution.
+    item = page.locator("section.agenda-item", has=page.get_by_role("heading", name=re.compile("highlight report")))
+    item.get_by_label("Minutes").fill("Jeanette Richards presented the first highlight report. Members welcomed it.")
+    item.get_by_role("button", name=re.compile("Save minutes")).click()
+    expect(item.get_by_text("Saved at")).to_be_visible()
+    item.get_by_label("Resolution").fill("A report on recruitment of social workers be brought to the next meeting.")
+    item.get_by_role("button", name=re.compile("Add resolution")).click()
+    resolution = item.locator("ol.resolutions > li").first
+    expect(resolution).to_contain_text("recruitment of social workers")
+
+    # Make that resolution an action with an owner from the type-ahead and a due meeting.
+    resolution.get_by_role("link", name=re.compile("Make this an action")).click()
+    owner = resolution.get_by_label("Owner")
+    expect(owner).to_be_visible()
+    owner.fill("Jeanette Richards, Executive Director of Children and Young People")
+    resolution.get_by_label("Due at meeting").select_option(value="next")
+    resolution.get_by_label("RAG").select_option(label="Amber")
+    resolution.get_by_role("button", name="Save").click()
+    expect(resolution.get_by_role("status")).to_contain_text("recorded")
+    made = Action.objects.get(source_resolution__item__meeting=meeting)
+    assert made.owner.name == "Jeanette Richards" and made.due_meeting.starts_at > meeting.starts_at
+    expect(item.locator(f"#action-{made.pk}")).to_contain_text("Amber")
+
+    # Discharge an older, overdue action among the matters arising.
+    older = page.locator("#matters .action-row", has_text="Audit activity of the service")
+    older.locator("summary").click()
+    older.get_by_label("Evidence").fill("Audit summary shared with members at this meeting.")
+    older.get_by_role("button", name="Discharge").click()
+    older = page.locator("#matters .action-row", has_text="Audit activity of the service")
+    expect(older.get_by_role("status")).to_contain_text("Discharged.")
+    expect(older).to_contain_text(re.compile(r"Discharged \d+ \w+ \d{4} at the meeting of"))
+
+    assert page.evaluate("window.__marker") == 1, "an in-place edit reloaded the page"
+    page.screenshot(path=screenshot_dir / "clerk-workspace-after-edits.png", full_page=True)
+    assert_accessible(page)
+
+    # Publish: a page-level change, so a normal form post.
+    page.get_by_role("button", name="Mark as held").click()
+    page.get_by_role("button", name="Start draft minutes").click()
+    page.get_by_role("button", name="Publish minutes").click()
+    expect(page.get_by_role("status").first).to_contain_text("Published")
+    page.reload()
+    assert_accessible(page)
+    page.screenshot(path=screenshot_dir / "clerk-workspace-published.png", full_page=False)
+
+    # The public now sees the minutes, attendance, declaration, resolution and action.
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
+    for text in (
+        "Cllr S Wright (in the Chair)",
+        "Trustee of a local care leavers",
+        "Members welcomed it.",
+        "recruitment of social workers",
+        made.reference,
+    ):
+        expect(page.get_by_text(text).first).to_be_visible()
+    page.screenshot(path=screenshot_dir / "public-published-meeting.png", full_page=True)
+    assert_accessible(page)
+
+
+def test_workspace_of_the_demo_next_meeting_is_accessible(page, live_server, screenshot_dir):
+    call_command("load_demo", verbosity=0)
+    sign_in(page, live_server, "clerk")
+    meeting = Meeting.objects.filter(committee__short_name="CYP").upcoming().first()
+    page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
+    # Open one set of action controls and one swapped-in edit form so axe sees them too.
+    page.locator("#matters .action-row summary").first.click()
+    page.locator(".item-head").first.get_by_role("link", name=re.compile("^Edit")).click()
+    expect(page.locator(".item-head form").first).to_be_visible()
+    page.screenshot(path=screenshot_dir / "clerk-workspace-next-meeting.png", full_page=True)
+    assert_accessible(page)
