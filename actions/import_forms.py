@@ -81,7 +81,7 @@ class UploadForm(forms.Form):
 
 class MeetingForm(forms.Form):
     committee = forms.ModelChoiceField(queryset=Committee.objects.all(), empty_label="Choose the committee")
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     start_time = forms.TimeField(label="Start time", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     end_time = forms.TimeField(
         label="End time", required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -145,12 +145,9 @@ class ActionForm(RowForm):
     owner = forms.CharField(
         max_length=200,
         required=False,
-        help_text="Choose someone from the register, or type a post.",
         widget=forms.TextInput(attrs={"list": "people-register", "autocomplete": "off"}),
     )
-    due = forms.CharField(
-        max_length=200, required=False, help_text="A date (YYYY-MM-DD), next meeting, future meeting, or words."
-    )
+    due = forms.CharField(max_length=200, required=False)
     rag = forms.ChoiceField(label="RAG", choices=Action.Rag.choices, initial=Action.Rag.GREEN)
     needed_when_kept = ("text",)
 
