@@ -169,7 +169,8 @@ class OutcomeForm(VersionedModelForm):
         model = AgendaItem
         fields = ["minutes_text"]
         labels = {"minutes_text": "Minutes"}
-        widgets = {"minutes_text": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"minutes_text": ""}
+        widgets = {"minutes_text": forms.Textarea(attrs={"rows": 3})}
 
 
 class ResolutionForm(VersionedModelForm):
@@ -180,6 +181,7 @@ class ResolutionForm(VersionedModelForm):
         fields = ["text", "vote"]
         labels = {"text": "Resolution", "vote": "Vote"}
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {"text": "", "vote": ""}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

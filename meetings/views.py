@@ -27,6 +27,11 @@ TRANSITIONS = {
 }
 
 
+# The order the minutes list people in: present (chair first), apologies, absent, also in attendance.
+STATUS_ORDER = ["present", "apologies", "absent", "in_attendance"]
+ROLE_ORDER = ["chair", "vice_chair", "member", "substitute", "co-opted"]
+
+
 def _action_model():
     # The actions app builds on this one; reach its model through the relation, never an import.
     return AgendaItem._meta.get_field("actions").related_model
@@ -142,6 +147,7 @@ def meeting_detail(request, pk):
     if roles.is_clerk(request.user):
         return render(request, WORKSPACE, _workspace_context(meeting))
     attendances = meeting.attendances.select_related("person", "substitute_for").order_by("person__name")
+    attendances = sorted(attendances, key=lambda a: (STATUS_ORDER.index(a.status), not a.in_chair))
     return render(
         request,
         "meetings/meeting_detail.html",
@@ -419,9 +425,8 @@ def resolution_move(request, meeting_pk, pk):
 
 
 def _attendance_context(meeting, **extra):
-    memberships = list(
-        meeting.committee.memberships.current(meeting.date).select_related("person").order_by("role", "person__name")
-    )
+    memberships = meeting.committee.memberships.current(meeting.date).select_related("person").order_by("person__name")
+    memberships = sorted(memberships, key=lambda m: ROLE_ORDER.index(m.role))
     attendances = {a.person_id: a for a in meeting.attendances.select_related("person", "substitute_for")}
     member_ids = {m.person_id for m in memberships}
     rows = [(m, attendances.get(m.person_id)) for m in memberships]

@@ -102,7 +102,7 @@ def test_public_page_of_a_published_meeting_shows_the_record(anonymous, publishe
         "A highlight report be brought to the Committee.",
         "Bring the highlight report",
     ):
-        assert shown in page
+        assert shown in page, shown
 
 
 def test_public_never_sees_exempt_items(anonymous, published):
