@@ -125,6 +125,9 @@ def test_pasted_minutes_are_reviewed_and_nothing_is_written(clerk, committee):
     assert "breakdown of persistent absence" in page
     assert "elective home education" in page
     assert f'<option value="{committee.pk}" selected>' in page  # matched by name
+    # Each field's label names its row, so a screen reader user knows which action an "Owner" box is for.
+    assert ">Owner, action 2 on item 1</label>" in page
+    assert ">Keep, attendee S Wright</label>" in page
 
 
 def test_txt_upload(clerk, committee):
