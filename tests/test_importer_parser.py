@@ -285,8 +285,10 @@ def test_resolved_that_inline_numbered():
     ]
 
 
-@pytest.mark.parametrize("markers", [("1.", "2."), ("1)", "2)"), ("(1)", "(2)"), ("(i)", "(ii)"), ("(a)", "(b)"),
-                                     ("a)", "b)"), ("•", "•"), ("-", "-")])
+@pytest.mark.parametrize(
+    "markers",
+    [("1.", "2."), ("1)", "2)"), ("(1)", "(2)"), ("(i)", "(ii)"), ("(a)", "(b)"), ("a)", "b)"), ("•", "•"), ("-", "-")],
+)
 def test_list_styles(markers):
     text = (
         f"9. Road Safety\nRESOLVED:\n{markers[0]} That the report be noted.\n"

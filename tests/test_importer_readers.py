@@ -78,8 +78,11 @@ def test_undecodable_txt():
 
 def test_docx_paragraphs_and_table_cells_in_order():
     text = read_minutes_file("minutes.docx", make_docx())
-    assert text.index("PLACE SCRUTINY") < text.index("Present:") < text.index("Councillors A Smith") < text.index(
-        "Bus Services"
+    assert (
+        text.index("PLACE SCRUTINY")
+        < text.index("Present:")
+        < text.index("Councillors A Smith")
+        < text.index("Bus Services")
     )
     result = parse_minutes(text)
     assert result["committee"] == "Place Scrutiny Committee"

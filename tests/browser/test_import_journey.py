@@ -1,11 +1,11 @@
 """A clerk pastes minutes, drops one proposed action, re-assigns another, and creates the draft meeting."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from actions.models import Action
 from meetings.models import Meeting, StandingItem
+from tests.browser.helpers import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -58,13 +58,6 @@ REASSIGNED = "Jeanette Richards to provide figures for late pick-ups by route"
 KEPT = "A review of the transport contract to be brought to a future committee"
 
 
-def sign_in(page, live_server, username, password="demo"):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-
-
 def proposed_action(page, text):
     return page.locator("tr[id^=proposed-act-]").filter(has=page.locator("textarea", has_text=text))
 
@@ -83,8 +76,7 @@ def test_clerk_imports_pasted_minutes_keeping_only_confirmed_actions(page, live_
     )
     assert page.get_by_label("Date").input_value() == "2019-11-20"
     page.screenshot(path=screenshot_dir / "import-review.png", full_page=True)
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
+    assert_accessible(page)
 
     assert proposed_action(page, DROPPED).count() == 1
     proposed_action(page, DROPPED).get_by_role("checkbox").uncheck()
