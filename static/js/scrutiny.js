@@ -43,3 +43,43 @@ document.addEventListener("keydown", function (event) {
   event.preventDefault();
   field.form.requestSubmit();
 });
+
+// A swap that redraws a larger part of the page (moving or deleting an agenda item redraws the
+// agenda) must not throw away what the clerk has typed but not yet saved elsewhere in it.
+// Unsaved text is any field whose value differs from what the server rendered.
+var unsavedTyping = null;
+function isUnsaved(field) {
+  return field.id && (field.tagName === "TEXTAREA" || field.type === "text") && field.value !== field.defaultValue;
+}
+document.addEventListener("htmx:beforeSwap", function (event) {
+  var target = event.detail.target;
+  if (!target || !target.querySelectorAll) return;
+  var sent = event.detail.requestConfig && event.detail.requestConfig.elt;
+  var sentForm = sent && (sent.tagName === "FORM" ? sent : sent.closest && sent.closest("form"));
+  unsavedTyping = {};
+  target.querySelectorAll("textarea, input[type=text]").forEach(function (field) {
+    if (isUnsaved(field) && !(sentForm && sentForm.contains(field))) unsavedTyping[field.id] = field.value;
+  });
+});
+document.addEventListener("htmx:afterSwap", function () {
+  if (!unsavedTyping) return;
+  Object.keys(unsavedTyping).forEach(function (id) {
+    var field = document.getElementById(id);
+    if (field && field.value === field.defaultValue) field.value = unsavedTyping[id];
+  });
+  unsavedTyping = null;
+});
+
+// Leaving the page with unsaved typing asks first, as a word processor would.
+window.addEventListener("beforeunload", function (event) {
+  if (document.body.dataset.submitting) return;
+  // Only forms that save something count: a typed search is not work to lose.
+  var fields = document.querySelectorAll("main form[method=post] textarea, main form[method=post] input[type=text]");
+  for (var i = 0; i < fields.length; i++) {
+    if (isUnsaved(fields[i])) { event.preventDefault(); event.returnValue = ""; return; }
+  }
+});
+// A plain (non-htmx) form submission is the clerk saving, not leaving.
+document.addEventListener("submit", function (event) {
+  if (!event.target.hasAttribute("hx-post")) document.body.dataset.submitting = "1";
+});
