@@ -39,7 +39,6 @@ as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -w -l "$PG_DIR/log" \
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') running on 127.0.0.1:$PG_PORT (throwaway)"
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/scrutiny"
-export DJANGO_ALLOW_ASYNC_UNSAFE=true  # Playwright's sync API runs an event loop beside live_server
 
 # QUICK=1 skips lint and checks, for a developer re-running a few tests.
 if [ -z "${QUICK:-}" ]; then
@@ -54,4 +53,5 @@ DEBUG=0 ALLOWED_HOSTS=scrutiny.example.gov.uk \
 fi
 echo "== pytest (PostgreSQL, Chromium)"
 # Exit status 5 (no tests collected) is a failure here: this suite always has tests.
-"$VENV/bin/python" -m pytest "$@"
+# Playwright's sync API runs an event loop beside live_server (only for the tests: check --deploy forbids it).
+DJANGO_ALLOW_ASYNC_UNSAFE=true "$VENV/bin/python" -m pytest "$@"
