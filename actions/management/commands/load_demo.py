@@ -276,15 +276,15 @@ class Demo:
         )
         for resolution, title in [(r[1], "The Ofsted improvement work"), (r[7], "A walk through social services")]:
             StandingItem.objects.create(committee=self.cyp, title=title, created_by=resolution, active_from=m1.date)
-        self.appendix = self.action(r[0], "Jeanette Richards", due_meeting=None, due_note="next meeting")
-        self.neuro = self.action(r[2], "Jeanette Richards", due_note="next meeting")
+        self.appendix = self.action(r[0], "Jeanette Richards")
+        self.neuro = self.action(r[2], "Jeanette Richards")
         self.housing_work = WorkProgrammeItem.objects.create(
             committee=self.cyp, title="Housing issues for care leavers", timing=WorkProgrammeItem.Timing.TBC
         )
         self.housing = self.action(
             r[3], "Jeanette Richards", due_note="a future committee", work_programme_item=self.housing_work
         )
-        self.rag_rating = self.action(r[4], "Jeanette Richards", rag=Action.Rag.AMBER, due_note="next meeting")
+        self.rag_rating = self.action(r[4], "Jeanette Richards", rag=Action.Rag.AMBER)
         self.video = self.action(r[5], "Jeanette Richards", due_date=day(-220))
         self.circulate = self.action(r[6], "Kelly Barnett", due_date=day(-200))
         clerk = User.objects.get(username="clerk")
@@ -308,6 +308,8 @@ class Demo:
             officers=["Jeanette Richards", "Kelly Barnett", "Irfan Alam"],
         )
         self.m1.minutes_approved_at = m2
+        # "The next meeting" the first meeting's actions were due at is this one.
+        Action.objects.filter(pk__in=[self.appendix.pk, self.neuro.pk, self.rag_rating.pk]).update(due_meeting=m2)
         self.m1.save()
         procedural = AgendaItem.Kind.PROCEDURAL
         items = self.items(
@@ -512,6 +514,9 @@ class Demo:
         )
         late = self.action(r[0], "Lesley Jones", due_date=day(-7))
         late.add_update("Needs assessment with the printers.", by=None, at=local(-10, 12))
-        police = self.action(r[1], "Sam Okafor", due_note="next meeting", rag=Action.Rag.AMBER)
+        police = self.action(r[1], "Sam Okafor", rag=Action.Rag.AMBER)
         police.add_update("Data request made to the force analyst.", by=None, at=local(-20, 12))
-        Meeting.create_with_agenda(self.hsc, local(30), local(30, 19), venue="Committee Room A, Town Hall")
+        police.due_meeting = Meeting.create_with_agenda(
+            self.hsc, local(30), local(30, 19), venue="Committee Room A, Town Hall"
+        )
+        police.save()
