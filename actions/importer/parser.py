@@ -359,8 +359,8 @@ def parse_minutes(text: str, known_people: list[str] | None = None) -> dict:
 def _parse(text: str, known_people: list[str]) -> dict:
     lines = _normalise(text)
     committee = _find_committee(lines)
-    date = _find_date(lines)
-    start_time, end_time = _find_times(lines)
+    date, date_line, date_end = _find_date(lines)
+    start_time, end_time = _find_times(lines, date_line, date_end)
     lines = _drop_page_furniture(lines, committee)
 
     attendance, attendance_lines = _find_attendance(lines)
@@ -572,22 +572,80 @@ def _any_date(text: str) -> dt.date | None:
     return best[1] if best else None
 
 
-def _find_date(lines: list[str]) -> str | None:
-    labelled = re.compile(r"\b(?:held\s+on|date\s+of\s+(?:the\s+)?meeting|meeting\s+date|date)\s*:?\s*(.{0,60})", re.I)
-    for line in lines:
-        m = labelled.search(line)
-        if m:
-            found = _any_date(m.group(1))
+def _first_date(text: str) -> tuple[int, int, dt.date] | None:
+    """The earliest real date in text, with where it starts and ends."""
+    best = None
+    for idx, pat in enumerate(DATE_RES):
+        for m in pat.finditer(text):
+            found = _date_from_match(m, idx)
             if found:
-                return found.isoformat()
-    # Otherwise take a date from the header, before anything that looks like an agenda item.
-    for line in lines[:40]:
-        if line and (_caps_heading(line) and not _looks_like_header_line(line)):
-            break
-        found = _any_date(line)
-        if found:
-            return found.isoformat()
-    return None
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), m.end(), found)
+                break
+    return best
+
+
+# A date on such a line is some other meeting's: "the minutes of the meeting held on ...", "date of next meeting".
+_OTHER_MEETING = re.compile(
+    r"\b(?:previous|last|next|future|following|forthcoming|subsequent)\s+meetings?\b|\bthe\s+minutes\s+of\b",
+    re.I,
+)
+_DATE_LABEL = re.compile(r"^(?:date(?:\s+of\s+(?:the\s+)?meeting)?|meeting\s+date|held\s+on|when)\s*[:\-–—]", re.I)
+
+
+def _header_end(lines: list[str]) -> int:
+    """Index of the first line that starts the business (an item heading or a decision): the header is above it."""
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        seen += 1
+        if seen > 40:
+            return i
+        if _ATTENDANCE_LABEL.match(line) or _DATE_LABEL.match(line):
+            continue
+        m = _NUM_HEADING.match(line)
+        if (m and _title_like(m.group("title").strip())) or re.match(r"^(?:Item\s+)?\d{1,3}[a-z]?[.)]?$", line):
+            return i
+        if _PROCEDURAL.match(line) or _TRIGGER.match(line):
+            return i
+    return len(lines)
+
+
+def _dated_header_line(line: str, span: tuple[int, int]) -> bool:
+    """Does this header line give the meeting's own date (not a date mentioned in passing)?"""
+    if _OTHER_MEETING.search(line):
+        return False
+    before = line[: span[0]]
+    if _DATE_LABEL.match(line) or re.search(r"\b(?:held|on|meeting)\b", before, re.I):
+        return True
+    if re.match(rf"^\s*{_DAY_NAME}", line[span[0] : span[1]], re.I):
+        return True
+    # A line that is little more than the date, e.g. "Wednesday 6 March 2024 10.00 am" or a title plus the date.
+    rest = (before + " " + line[span[1] :]).strip()
+    return len(rest.split()) <= 8 and not rest.rstrip().endswith(".")
+
+
+def _find_date(lines: list[str]) -> tuple[str | None, int | None, int]:
+    """The meeting date from the heading, with the line it was on and where the date ends on that line.
+
+    Minutes are full of other dates ("the minutes of the meeting held on 10 October"), so a date only counts if it
+    is in the header, above the first item, and the line reads like a meeting heading.
+    """
+    for i in range(_header_end(lines)):
+        line = lines[i]
+        found = _first_date(line) if line else None
+        if found and _dated_header_line(line, found[:2]):
+            return found[2].isoformat(), i, found[1]
+    # No dated heading: a labelled date anywhere ("Date of Meeting: ..."), never another meeting's.
+    labelled = re.compile(r"\b(?:date\s+of\s+(?:the\s+)?meeting|meeting\s+date|^date)\s*:?\s*(.{0,60})", re.I)
+    for i, line in enumerate(lines):
+        m = labelled.search(line)
+        if m and not _OTHER_MEETING.search(line):
+            found = _first_date(m.group(1))
+            if found:
+                return found[2].isoformat(), i, m.start(1) + found[1]
+    return None, None, 0
 
 
 def _to_hhmm(m: re.Match) -> str | None:
@@ -608,14 +666,32 @@ def _to_hhmm(m: re.Match) -> str | None:
     return f"{hour:02d}:{minute_i:02d}"
 
 
-def _find_times(lines: list[str]) -> tuple[str | None, str | None]:
+def _header_times(lines: list[str], date_line: int | None, date_end: int) -> tuple[str | None, str | None]:
+    """Times in the heading: "... on Tuesday 14 November 2023 at 7.00 pm", "Monday 3 June 2024 — 7.00 pm – 9.15 pm",
+    or a "Time: 10.30 am" line under the date."""
+    if date_line is None:
+        return None, None
+    texts = [lines[date_line][date_end:]]
+    texts += [ln for ln in lines[date_line + 1 : date_line + 6] if ln][:3]
+    for k, text in enumerate(texts):
+        if k and not re.match(rf"^(?:(?:time|times|start(?:\s+time)?|commencing)\s*[:\-–—]?\s*)?(?:{_TIME})", text, re.I):
+            continue
+        if k == 0 and _OTHER_MEETING.search(text):
+            continue
+        for m in re.finditer(_TIME, text, re.I):
+            start = _to_hhmm(m)
+            if not start:
+                continue
+            rng = re.match(rf"\s*(?:-|–|—|to|until)\s*(?:{_TIME})", text[m.end() :], re.I)
+            return start, (_to_hhmm(rng) if rng else None)
+    return None, None
+
+
+def _find_times(lines: list[str], date_line: int | None = None, date_end: int = 0) -> tuple[str | None, str | None]:
     start = end = None
     for line in lines:
-        if not _TIME_CONTEXT.search(line):
+        if not _TIME_CONTEXT.search(line) or _OTHER_MEETING.search(line):
             continue
-        held = re.search(rf"\bheld\s+on\b.{{0,60}}?\bat\s+(?:{_TIME})", line, re.I)
-        if start is None and held:
-            start = _to_hhmm(held)
         if start is None:
             m = _START_TIME.search(line)
             if m:
@@ -629,7 +705,8 @@ def _find_times(lines: list[str]) -> tuple[str | None, str | None]:
                         end = _to_hhmm(m2) or end
         for m in _END_TIME.finditer(line):
             end = _to_hhmm(m) or end
-    return start, end
+    head_start, head_end = _header_times(lines, date_line, date_end)
+    return start or head_start, end or head_end
 
 
 # ---------------------------------------------------------------------------
