@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from meetings import roles
 from meetings.concurrency import StaleEdit
@@ -129,6 +130,11 @@ def my_actions(request):
 @require_POST
 def owner_update(request, pk):
     action = _get_action_for_owner(request, pk)
+    if not action.is_outstanding:
+        # The committee has finished with it; only the clerk may reopen it, so the owner may not re-rate it.
+        status = action.get_status_display().lower()
+        messages.error(request, f"{action.reference} is {status}, so it takes no more owner's updates.")
+        return HttpResponseClientRedirect(action.get_absolute_url()) if request.htmx else redirect(action)
     form = OwnerUpdateForm(request.POST, action=action)
     saved = False
     if form.is_valid():
