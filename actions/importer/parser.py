@@ -40,8 +40,14 @@ DATE_RES = [
     re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b"),
 ]
 
-HONORIFIC_WORDS = {"councillor", "councillors", "cllr", "cllrs", "mr", "mrs", "ms", "miss", "dr", "professor", "prof"}
-_HONORIFIC = r"(?:Councillors?|COUNCILLORS?|Cllrs?|CLLRS?|Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\.?"
+HONORIFIC_WORDS = {
+    "councillor", "councillors", "cllr", "cllrs", "mr", "mrs", "ms", "miss", "dr", "professor", "prof", "county",
+    "rev", "revd", "reverend", "father", "sir", "dame", "canon",
+}  # fmt: skip
+_HONORIFIC = (
+    r"(?:(?:County\s+|COUNTY\s+)?(?:Councillors?|COUNCILLORS?|Cllrs?|CLLRS?)|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|"
+    r"Revd|Rev|Reverend|Father|Sir|Dame|Canon)\.?"
+)
 
 # Words that begin a post/job title; used to tell "Jane Smith, Director of X" from a list of names.
 POST_WORDS = {
@@ -460,6 +466,8 @@ def _title_case(text: str) -> str:
 
 
 def _clean_committee(name: str) -> str | None:
+    # A committee's name never contains "held": "... Committee held remotely via Teams on ..." ends before it.
+    name = re.split(r"\s+held\b", name, maxsplit=1, flags=re.I)[0]
     name = re.split(
         r"\s+(?:held|meeting\s+held|on|at)\s+(?=\S*\d|on\b|at\b|mon|tue|wed|thu|fri|sat|sun)",
         name,
@@ -498,7 +506,14 @@ def _name_like(line: str) -> bool:
 
 def _find_committee(lines: list[str]) -> str | None:
     head = [ln for ln in lines[:40] if ln][:12]
-    for line in head:
+    for k, line in enumerate(head):
+        nxt = head[k + 1] if k + 1 < len(head) else ""
+        # A heading wrapped by a PDF: "MINUTES of a meeting of the Health Overview and Scrutiny / Committee held at".
+        if re.match(r"^minutes\s+of\b", line, re.I) and not re.search(r"\bheld\b|\d", line) and (
+            re.match(r"^(?:committee|panel|board|commission|sub-committee|forum|group)\b", nxt, re.I)
+            or re.search(r"\b(?:and|of|for|&)$", line)
+        ):
+            line = f"{line} {nxt}"
         m = re.match(r"^minutes\s+of\s*:?\s*(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(.+)$", line, re.I)
         # "Minutes of a meeting held on ..." names no committee; the heading above it does.
         if m and not re.match(r"^(?:(?:the\s+)?(?:last|previous)|meeting|proceedings)\b", m.group(1), re.I):
@@ -718,7 +733,10 @@ _ATTENDANCE_LABEL = re.compile(
     r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received"
     r"(?:\s+from)?)?|absent|substitutes?(?:\s+members?)?|co-?opted\s+members?(?:\s+present)?|"
     r"(?:independent|lay|statutory|(?:non-)?voting)\s+(?:co-?opted\s+)?(?:members?|persons?)|public\s+attendance|"
-    r"chair(?:man|person)?|vice[- ]chair(?:man|person)?|guests?|attendees|attending)\s*[:\-–—]\s*(?P<rest>.*)$",
+    r"co-?opted|councillors|cllrs|also\s+attending|"
+    r"chair(?:man|person)?|vice[- ]chair(?:man|person)?|guests?|attendees|attending)\s*[:\-–—]\s*(?P<rest>.*)$"
+    r"|^(?P<bare>(?:councillors?\s+|members?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|also\s+attending|"
+    r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?|co-?opted\s+members?)\s*$",
     re.I,
 )
 
@@ -754,15 +772,20 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
     i = 0
     while i < len(lines):
         m = _ATTENDANCE_LABEL.match(lines[i])
+        label = m and (m.group("label") or m.group("bare"))
+        # A label alone on its line ("Present", "Apologies") is a heading only if names follow it.
         if not m or (
-            m.group("label").lower().startswith("apolog")
-            and not m.group("rest").strip()
+            (m.group("bare") or label.lower().startswith("apolog"))
+            and not (m.group("rest") or "").strip()
             and not _next_is_names(lines, i)
         ):
             i += 1
             continue
-        status, role = _label_status(m.group("label"))
-        chunk = [m.group("rest")]
+        status, role = _label_status(label)
+        rest = m.group("rest") or ""
+        if re.match(r"^(?:councillors|cllrs)$", label, re.I):
+            rest = "Councillors " + rest  # "Councillors: A Khan, B Lee" lists councillors
+        chunk = [rest]
         used.add(i)
         j = i + 1
         while j < len(lines) and lines[j] and not _ATTENDANCE_LABEL.match(lines[j]) and not _caps_heading(lines[j]):
@@ -779,11 +802,30 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
 
 def _next_is_names(lines: list[str], i: int) -> bool:
     nxt = lines[i + 1] if i + 1 < len(lines) else ""
-    return bool(nxt) and bool(re.match(rf"^{_HONORIFIC}\s", nxt))
+    return bool(nxt) and bool(
+        re.match(rf"^{_HONORIFIC}[\s:]", nxt)
+        or _ATTENDANCE_LABEL.match(nxt)
+        or (_ENTRY_START.match(nxt) and not _PROCEDURAL.match(nxt))
+    )
+
+
+# "Jane Smith – Title", "J. Smith, Title", "Jane Smith (Title)": a new attendee at the start of a line.
+_ENTRY_START = re.compile(
+    rf"^(?P<name>(?:{_HONORIFIC}\s+)?(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})"
+    r"\s*(?:[—–-]\s|,\s|\(|$)"
+)
+
+
+def _starts_entry(line: str) -> bool:
+    m = _ENTRY_START.match(line)
+    if not m:
+        return False
+    words = [w.lower().strip(".") for w in m.group("name").split()]
+    return not any(w in NOT_NAME and w not in HONORIFIC_WORDS for w in words)
 
 
 def _join_attendance_lines(chunk: list[str]) -> str:
-    """Join PDF-wrapped attendance lines: a line inside a "Name — Title" run continues that title."""
+    """Join attendance lines: "; " between entries, a space where a PDF wrapped one entry over two lines."""
     text = ""
     for line in chunk:
         line = line.strip()
@@ -792,11 +834,18 @@ def _join_attendance_lines(chunk: list[str]) -> str:
         if not text:
             text = line
             continue
-        last = re.split(r"[,;]", text)[-1]
-        in_title = bool(re.search(r"\s[—–-]\s|,\s*$", last)) and not re.search(r"[.)]\s*$", text)
-        joiner = " " if in_title or text.endswith((",", " and", "&")) else ", "
-        text = text + joiner + line
+        text = text + (" " if _continues_entry(text, line) else "; ") + line
     return text
+
+
+def _continues_entry(text: str, line: str) -> bool:
+    if text.count("(") > text.count(")") or line[:1] == "(" or line[:1].islower():
+        return True
+    if re.search(rf"(?:,|\band|&|\bof|\bfor|\bthe|\b{_HONORIFIC})\s*$", text, re.I):
+        return True
+    last = re.split(r"[,;]", text)[-1]
+    in_title = bool(re.search(r"\s[—–-]\s", last)) and not re.search(r"[.)]\s*$", text)
+    return in_title and not _starts_entry(line)
 
 
 def _looks_like_post(text: str) -> bool:
@@ -809,7 +858,7 @@ def _strip_honorific(name: str) -> tuple[str, bool]:
     if not m:
         return name, False
     rest = name[m.end() :].strip()
-    is_cllr = m.group(0).lower().startswith(("councillor", "cllr"))
+    is_cllr = bool(re.search(r"councillor|cllr", m.group(0), re.I))
     # Keep "Councillor Smith" whole: a bare surname reads badly on its own.
     return (rest if len(rest.split()) >= 2 else name.strip()), is_cllr
 
@@ -823,52 +872,112 @@ def _plausible_name(name: str) -> bool:
     return not re.match(r"^(?:none|no\s|nil|n/a|there\s|all\s|the\s+committee)", name, re.I)
 
 
+# Post words that end a job title: "Community Safety Manager", "Trade Union Representative".
+POST_HEADS = {
+    "manager", "officer", "director", "adviser", "advisor", "coordinator", "co-ordinator", "lead", "clerk",
+    "commissioner", "representative", "governor", "solicitor", "secretary", "treasurer", "consultant", "analyst",
+    "specialist", "superintendent", "inspector", "holder", "chair", "leader", "head", "executive", "administrator",
+    "engineer", "planner", "accountant", "auditor", "nurse", "worker", "assistant", "partner", "member", "chairman",
+}  # fmt: skip
+# Parenthesised notes after a name that are not the person's post.
+_NOT_A_TITLE = re.compile(
+    r"^(?:labour|lab|conservatives?|con|liberal\s+democrats?|lib\s*dems?|ld|green(?:\s+party)?|independent|ind|"
+    r"plaid(?:\s+cymru)?|reform(?:\s+uk)?|snp|[\w\s]*\bchair\w*|in\s+the\s+chair|vice[- ]?chair\w*|sub\b.*|"
+    r"substitut.*|deputising.*|ex[- ]officio|remote\w*|virtual\w*|online|via\s.*|part|from\s.*|until\s.*|"
+    r"left\s.*|arrived\s.*|for\s+(?:part|items?)\b.*|items?\s.*|non-voting|voting|observer|.*\bward\b.*|"
+    r"minute\s.*|\d.*)$",
+    re.I,
+)
+
+
+def _post_like(text: str) -> bool:
+    """A job title rather than a name: "Head of Planning", "Community Safety Manager", "Healthwatch" is not."""
+    words = [w.lower().strip(",.()") for w in text.split()]
+    if not words:
+        return False
+    if _looks_like_post(text):
+        return True
+    return len(words) >= 2 and (words[-1] in POST_HEADS or any(w in {"of", "for"} for w in words[1:-1]) and any(
+        w in POST_WORDS | POST_HEADS for w in words
+    ))
+
+
+def _person_like(text: str) -> bool:
+    """A name on its own: "Cllr A Khan", "J. Smith", "Jane Smith"; not "Education and Inclusion"."""
+    text = text.strip()
+    if re.match(rf"^{_HONORIFIC}\s", text):
+        return True
+    parts = re.split(r"\s+(?:and|&)\s+", text)
+    for part in parts:
+        words = part.split()
+        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            return False
+        if any(w.lower().strip(".") in NOT_NAME | POST_WORDS | POST_HEADS for w in words):
+            return False
+    return True
+
+
 def _parse_people(text: str, status: str, label_role: str | None) -> list[Person]:
     text = re.sub(r"\s+", " ", text).strip(" .;")
     if not text or re.match(r"^(?:none|nil|no\s+(?:apologies|members|one))", text, re.I):
         return []
-    # Protect commas inside parentheses, e.g. "(substitute for Cllr Jones, Labour)".
-    text = re.sub(r"\(([^()]*)\)", lambda m: "(" + m.group(1).replace(",", "\x01") + ")", text)
+    # Protect commas inside parentheses, e.g. "(Medical Director, City NHS Trust)".
+    text = re.sub(r"\(([^()]*)\)", lambda m: "(" + m.group(1).replace(",", "\x01").replace(";", "\x03") + ")", text)
     people: list[Person] = []
     councillor_run = False
-    for raw in re.split(r"[;,]", text):
-        chunk = raw.replace("\x01", ",").strip(" .")
-        if not chunk:
-            continue
-        if re.match(r"^(?:and|&)\s+", chunk):
-            chunk = re.sub(r"^(?:and|&)\s+", "", chunk)
-        title = None
-        dash = re.search(r"\s[—–-]\s|\s[—–]|[—–]\s", chunk)
-        if dash:
-            chunk, title = chunk[: dash.start()].strip(), chunk[dash.end() :].strip(" .")
-        elif people and people[-1].title is None and _looks_like_post(chunk):
-            prev = people[-1]
-            prev.title = chunk
-            if prev.role in (None, "member", "officer", "co-opted"):
-                prev.role = _infer_role(prev.status, chunk, prev.councillor)
-            continue
-        if re.match(r"^(?:Councillors|Cllrs|COUNCILLORS)\b", chunk):
-            councillor_run = True
-        elif title or not re.match(rf"^{_HONORIFIC}\s", chunk) and re.match(r"^[A-Z][a-z]+\s+[A-Z][a-z]", chunk):
-            councillor_run = councillor_run and not title and len(chunk.split()) <= 3
-        names = re.split(r"\s+(?:and|&)\s+", chunk)
-        for k, name in enumerate(names):
-            # In "Cllr D Reid and Georgia Murphy - Youth Cabinet Chair" the post belongs to the last name only.
-            own_title = title if k == len(names) - 1 else None
-            people.extend(_make_person(name, own_title, status, label_role, councillor_run and not own_title))
+    for entry in text.split(";"):
+        titled_here: Person | None = None  # the person in this entry whose post is being read ("X, Assistant Director, Y")
+        for k, raw in enumerate(entry.split(",")):
+            chunk = raw.replace("\x01", ",").replace("\x03", ";").strip(" .")
+            if not chunk:
+                continue
+            if re.match(r"^(?:and|&)\s+", chunk):
+                chunk = re.sub(r"^(?:and|&)\s+", "", chunk)
+            title = None
+            dash = re.search(r"\s[—–-]\s|\s[—–]|[—–]\s", chunk)
+            if dash:
+                chunk, title = chunk[: dash.start()].strip(), chunk[dash.end() :].strip(" .")
+            elif people and k and titled_here is people[-1] and not _person_like(chunk):
+                titled_here.title = f"{titled_here.title}, {chunk}"
+                continue
+            elif people and k and people[-1].title is None and _post_like(chunk) and "(" not in chunk:
+                prev = people[-1]
+                prev.title = chunk
+                titled_here = prev
+                if prev.role in (None, "member", "officer", "co-opted"):
+                    prev.role = _infer_role(prev.status, chunk, prev.councillor)
+                continue
+            if re.match(r"^(?:County\s+)?(?:Councillors|Cllrs|COUNCILLORS)\b", chunk, re.I):
+                councillor_run = True
+            elif title or not re.match(rf"^{_HONORIFIC}\s", chunk) and re.match(r"^[A-Z][a-z]+\s+[A-Z][a-z]", chunk):
+                councillor_run = councillor_run and not title and len(chunk.split()) <= 3
+            names = re.split(r"\s+(?:and|&)\s+(?![^(]*\))", chunk)
+            for n, name in enumerate(names):
+                # In "Cllr D Reid and Georgia Murphy - Youth Cabinet Chair" the post belongs to the last name only.
+                own_title = title if n == len(names) - 1 else None
+                made = _make_person(name, own_title, status, label_role, councillor_run and not own_title)
+                people.extend(made)
+                titled_here = made[-1] if made and own_title else None
     return people
 
 
 def _make_person(raw: str, title: str | None, status: str, label_role: str | None, councillor_run: bool):
     role = label_role
-    notes = " ".join(re.findall(r"\(([^)]*)\)", raw)).lower()
+    notes = re.findall(r"\(([^)]*)\)", raw)
+    low_notes = " ".join(notes).lower()
     name = re.sub(r"\s*\([^)]*\)", "", raw).strip(" .")
-    if re.search(r"\bin\s+the\s+chair\b|^chair(?:man|person)?\b", notes):
+    if re.search(r"\bin\s+the\s+chair\b|^chair(?:man|person|woman)?\b", low_notes):
         role = "chair"
-    elif re.search(r"vice[- ]?chair", notes):
+    elif re.search(r"vice[- ]?chair", low_notes):
         role = "vice_chair"
-    elif re.search(r"\bsub(?:stitute|stituting|\.)?\b", notes):
+    elif re.search(r"\bsub(?:stitute|stituting|\.)?\b", low_notes):
         role = "substitute"
+    post_notes = [n.strip() for n in notes if n.strip() and not _NOT_A_TITLE.match(n.strip())]
+    if post_notes and _post_like(name) and not re.match(rf"^{_HONORIFIC}\s", name) and _person_like(post_notes[0]):
+        # "Chief Executive (Jane Smith)": the post comes first and the name is in brackets.
+        name, title = post_notes[0], title or name
+    elif post_notes and not title:
+        title = post_notes[0]
     name, is_cllr = _strip_honorific(name)
     name = re.sub(rf"^{_HONORIFIC}\s+", "", name) if len(name.split()) > 2 else name
     if not _plausible_name(name):
@@ -878,14 +987,18 @@ def _make_person(raw: str, title: str | None, status: str, label_role: str | Non
         name = f"Councillor {name}"
     elif re.match(r"^(?:Councillors|Cllrs)\s", name):
         name = "Councillor " + name.split(None, 1)[1]
-    if role is None:
+    if role is None or (role in ("member", "officer") and title):
         role = _infer_role(status, title, is_cllr)
     return [Person(name=name, status=status, role=role, title=title or None, councillor=is_cllr)]
 
 
 def _infer_role(status: str, title: str | None, is_cllr: bool) -> str | None:
     low = (title or "").lower()
-    if re.search(r"cabinet\s+member|portfolio\s+holder|leader\s+of\s+the\s+council|executive\s+member", low):
+    if re.search(
+        r"cabinet\s+(?:member|lead)|portfolio\s+holder|^(?:deputy\s+)?leader\b|leader\s+of\s+the\s+council|"
+        r"executive\s+(?:member|councillor)|(?:elected\s+)?mayor\b",
+        low,
+    ):
         return "cabinet_member"
     if status == "present":
         if re.search(r"co-?opt", low) or (title and not is_cllr):
@@ -917,8 +1030,8 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
         re.I,
     )
     sub = re.compile(
-        rf"\b({_HONORIFIC}\s+[A-Z][\w' -]{{1,40}}?)\s+(?:attended|was\s+present)\s+as\s+(?:a\s+)?"
-        r"substitute\s+for\s+",
+        rf"\b({_HONORIFIC}\s+[A-Z][\w' -]{{1,40}}?)\s+(?:(?:attended|was\s+present)\s+as\s+(?:a\s+)?substitute|"
+        r"substituted|was\s+substituting|substituting|deputised|was\s+deputising)\s+for\s+",
         re.I,
     )
     known = {p.name.lower() for p in people}
@@ -933,9 +1046,21 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
                     known.add(person.name.lower())
         for m in sub.finditer(para):
             name, _ = _strip_honorific(m.group(1).strip())
-            if name.lower() not in known and _plausible_name(name):
+            listed = [p for p in people if p.status == "present" and _same_person(p.name, name)]
+            if listed:
+                for p in listed:
+                    p.role = "substitute" if p.role in (None, "member") else p.role
+            elif name.lower() not in known and _plausible_name(name):
                 people.append(Person(name=name, status="present", role="substitute"))
                 known.add(name.lower())
+
+
+def _same_person(a: str, b: str) -> bool:
+    first_a, last_a = _name_parts(a)
+    first_b, last_b = _name_parts(b)
+    if not last_a or last_a.lower() != last_b.lower():
+        return False
+    return not (first_a and first_b and first_a[0].lower() != first_b[0].lower())
 
 
 def _take_title(text: str) -> str:
@@ -1075,7 +1200,12 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
                 heading = (m.group("num").rstrip("."), m.group("title").strip())
                 last_key = key
         if heading is None and (_caps_heading(line) or _PROCEDURAL.match(line)):
-            is_title_line = committee_low and line.lower().strip(" :") in (committee_low, f"minutes of {committee_low}")
+            low = line.lower().strip(" :")
+            is_title_line = committee_low and (
+                low in (committee_low, f"minutes of {committee_low}")
+                # A long name set over two heading lines: "ADULT SOCIAL CARE AND HEALTH" / "OVERVIEW AND SCRUTINY ..."
+                or (not items and len(low) >= 10 and low in committee_low)
+            )
             if not is_title_line and not (not seen_content and _looks_like_header_line(line) and not items):
                 heading = (None, line.strip())
         if heading:
@@ -1094,6 +1224,9 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
                 list_next += 1
     if not items:
         return [preamble] if any(preamble.lines) else []
+    if sum(1 for it in items if it.number) >= 2:
+        # Where items are numbered, an unnumbered heading with nothing under it is a section label ("MINUTES").
+        items = [it for it in items if it.number or any(it.lines)]
     if _item_has_content(preamble):
         items.insert(0, preamble)
     return items
@@ -1278,6 +1411,9 @@ def _segments(raw: list[str]) -> list[str]:
             segs.append("\x02" + am.group("owner"))
             continue
         marker = _LIST_MARKER.match(s) or _BULLET.match(s)
+        # "(a) That X. (b) That Y." on one line: keep "(a)" so the inline split sees the whole run.
+        if marker and _INLINE_MARKER.match(s) and len(_sequential_marks(list(_INLINE_MARKER.finditer(s)))) >= 2:
+            marker = None
         if marker and (marker.group(0).strip() or s[:1] in "•·▪●◦○■□➢►✓"):
             flush()
             s = s[marker.end() :].strip()
@@ -1290,13 +1426,41 @@ def _segments(raw: list[str]) -> list[str]:
     return segs
 
 
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12}
+# "1. That ..." inline needs the sentence before it to have ended, or it would split "paragraph 3. The ...".
+_INLINE_BARE_MARKER = re.compile(r"(?:^|(?<=[.;:]\s))(\d{1,2}|[ivx]{1,5}|[a-h])[.)]\s+(?=[A-Z]|that\b|the\b)")
+
+
+def _marker_ordinal(mark: str, scheme: str) -> int | None:
+    if scheme == "digit":
+        return int(mark) if mark.isdigit() else None
+    if scheme == "roman":
+        return _ROMAN.get(mark)
+    return ord(mark) - 96 if len(mark) == 1 and mark.isalpha() else None
+
+
+def _sequential_marks(marks: list[re.Match]) -> list[re.Match]:
+    """Keep the markers that run (1) (2) (3), (a) (b) (c) or (i) (ii) (iii); "(a)" cited in passing is skipped."""
+    if not marks:
+        return []
+    first = marks[0].group(1)
+    scheme = "digit" if first == "1" else "roman" if first == "i" else "letter" if first == "a" else None
+    if scheme is None:
+        return []
+    out, expected = [], 1
+    for m in marks:
+        if _marker_ordinal(m.group(1), scheme) == expected:
+            out.append(m)
+            expected += 1
+    return out
+
+
 def _inline_split(text: str) -> list[str]:
     """Split "That (1) the report be noted; (2) officers circulate X" into separate decisions."""
-    marks = list(_INLINE_MARKER.finditer(text))
+    marks = _sequential_marks(list(_INLINE_MARKER.finditer(text)))
     if len(marks) < 2:
-        return [_tidy(text)]
-    firsts = {"1", "i", "a"}
-    if marks[0].group(1) not in firsts:
+        marks = _sequential_marks(list(_INLINE_BARE_MARKER.finditer(text)))
+    if len(marks) < 2:
         return [_tidy(text)]
     parts = []
     head = text[: marks[0].start()].strip()
