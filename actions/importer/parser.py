@@ -273,6 +273,7 @@ _TIME_CONTEXT = re.compile(r"\b(?:meeting|committee|panel|session|start|end|time
 _PERSON = re.compile(
     rf"\b{_HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'’-]+"
     r"|\b[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+[A-Z]\.?)?\s+(?:Mc|Mac|O')?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\b"
+    r"|\b[A-Z]\.\s?(?:[A-Z]\.\s?)?(?:Mc|Mac|O')?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\b"
 )
 _GIVING_VERBS = re.compile(
     r"\b(?:advised|explained|agreed|confirmed|stated|said|informed|reported|added|undertook|offered|promised|"
@@ -509,9 +510,13 @@ def _find_committee(lines: list[str]) -> str | None:
     for k, line in enumerate(head):
         nxt = head[k + 1] if k + 1 < len(head) else ""
         # A heading wrapped by a PDF: "MINUTES of a meeting of the Health Overview and Scrutiny / Committee held at".
-        if re.match(r"^minutes\s+of\b", line, re.I) and not re.search(r"\bheld\b|\d", line) and (
-            re.match(r"^(?:committee|panel|board|commission|sub-committee|forum|group)\b", nxt, re.I)
-            or re.search(r"\b(?:and|of|for|&)$", line)
+        if (
+            re.match(r"^minutes\s+of\b", line, re.I)
+            and not re.search(r"\bheld\b|\d", line)
+            and (
+                re.match(r"^(?:committee|panel|board|commission|sub-committee|forum|group)\b", nxt, re.I)
+                or re.search(r"\b(?:and|of|for|&)$", line)
+            )
         ):
             line = f"{line} {nxt}"
         m = re.match(r"^minutes\s+of\s*:?\s*(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(.+)$", line, re.I)
@@ -689,7 +694,7 @@ def _header_times(lines: list[str], date_line: int | None, date_end: int) -> tup
     texts = [lines[date_line][date_end:]]
     texts += [ln for ln in lines[date_line + 1 : date_line + 6] if ln][:3]
     for k, text in enumerate(texts):
-        if k and not re.match(rf"^(?:(?:time|times|start(?:\s+time)?|commencing)\s*[:\-–—]?\s*)?(?:{_TIME})", text, re.I):
+        if k and not re.match(rf"^(?:(?:times?|start(?:\s+time)?|commencing)\s*[:\-–—]?\s*)?(?:{_TIME})", text, re.I):
             continue
         if k == 0 and _OTHER_MEETING.search(text):
             continue
@@ -897,9 +902,11 @@ def _post_like(text: str) -> bool:
         return False
     if _looks_like_post(text):
         return True
-    return len(words) >= 2 and (words[-1] in POST_HEADS or any(w in {"of", "for"} for w in words[1:-1]) and any(
-        w in POST_WORDS | POST_HEADS for w in words
-    ))
+    return len(words) >= 2 and (
+        words[-1] in POST_HEADS
+        or any(w in {"of", "for"} for w in words[1:-1])
+        and any(w in POST_WORDS | POST_HEADS for w in words)
+    )
 
 
 def _person_like(text: str) -> bool:
@@ -926,7 +933,8 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
     people: list[Person] = []
     councillor_run = False
     for entry in text.split(";"):
-        titled_here: Person | None = None  # the person in this entry whose post is being read ("X, Assistant Director, Y")
+        # The person in this entry whose post is being read: "X, Assistant Director, Education".
+        titled_here: Person | None = None
         for k, raw in enumerate(entry.split(",")):
             chunk = raw.replace("\x01", ",").replace("\x03", ";").strip(" .")
             if not chunk:
@@ -1248,8 +1256,11 @@ def _trigger_at(lines: list[str], idx: int) -> re.Match | None:
     if not m:
         return None
     prev = lines[idx - 1].rstrip() if idx > 0 else ""
+    if m.group("kw").isupper() and len(m.group("kw")) > 4:
+        return m
     if (
         prev
+        and not _ACTION_TAIL.search(prev)
         and not prev.endswith((".", ":", ";", "!", "?", ")"))
         and not _caps_heading(prev)
         and not (_NUM_HEADING.match(prev))
@@ -1292,6 +1303,8 @@ def _parse_item(item: Item, people: list[str], known_people: list[str]) -> dict:
 
     discussion: list[str] = []
     resolutions: list[Resolution] = []
+    noted: list[tuple[str, str | None]] = []  # actions recorded with "ACTION:" in the discussion
+    since_block = 0  # discussion lines since the last decision block
     idx = 0
     while idx < len(lines):
         line = lines[idx]
@@ -1299,12 +1312,29 @@ def _parse_item(item: Item, people: list[str], known_people: list[str]) -> dict:
         if m:
             block, idx = _take_block(lines, idx + 1, m.group("rest"))
             resolutions.extend(block)
+            since_block = 0
             continue
         am = _ACTION_LINE.match(line)
-        if am and resolutions:
+        tail = None if am else _ACTION_TAIL.search(line)
+        if tail and tail.start() == 0:
+            tail = None
+        if am and _OWN_ACTION.search(am.group("owner")):
+            # "ACTION: James Orme to confirm the date ..." states the action itself.
+            text = _clean_owner(am.group("owner")) or ""
+            noted.append((text, _explicit_owner(text)))
+        elif am and resolutions and not since_block:
             resolutions[-1].owner = _clean_owner(am.group("owner"))
+        elif am or tail:
+            # "Members asked for a briefing note on X.   ACTION: Tracy Bell": the request is the action.
+            before = line[: tail.start()].strip() if tail else ""
+            if before:
+                discussion.append(before)
+            request = _requested(discussion)
+            if request:
+                noted.append((request, _clean_owner((am or tail).group("owner"))))
         else:
             discussion.append(line)
+            since_block += bool(line)
         idx += 1
 
     paragraphs = _paragraphs(discussion)
@@ -1312,15 +1342,20 @@ def _parse_item(item: Item, people: list[str], known_people: list[str]) -> dict:
     actions: list[dict] = []
     standing: list[str] = []
     for res in resolutions:
-        subject = _standing_subject(res.text)
-        if subject:
-            standing.append(subject)
-            continue
+        # "X be added to the work programme and that Y remain a standing item" is an action and a standing item.
         for clause in _clauses(res.text):
+            subject = _standing_subject(clause)
+            if subject:
+                standing.append(subject)
+                continue
             if not _is_action(clause):
                 continue
             owner = res.owner or _explicit_owner(clause) or _context_owner(clause, sentences)
             actions.append({"text": _action_text(clause), "owner": owner, "due": _due(clause)})
+
+    for text, owner in noted:
+        if not any(_overlap(text, a["text"]) >= 0.6 for a in actions):
+            actions.append({"text": _action_text(text), "owner": owner, "due": _due(text)})
 
     for text, owner in _promises(paragraphs):
         if not any(_overlap(text, r.text) >= 0.4 for r in resolutions) and not any(
@@ -1338,6 +1373,24 @@ def _parse_item(item: Item, people: list[str], known_people: list[str]) -> dict:
         "actions": actions,
         "standing_items": standing,
     }
+
+
+# A sentence ends at . ! or ? before a capital, but not after an initial or a title ("H. Davies", "Dr. Patel").
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bMrs\.)(?<!\bCllr\.)\s+(?=[A-Z\"'(])")
+_OWN_ACTION = re.compile(rf"\s(?:to|will)\s+(?:\w+ly\s+)?(?:{_ACTION_INFINITIVES})\b", re.I)
+_REQUEST = re.compile(
+    r"^(?:.{0,80}?\b(?:asked|requested|sought|wanted|would\s+like|called)\s+(?:for\s+|that\s+)?)?(?P<what>.+)$", re.I
+)
+
+
+def _requested(discussion: list[str]) -> str | None:
+    """The last sentence of the discussion so far, as the thing asked for: "a briefing note on X"."""
+    paras = _paragraphs([ln for ln in discussion[-8:]])
+    if not paras:
+        return None
+    last = _SENTENCE_END.split(paras[-1])[-1].strip().rstrip(".")
+    what = _REQUEST.match(last).group("what").strip() if last else ""
+    return what[:1].upper() + what[1:] if len(what.split()) >= 3 else None
 
 
 def _take_block(lines: list[str], start: int, rest: str) -> tuple[list[Resolution], int]:
@@ -1426,7 +1479,9 @@ def _segments(raw: list[str]) -> list[str]:
     return segs
 
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12}
+_ROMAN = {
+    "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12,
+}  # fmt: skip
 # "1. That ..." inline needs the sentence before it to have ended, or it would split "paragraph 3. The ...".
 _INLINE_BARE_MARKER = re.compile(r"(?:^|(?<=[.;:]\s))(\d{1,2}|[ivx]{1,5}|[a-h])[.)]\s+(?=[A-Z]|that\b|the\b)")
 
@@ -1514,6 +1569,10 @@ def _standing_subject(text: str) -> str | None:
             subj = re.sub(r"^(?:that\s+)?", "", m.group("subj").strip(), flags=re.I)
             subj = re.sub(r"[\"'‘’“”]", "", subj)
             subj = re.sub(r"\s+on\s+the\s+agenda.*$", "", subj, flags=re.I).strip(" ,")
+            subj = re.split(
+                r"\b(?:be|been|is|was)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b[^,;]*?(?:,\s*|\s+)(?:with|and(?:\s+that)?)\s+",
+                subj,
+            )[-1].strip(" ,")
             if subj:
                 return subj[:1].upper() + subj[1:]
     return None
@@ -1579,7 +1638,11 @@ def _due(text: str) -> str | None:
     )
     if m:
         return m.group(0)
-    m = re.search(r"\bwithin\s+(?:\w+\s+){1,2}(?:days?|weeks?|months?)\b", text, re.I)
+    m = re.search(r"\b(?:within|in)\s+(?:\w+\s+){1,2}?(?:days?|weeks?|months?|years?)(?:'?\s+time)?\b", text, re.I)
+    if m and not re.match(r"^in\s+(?:the|recent|previous|past|last|many|some)\b", m.group(0), re.I):
+        return m.group(0)
+    # "brought to the June meeting"
+    m = re.search(rf"\b{_MONTH_RE}(?:\s+\d{{4}})?\s+meeting\b", text, re.I)
     if m:
         return m.group(0)
     if re.search(r"\bnext\s+(?:meeting|committee|session)\b", low):
@@ -1602,7 +1665,7 @@ _WHO = (
     r"|(?:[Tt]he\s+)?[A-Z][\w'-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]+){0,7}|[Oo]fficers)"
 )
 _OWNER_SUBJECT = re.compile(
-    rf"^(?:that\s+)?(?P<who>{_WHO})\s+(?:to|will|would|agreed\s+to|undertook\s+to|(?:be|is|are)\s+(?:asked|requested|"
+    rf"^(?:[Tt]hat\s+)?(?P<who>{_WHO})\s+(?:to|will|would|agreed\s+to|undertook\s+to|(?:be|is|are)\s+(?:asked|requested|"
     r"invited)\s+to)\s+(?:\w+ly\s+)?(?!be\b)\w",
 )
 _OWNER_SUBJUNCTIVE = re.compile(
@@ -1714,7 +1777,7 @@ def _speaker_sentences(paragraphs: list[str], people: list[str]) -> list[Said]:
     out: list[Said] = []
     for para in paragraphs:
         speaker = None
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z\"'(])", para):
+        for sentence in _SENTENCE_END.split(para):
             for m in _GIVING_VERBS.finditer(sentence):
                 who = _last_person(sentence[: m.start()][-160:])
                 if who:
@@ -1751,17 +1814,48 @@ def _context_owner(clause: str, sentences: list[Said]) -> str | None:
     return best
 
 
+# "... and she would share the protocol": a promise by whoever the paragraph reports as speaking.
+_PRONOUN_PROMISE = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:(?:agreed|undertook|offered|promised|committed)\s+to|would|will)\s+"
+    r"(?:also\s+)?(?:\w+ly\s+)?(?P<verb>provide|circulate|share|send|forward|supply|distribute|arrange|write\s+to|"
+    r"report\s+back|feed\s+back|find\s+out|look\s+into|confirm|check|investigate|e-?mail)\b(?P<rest>[^.]*)"
+)
+# "this figure": what was asked for in the sentence before.
+_ANAPHOR = re.compile(r"\b(?:this|that|these|those|the)\s+(?:figures?|information|data|details?|numbers?|answer)\b")
+_QUESTION = re.compile(r"\basked\s+(?P<q>(?:how|what|whether|why|when|where|which|if|about|for)\b[^.?]{5,200})")
+
+
 def _promises(paragraphs: list[str]) -> list[tuple[str, str]]:
     """ "Jane Smith agreed to circulate the figures" is an action for Jane Smith even without a resolution."""
     out = []
     for para in paragraphs:
-        for m in _PROMISE.finditer(para):
-            who = _owner_ok(m.group("who"))
-            if not who:
-                continue
-            text = f"{who} to {m.group('verb')}{m.group('rest')}".strip()
-            out.append((text, who))
+        speaker, question = None, None
+        for sentence in _SENTENCE_END.split(para):
+            found = False
+            for m in _PROMISE.finditer(sentence):
+                who = _owner_ok(m.group("who"))
+                if who:
+                    out.append((_promise_text(who, m, question), who))
+                    found = True
+            if not found and speaker:
+                for m in _PRONOUN_PROMISE.finditer(sentence):
+                    out.append((_promise_text(speaker, m, question), speaker))
+            for m in _GIVING_VERBS.finditer(sentence):
+                who = _last_person(sentence[: m.start()][-160:])
+                if who:
+                    speaker = who
+                    break
+            q = _QUESTION.search(sentence)
+            question = q.group("q").strip() if q else None
     return out
+
+
+def _promise_text(who: str, m: re.Match, question: str | None) -> str:
+    rest = m.group("rest").rstrip()
+    text = f"{who} to {m.group('verb')}{rest}".strip()
+    if question and _ANAPHOR.search(rest):
+        text += f" ({question})"
+    return text
 
 
 @lru_cache(maxsize=1024)
