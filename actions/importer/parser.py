@@ -89,6 +89,9 @@ POST_WORDS = {
     "chair",
     "chairman",
     "chairperson",
+    "convener",
+    "convenor",
+    "mayor",
     "vice-chair",
     "analyst",
     "specialist",
@@ -734,7 +737,7 @@ def _find_times(lines: list[str], date_line: int | None = None, date_end: int = 
 # ---------------------------------------------------------------------------
 
 _ATTENDANCE_LABEL = re.compile(
-    r"^(?P<label>(?:councillors?\s+|members?\s+|cllrs?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|"
+    r"^(?P<label>(?:(?:committee\s+|panel\s+|board\s+)?members?\s+|councillors?\s+|cllrs?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|"
     r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received"
     r"(?:\s+from)?)?|absent|substitutes?(?:\s+members?)?|co-?opted\s+members?(?:\s+present)?|"
     r"(?:independent|lay|statutory|(?:non-)?voting)\s+(?:co-?opted\s+)?(?:members?|persons?)|public\s+attendance|"
@@ -887,12 +890,19 @@ POST_HEADS = {
 # Parenthesised notes after a name that are not the person's post.
 _NOT_A_TITLE = re.compile(
     r"^(?:labour|lab|conservatives?|con|liberal\s+democrats?|lib\s*dems?|ld|green(?:\s+party)?|independent|ind|"
-    r"plaid(?:\s+cymru)?|reform(?:\s+uk)?|snp|[\w\s]*\bchair\w*|in\s+the\s+chair|vice[- ]?chair\w*|sub\b.*|"
+    r"plaid(?:\s+cymru)?|reform(?:\s+uk)?|snp|[\w\s]*\bchair\w*|[\w\s-]*\bconven[eo]r|in\s+the\s+chair|"
+    r"vice[- ]?chair\w*|sub\b.*|"
     r"substitut.*|deputising.*|ex[- ]officio|remote\w*|virtual\w*|online|via\s.*|part|from\s.*|until\s.*|"
     r"left\s.*|arrived\s.*|for\s+(?:part|items?)\b.*|items?\s.*|non-voting|voting|observer|.*\bward\b.*|"
     r"minute\s.*|\d.*)$",
     re.I,
 )
+
+
+def _bracketed_name(text: str) -> bool:
+    """ "Chief Executive (Jane Smith)" names its holder in brackets; "Service Manager (Parks)" does not."""
+    notes = re.findall(r"\(([^)]*)\)", text)
+    return any(_person_like(n) and 2 <= len(n.split()) <= 3 and not re.search(r"\s(?:and|&)\s", n) for n in notes)
 
 
 def _post_like(text: str) -> bool:
@@ -948,7 +958,7 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
             elif people and k and titled_here is people[-1] and not _person_like(chunk):
                 titled_here.title = f"{titled_here.title}, {chunk}"
                 continue
-            elif people and k and people[-1].title is None and _post_like(chunk) and "(" not in chunk:
+            elif people and k and people[-1].title is None and _post_like(chunk) and not _bracketed_name(chunk):
                 prev = people[-1]
                 prev.title = chunk
                 titled_here = prev
@@ -974,14 +984,14 @@ def _make_person(raw: str, title: str | None, status: str, label_role: str | Non
     notes = re.findall(r"\(([^)]*)\)", raw)
     low_notes = " ".join(notes).lower()
     name = re.sub(r"\s*\([^)]*\)", "", raw).strip(" .")
-    if re.search(r"\bin\s+the\s+chair\b|^chair(?:man|person|woman)?\b", low_notes):
+    if re.search(r"\bin\s+the\s+chair\b|^(?:chair(?:man|person|woman)?|conven[eo]r)\b", low_notes):
         role = "chair"
-    elif re.search(r"vice[- ]?chair", low_notes):
+    elif re.search(r"vice[- ]?(?:chair|conven[eo]r)", low_notes):
         role = "vice_chair"
     elif re.search(r"\bsub(?:stitute|stituting|\.)?\b", low_notes):
         role = "substitute"
     post_notes = [n.strip() for n in notes if n.strip() and not _NOT_A_TITLE.match(n.strip())]
-    if post_notes and _post_like(name) and not re.match(rf"^{_HONORIFIC}\s", name) and _person_like(post_notes[0]):
+    if post_notes and _post_like(name) and not re.match(rf"^{_HONORIFIC}\s", name) and _bracketed_name(raw):
         # "Chief Executive (Jane Smith)": the post comes first and the name is in brackets.
         name, title = post_notes[0], title or name
     elif post_notes and not title:
@@ -1825,6 +1835,13 @@ _ANAPHOR = re.compile(r"\b(?:this|that|these|those|the)\s+(?:figures?|informatio
 _QUESTION = re.compile(r"\basked\s+(?P<q>(?:how|what|whether|why|when|where|which|if|about|for)\b[^.?]{5,200})")
 
 
+_POST_SPEAKER = re.compile(
+    r"^(?:[A-Z][^.,]{0,60},\s*)?[Tt]he\s+(?P<who>[A-Z][\w'’-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'’-]+){0,6})\s+"
+    r"(?:explained|said|advised|stated|confirmed|reported|informed|responded|replied|added|presented|introduced|"
+    r"outlined|clarified|acknowledged|indicated|told)\b"
+)
+
+
 def _promises(paragraphs: list[str]) -> list[tuple[str, str]]:
     """ "Jane Smith agreed to circulate the figures" is an action for Jane Smith even without a resolution."""
     out = []
@@ -1845,6 +1862,10 @@ def _promises(paragraphs: list[str]) -> list[tuple[str, str]]:
                 if who:
                     speaker = who
                     break
+            else:
+                post = _POST_SPEAKER.match(sentence)
+                if post and _owner_ok(post.group("who")) and _post_like(post.group("who")):
+                    speaker = post.group("who")
             q = _QUESTION.search(sentence)
             question = q.group("q").strip() if q else None
     return out
