@@ -1,0 +1,216 @@
+"""Every GET page answers in a fixed number of queries, however many rows the database holds.
+
+Each case asserts the exact count with a small data set, then adds many more of every kind of row
+(committees, meetings, agenda items, resolutions, actions and their updates, members, attendances,
+declarations) and asserts the very same count again.
+"""
+
+import datetime
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import URLResolver, get_resolver, resolve, reverse
+from django.utils import timezone
+
+from actions.models import Action
+from meetings.models import AgendaItem, Attendance, Committee, Declaration, Meeting, Membership, Person, Resolution
+
+from .conftest import at
+
+SMALL, LARGE = 5, 30
+
+
+def grow(w, n):
+    """Add n more of every row the pages list, around the committee, its published meeting and its people."""
+    start, w["rows"] = w["rows"], w["rows"] + n
+    rows = range(start, start + n)
+    today = timezone.localdate()
+    committee, meeting, owner = w["committee"], w["meeting"], w["owner"]
+    published = Meeting.Status.PUBLISHED
+    # Other committees the signed-in people sit on, each with a next meeting and an action due today.
+    panels = [Committee.objects.create(name=f"Panel {i}", short_name=f"P{i}") for i in rows]
+    Membership.objects.bulk_create(
+        Membership(person=w[who], committee=panel) for panel in panels for who in ("councillor", "chair", "officer")
+    )
+    Meeting.objects.bulk_create(
+        Meeting(committee=panel, starts_at=at(10 + i)) for i, panel in zip(rows, panels, strict=True)
+    )
+    panel_meetings = Meeting.objects.bulk_create(
+        Meeting(committee=panel, starts_at=at(-60 - i), status=published) for i, panel in zip(rows, panels, strict=True)
+    )
+    panel_items = AgendaItem.objects.bulk_create(AgendaItem(meeting=m, title="Panel report") for m in panel_meetings)
+    for panel, panel_item in zip(panels, panel_items, strict=True):
+        Action.record(committee=panel, source_item=panel_item, text="Panel task", due_date=today, owner=owner)
+    # The committee's own past, draft and future meetings, and new members.
+    Meeting.objects.bulk_create(
+        Meeting(committee=committee, starts_at=at(days), status=status)
+        for i in rows
+        for days, status in ((-100 - i, published), (-3 - i, Meeting.Status.MINUTES_DRAFT), (30 + i, "scheduled"))
+    )
+    members = Person.objects.bulk_create(Person(name=f"Member {i}", kind=Person.Kind.COUNCILLOR) for i in rows)
+    Membership.objects.bulk_create(Membership(person=member, committee=committee) for member in members)
+    # The published meeting gets more attendance, items, declarations, resolutions and actions of every state.
+    Attendance.objects.bulk_create(Attendance(meeting=meeting, person=member) for member in members)
+    items = AgendaItem.objects.bulk_create(
+        AgendaItem(meeting=meeting, number=str(100 + i), order=100 + i, title=f"Report {i}", lead_officer=owner)
+        for i in rows
+    )
+    Declaration.objects.bulk_create(
+        Declaration(meeting=meeting, person=member, item=item, text="School governor")
+        for member, item in zip(members, items, strict=True)
+    )
+    resolutions = Resolution.objects.bulk_create(Resolution(item=item, text="Resolved") for item in items)
+    for i, item, resolution, member in zip(rows, items, resolutions, members, strict=True):
+        late = today - datetime.timedelta(days=i + 1)
+        for due in ({"due_date": late}, {"due_meeting": w["next_meeting"]}):
+            action = Action.record(
+                committee=committee, source_item=item, source_resolution=resolution, owner=owner, **due
+            )
+            action.add_update(f"Progress {i}")
+        finished = Action.record(committee=committee, source_item=item, text="Finished", owner=member)
+        if i % 2:
+            finished.discharge(note="ok")
+        else:
+            finished.mark_completed(note="ok")
+        w["action"].add_update(f"Timeline {i}")
+
+
+@pytest.fixture
+def world(committee, past_meeting, next_meeting, item, clerk_user, councillor_user, chair_user, officer_user):
+    resolution = Resolution.objects.create(item=item, text="The report be noted")
+    action = Action.record(
+        committee=committee, source_item=item, source_resolution=resolution, owner=officer_user.person, text="Report"
+    )
+    return {
+        "committee": committee,
+        "meeting": past_meeting,
+        "next_meeting": next_meeting,
+        "item": item,
+        "resolution": resolution,
+        "action": action,
+        "councillor": councillor_user.person,
+        "chair": chair_user.person,
+        "officer": officer_user.person,
+        "owner": officer_user.person,
+        "rows": 0,
+    }
+
+
+def committee_url(name, query=""):
+    return lambda w: reverse(name, args=[w["committee"].slug]) + query
+
+
+def meeting_url(name, *more):
+    return lambda w: reverse(name, args=[w["meeting"].pk, *(w[key].pk for key in more)])
+
+
+def url_of(key):
+    return lambda w: w[key].get_absolute_url()
+
+
+def fixed(url):
+    return lambda w: url
+
+
+# page: (who asks, its URL in the world, exact query count) for every page that answers GET.
+PAGES = {
+    "home_public": ("anonymous", fixed("/"), 2),
+    "home_clerk": ("clerk", fixed("/"), 7),
+    "home_councillor": ("councillor", fixed("/"), 6),
+    "home_chair": ("chair", fixed("/"), 6),
+    "home_officer": ("officer", fixed("/"), 5),
+    "login": ("anonymous", fixed("/accounts/login/"), 0),
+    "committee_list": ("anonymous", fixed("/committees/"), 1),
+    "committee_public": ("anonymous", url_of("committee"), 5),
+    "committee_clerk": ("clerk", url_of("committee"), 8),
+    "meeting_public": ("anonymous", url_of("meeting"), 6),
+    "meeting_councillor": ("councillor", url_of("meeting"), 9),
+    "meeting_clerk": ("clerk", url_of("meeting"), 19),
+    "meeting_create": ("clerk", committee_url("meetings:meeting_create"), 4),
+    "committee_procedural": ("clerk", committee_url("meetings:committee_procedural"), 4),
+    "meeting_edit": ("clerk", meeting_url("meetings:meeting_edit"), 4),
+    "item_add": ("clerk", meeting_url("meetings:item_add"), 6),
+    "attendee_add": ("clerk", meeting_url("meetings:attendee_add"), 5),
+    "substitute_add": ("clerk", meeting_url("meetings:substitute_add"), 7),
+    "declaration_add": ("clerk", meeting_url("meetings:declaration_add"), 6),
+    "item_redirect": ("anonymous", url_of("item"), 2),
+    "item_edit": ("clerk", meeting_url("meetings:item_edit", "item"), 7),
+    "resolution_edit": ("clerk", meeting_url("meetings:resolution_edit", "resolution"), 5),
+    "person": ("councillor", url_of("councillor"), 5),
+    "action_list_public": ("anonymous", fixed("/actions/"), 5),
+    "action_list": ("councillor", fixed("/actions/"), 8),
+    "action_list_overdue": ("councillor", fixed("/actions/?overdue=on"), 8),
+    "action_detail_public": ("anonymous", url_of("action"), 3),
+    "action_detail_clerk": ("clerk", url_of("action"), 7),
+    "action_detail_owner": ("officer", url_of("action"), 7),
+    "my_actions": ("officer", fixed("/actions/mine/"), 5),
+    "my_committees": ("councillor", fixed("/actions/my-committees/"), 6),
+    "brief": ("chair", committee_url("actions:brief"), 15),
+    "log_index": ("anonymous", fixed("/actions/log/"), 1),
+    "log_public": ("anonymous", committee_url("actions:log", "?show=all"), 2),
+    "log_councillor": ("councillor", committee_url("actions:log", "?show=all"), 5),
+    "log_csv": ("councillor", committee_url("actions:log_csv", "?show=all"), 5),
+    "log_xlsx": ("councillor", committee_url("actions:log_xlsx", "?show=all"), 5),
+    "log_discharged": ("councillor", committee_url("actions:log", "?show=discharged"), 6),
+    "make_action": ("clerk", lambda w: reverse("actions:make_action", args=[w["resolution"].pk]), 6),
+    "import_start": ("clerk", fixed("/actions/import/"), 4),
+}
+
+
+@pytest.mark.parametrize("who", sorted({who for who, _, _ in PAGES.values()}))
+def test_every_page_answers_in_fixed_queries_however_many_rows(request, world, who, django_assert_num_queries):
+    # One data set per role, grown once, keeps forty pages' worth of checks to seconds.
+    client = request.getfixturevalue(who)
+    pages = {page: (url(world), count) for page, (role, url, count) in PAGES.items() if role == who}
+    for rows in (SMALL, LARGE):
+        grow(world, rows - world["rows"])
+        for page, (url, count) in pages.items():
+            with django_assert_num_queries(count, info=f"{page} ({url}) with {rows} rows of everything"):
+                assert client.get(url).status_code in (200, 302), page
+
+
+# Pages that only take a POST (each answers GET with 405, checked below), so have no page to count.
+POST_ONLY = {
+    "logout",
+    "meetings:meeting_status",
+    "meetings:items_renumber",
+    "meetings:attendance_set",
+    "meetings:attendance_remove",
+    "meetings:public_attendance",
+    "meetings:declaration_delete",
+    "meetings:item_delete",
+    "meetings:item_move",
+    "meetings:item_outcome",
+    "meetings:resolution_add",
+    "meetings:resolution_delete",
+    "meetings:resolution_move",
+    "actions:owner_update",
+    "actions:set_rag",
+    "actions:add_update",
+    "actions:mark_completed",
+    "actions:discharge",
+    "actions:reopen",
+    "actions:close",
+    "actions:import_confirm",
+}
+
+
+def routes(resolver=None, namespace=""):
+    """Every named route of the project's own apps (the admin's are Django's), with its parameters' names."""
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.app_name != "admin":
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from routes(pattern, inner)
+        elif pattern.name:
+            yield f"{namespace}{pattern.name}", list(pattern.pattern.converters)
+
+
+def test_every_get_page_has_a_count_and_every_other_route_refuses_get(world, clerk):
+    counted = {resolve(urlsplit(url(world)).path).view_name for _, url, _ in PAGES.values()}
+    assert counted.isdisjoint(POST_ONLY)
+    named = dict(routes())
+    assert set(named) == counted | POST_ONLY
+    for name in POST_ONLY:
+        url = reverse(name, kwargs={param: 1 for param in named[name]})
+        assert clerk.get(url).status_code == 405, name
