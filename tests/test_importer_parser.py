@@ -508,3 +508,267 @@ The meeting closed at 12.05 pm.
     assert vaccination["actions"][1]["due"] == "in March 2024"
     assert work_programme["actions"] == []
     assert work_programme["standing_items"] == ["GP access"]
+
+
+# --- generalising beyond the development set: heading date and time ------------------------------------------
+
+
+def test_meeting_date_comes_from_heading_not_from_an_earlier_meeting_cited_in_an_item():
+    text = (
+        "PLACE SCRUTINY PANEL\n\n"
+        "Minutes of the meeting of the Place Scrutiny Panel held at Riverside House on Thursday, 2nd May, 2024 "
+        "at 6.30 pm\n\nPresent: Councillor A Khan (Chair)\n\n"
+        "12/24 MINUTES\nRESOLVED: That the minutes of the meeting held on 4 April 2024 be confirmed.\n"
+    )
+    result = parse_minutes(text)
+    assert result["date"] == "2024-05-02"
+    assert result["start_time"] == "18:30"
+
+
+def test_pipe_export_header_gives_date_and_time():
+    text = (
+        "Agenda item | Minutes | Economy Scrutiny Panel | Friday 8 March 2024 2.00 pm\n"
+        "1. Minutes | It was agreed that the minutes of the meeting held on 9 February 2024 be approved.\n"
+    )
+    result = parse_minutes(text)
+    assert (result["date"], result["start_time"]) == ("2024-03-08", "14:00")
+
+
+def test_dashed_heading_gives_start_and_end():
+    result = parse_minutes("Scrutiny Committee — Minutes — Tuesday 4 June 2024 — 6.00 pm – 8.40 pm\n\n1. Welcome\n")
+    assert (result["date"], result["start_time"], result["end_time"]) == ("2024-06-04", "18:00", "20:40")
+
+
+def test_time_line_under_the_date_line():
+    result = parse_minutes("Housing Scrutiny Panel\nDate: Monday 1 July 2024\nTime: 10.30 am\n\n1. Apologies\nNone.\n")
+    assert (result["date"], result["start_time"]) == ("2024-07-01", "10:30")
+
+
+def test_date_of_next_meeting_is_not_the_meeting_date():
+    text = "Scrutiny Board\n\n1. Date of next meeting\nTuesday 19 March 2024 at 5.00 pm.\n"
+    result = parse_minutes(text)
+    assert result["date"] is None
+    assert result["start_time"] is None
+
+
+# --- inline lists ---------------------------------------------------------------------------------------------
+
+
+def test_lettered_decisions_on_one_line_after_resolved_dash():
+    text = (
+        "4. Libraries\nResolved - (a) That the update be noted. (b) That the Head of Libraries send the opening hours "
+        "survey to Members. (c) That a further report be brought back to the Panel in three months.\n"
+    )
+    item = only_item(text)
+    assert len(item["resolutions"]) == 3
+    assert item["resolutions"][0].startswith("That the update be noted")
+    texts = [a["text"] for a in item["actions"]]
+    assert len(texts) == 2 and not any("noted" in t for t in texts)
+    assert item["actions"][0]["owner"] == "Head of Libraries"
+    assert item["actions"][1]["due"] == "in three months"
+
+
+def test_inline_numbered_with_full_stops_after_sentences():
+    text = "5. Parks\nRESOLVED: 1. That the report be noted. 2. That officers circulate the tree survey to Members.\n"
+    item = only_item(text)
+    assert item["resolutions"] == ["That the report be noted.", "That officers circulate the tree survey to Members."]
+
+
+def test_a_lettered_reference_alone_does_not_split_a_decision():
+    text = "6. Planning\nRESOLVED: That the approach in paragraph 4 (b) of the report be endorsed.\n"
+    assert only_item(text)["resolutions"] == ["That the approach in paragraph 4 (b) of the report be endorsed."]
+
+
+def test_roman_numerals_inline():
+    text = "7. Waste\nRESOLVED that (i) the report be noted; (ii) the Waste Manager circulate the round changes.\n"
+    item = only_item(text)
+    assert item["resolutions"] == ["the report be noted", "the Waste Manager circulate the round changes."]
+    assert item["actions"][0]["owner"] == "Waste Manager"
+
+
+# --- attendance: titles and roles -----------------------------------------------------------------------------
+
+
+def test_titles_in_brackets_and_cabinet_roles():
+    text = (
+        "Present: Councillor P. Singh (Chairman); Councillors B. Owen (Vice-Chairman) and C. Lacey (Labour).\n"
+        "Also Present: Councillor D. Frost (Portfolio Holder for Leisure), E. Hart (Head of Leisure Services), "
+        "Councillor F. Gale (Deputy Leader), G. Ince (Team Leader, Lifeguards).\n"
+    )
+    result = parse_minutes(text)
+    assert person(result, "P. Singh")["role"] == "chair"
+    assert person(result, "B. Owen")["role"] == "vice_chair"
+    assert person(result, "C. Lacey")["title"] is None  # a party is not a post
+    frost = person(result, "D. Frost")
+    assert (frost["title"], frost["role"]) == ("Portfolio Holder for Leisure", "cabinet_member")
+    hart = person(result, "E. Hart")
+    assert (hart["title"], hart["role"]) == ("Head of Leisure Services", "officer")
+    assert person(result, "F. Gale")["role"] == "cabinet_member"
+    assert person(result, "G. Ince")["role"] == "officer"
+
+
+@pytest.mark.parametrize(
+    "title", ["Executive Member for Transport", "Cabinet Member for Adults", "Leader of the Council", "Leader"]
+)
+def test_cabinet_titles_after_a_comma(title):
+    result = parse_minutes(f"In attendance: Councillor Rosa Lind, {title}\n")
+    assert person(result, "Rosa Lind")["role"] == "cabinet_member"
+
+
+def test_post_first_with_the_name_in_brackets():
+    result = parse_minutes("Officers: Monitoring Officer (Hugh Dale), Head of Finance (Ivy Stone)\n")
+    assert person(result, "Hugh Dale")["title"] == "Monitoring Officer"
+    assert person(result, "Ivy Stone")["title"] == "Head of Finance"
+
+
+def test_title_with_a_comma_and_one_attendee_a_line():
+    text = (
+        "In attendance:\nCouncillor Ned Park, Executive Member for Schools\nKay Moss, Assistant Director, Skills and "
+        "Learning\nLee Pugh, Road Safety Manager\n"
+    )
+    result = parse_minutes(text)
+    assert [p["name"] for p in result["attendance"]] == ["Ned Park", "Kay Moss", "Lee Pugh"]
+    assert person(result, "Kay Moss")["title"] == "Assistant Director, Skills and Learning"
+    assert person(result, "Lee Pugh")["title"] == "Road Safety Manager"
+    assert person(result, "Ned Park")["role"] == "cabinet_member"
+
+
+def test_bracketed_remit_stays_in_the_title():
+    result = parse_minutes("Officers present: Max Hill, Service Manager (Roads and Bridges)\n")
+    assert [p["name"] for p in result["attendance"]] == ["Max Hill"]
+    assert person(result, "Max Hill")["title"] == "Service Manager (Roads and Bridges)"
+
+
+def test_pdf_wrapped_bracketed_title_and_dashed_lines():
+    text = (
+        "Officers present: Amy Cole (Director of Place), Dr Ben Roy\n(Consultant in Public Health), Cal Dunn (Clerk)\n"
+        "\nAlso present:\nJ. Fox – Head of Parks\nK. Gray – Scrutiny Officer\n"
+    )
+    result = parse_minutes(text)
+    assert person(result, "Ben Roy")["title"] == "Consultant in Public Health"
+    assert person(result, "J. Fox")["title"] == "Head of Parks"
+    assert person(result, "K. Gray")["title"] == "Scrutiny Officer"
+
+
+def test_county_councillors_and_prose_substitute():
+    text = (
+        "PRESENT: County Councillor L Moor (Chairman), County Councillors\nM Nash, O Pike and Q Rudd\n\n"
+        "1. Substitutes\nCounty Councillor Rudd substituted for County Councillor S Tate.\n"
+    )
+    result = parse_minutes(text)
+    assert {p["name"] for p in result["attendance"]} >= {"L Moor", "M Nash", "O Pike", "Q Rudd"}
+    assert person(result, "Q Rudd")["role"] == "substitute"
+    assert person(result, "M Nash")["role"] == "member"
+
+
+def test_bare_labels_and_councillors_label():
+    text = (
+        "Present\nCouncillors: Ada Bright (Convener), Bo Crane\nCo-opted: Di Eves (Parent Governor)\n\n"
+        "Apologies\nCouncillor Flo Grey\n\n1 Minutes\nAgreed.\n"
+    )
+    result = parse_minutes(text)
+    assert person(result, "Ada Bright")["role"] == "chair"
+    assert person(result, "Bo Crane")["status"] == "present"
+    assert person(result, "Di Eves")["role"] == "co-opted"
+    assert person(result, "Flo Grey")["status"] == "apologies"
+    assert [i["title"] for i in result["items"]] == ["Minutes"]
+
+
+# --- committee name and items ---------------------------------------------------------------------------------
+
+
+def test_committee_heading_cut_at_held_and_rejoined_when_wrapped():
+    one = parse_minutes("MINUTES OF THE MEETING OF THE AUDIT SCRUTINY PANEL HELD VIRTUALLY ON MONDAY, 1 JULY 2024\n")
+    assert one["committee"] == "Audit Scrutiny Panel"
+    two = parse_minutes(
+        "MINUTES of a meeting of the Transport and Environment Overview and Scrutiny\nCommittee held on 2 July 2024\n"
+    )
+    assert two["committee"] == "Transport and Environment Overview and Scrutiny Committee"
+
+
+def test_two_line_committee_title_and_section_label_are_not_items():
+    text = (
+        "TRANSPORT AND ENVIRONMENT\nOVERVIEW AND SCRUTINY COMMITTEE\n\n"
+        "Minutes of the Transport and Environment Overview and Scrutiny Committee held on 2 July 2024\n\n"
+        "MINUTES\n\n7 Apologies\nNone.\n\n8 Bus Services\nRESOLVED: That the report be noted.\n"
+    )
+    assert [i["title"] for i in parse_minutes(text)["items"]] == ["Apologies", "Bus Services"]
+
+
+# --- actions from ACTION lines and promises -------------------------------------------------------------------
+
+
+def test_action_line_that_states_the_action():
+    text = "3. Highways\nMembers discussed gritting routes.\nACTION: Pat Quinn to send the gritting map to Members.\n"
+    item = only_item(text)
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [
+        ("Pat Quinn to send the gritting map to Members", "Pat Quinn")
+    ]
+
+
+def test_action_owner_after_a_request_in_the_discussion():
+    text = (
+        "3. Highways\nCllr Vale asked for a list of streets awaiting resurfacing.\nACTION: Pat Quinn\n"
+        "Members noted the report.\n"
+    )
+    item = only_item(text)
+    assert len(item["actions"]) == 1
+    assert item["actions"][0]["owner"] == "Pat Quinn"
+    assert "streets awaiting resurfacing" in item["actions"][0]["text"]
+
+
+def test_action_at_the_end_of_a_line_then_resolved():
+    text = (
+        "4. Libraries\nMembers requested a note on mobile library stops.     ACTION: Rhys Shaw\n"
+        "RESOLVED: That the report be noted and that Library Usage be a standing item.\n"
+    )
+    item = only_item(text)
+    assert [a["owner"] for a in item["actions"]] == ["Rhys Shaw"]
+    assert item["standing_items"] == ["Library Usage"]
+
+
+def test_pronoun_promise_goes_to_the_speaker():
+    text = (
+        "5. Housing\nUna Vaughan, Head of Housing, said that voids had fallen. She agreed to circulate the voids "
+        "figures by ward.\n\nRESOLVED: That the report be noted.\n"
+    )
+    item = only_item(text, known_people=["Una Vaughan"])
+    assert [a["owner"] for a in item["actions"]] == ["Una Vaughan"]
+
+
+def test_pronoun_promise_by_a_post_holder():
+    text = (
+        "6. Budget\nThe Director of Resources explained the overspend. He undertook to share the savings tracker "
+        "with the Committee.\n"
+    )
+    assert only_item(text)["actions"][0]["owner"] == "Director of Resources"
+
+
+def test_promise_by_a_name_with_initials_and_this_figure():
+    text = (
+        "7. Schools\nCllr Webb asked how many pupils were waiting for a school place. W. Xu agreed to provide this "
+        "figure after the meeting.\n"
+    )
+    action = only_item(text)["actions"][0]
+    assert action["owner"] == "W. Xu"
+    assert "waiting for a school place" in action["text"]
+
+
+def test_that_the_post_be_asked_to_gives_the_owner():
+    text = "8. Energy\nRESOLVED: That the Cabinet Member for Climate be asked to write to the energy supplier.\n"
+    assert only_item(text)["actions"][0]["owner"] == "Cabinet Member for Climate"
+
+
+def test_standing_item_split_from_an_action_in_one_decision():
+    text = (
+        "9. Work Programme\nAGREED: That the Bus Review be added to the work programme for the May meeting and that "
+        "Potholes remain a standing item.\n"
+    )
+    item = only_item(text)
+    assert item["standing_items"] == ["Potholes"]
+    assert [a["due"] for a in item["actions"]] == ["May meeting"]
+
+
+def test_standing_item_after_with():
+    text = "10. Forward Plan\nRESOLVED that the Forward Plan be approved, with Air Quality to remain a standing item.\n"
+    assert only_item(text)["standing_items"] == ["Air Quality"]

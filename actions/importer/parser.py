@@ -927,7 +927,8 @@ def _person_like(text: str) -> bool:
     parts = re.split(r"\s+(?:and|&)\s+", text)
     for part in parts:
         words = part.split()
-        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        # One bare word ("Learning" in "Skills and Learning") is not a name without "Councillor" before it.
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
             return False
         if any(w.lower().strip(".") in NOT_NAME | POST_WORDS | POST_HEADS for w in words):
             return False
@@ -1475,7 +1476,10 @@ def _segments(raw: list[str]) -> list[str]:
             continue
         marker = _LIST_MARKER.match(s) or _BULLET.match(s)
         # "(a) That X. (b) That Y." on one line: keep "(a)" so the inline split sees the whole run.
-        if marker and _INLINE_MARKER.match(s) and len(_sequential_marks(list(_INLINE_MARKER.finditer(s)))) >= 2:
+        if marker and any(
+            pat.match(s) and len(_sequential_marks(list(pat.finditer(s)))) >= 2
+            for pat in (_INLINE_MARKER, _INLINE_BARE_MARKER)
+        ):
             marker = None
         if marker and (marker.group(0).strip() or s[:1] in "•·▪●◦○■□➢►✓"):
             flush()
