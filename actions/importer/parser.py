@@ -834,25 +834,28 @@ def _starts_entry(line: str) -> bool:
 
 def _join_attendance_lines(chunk: list[str]) -> str:
     """Join attendance lines: "; " between entries, a space where a PDF wrapped one entry over two lines."""
-    text = ""
+    parts: list[str] = []
+    depth = 0  # unclosed brackets so far
     for line in chunk:
         line = line.strip()
         if not line:
             continue
-        if not text:
-            text = line
-            continue
-        text = text + (" " if _continues_entry(text, line) else "; ") + line
-    return text
+        if parts:
+            parts.append(" " if depth > 0 or _continues_entry("".join(parts[-6:]), line) else "; ")
+        parts.append(line)
+        depth += line.count("(") - line.count(")")
+    return "".join(parts)
 
 
-def _continues_entry(text: str, line: str) -> bool:
-    if text.count("(") > text.count(")") or line[:1] == "(" or line[:1].islower():
+def _continues_entry(prev: str, line: str) -> bool:
+    """Does line carry on the entry that prev (the previous line) began?"""
+    prev = prev[-200:]
+    if line[:1] == "(" or line[:1].islower():
         return True
-    if re.search(rf"(?:,|\band|&|\bof|\bfor|\bthe|\b{_HONORIFIC})\s*$", text, re.I):
+    if re.search(rf"(?:,|\band|&|\bof|\bfor|\bthe|\b{_HONORIFIC})\s*$", prev, re.I):
         return True
-    last = re.split(r"[,;]", text)[-1]
-    in_title = bool(re.search(r"\s[—–-]\s", last)) and not re.search(r"[.)]\s*$", text)
+    last = re.split(r"[,;]", prev)[-1]
+    in_title = bool(re.search(r"\s[—–-]\s", last)) and not re.search(r"[.)]\s*$", prev)
     return in_title and not _starts_entry(line)
 
 
@@ -901,7 +904,7 @@ _NOT_A_TITLE = re.compile(
 
 def _bracketed_name(text: str) -> bool:
     """ "Chief Executive (Jane Smith)" names its holder in brackets; "Service Manager (Parks)" does not."""
-    notes = re.findall(r"\(([^)]*)\)", text)
+    notes = re.findall(r"\(([^()]{0,200})\)", text)
     return any(_person_like(n) and 2 <= len(n.split()) <= 3 and not re.search(r"\s(?:and|&)\s", n) for n in notes)
 
 
@@ -982,9 +985,9 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
 
 def _make_person(raw: str, title: str | None, status: str, label_role: str | None, councillor_run: bool):
     role = label_role
-    notes = re.findall(r"\(([^)]*)\)", raw)
+    notes = re.findall(r"\(([^()]{0,200})\)", raw)
     low_notes = " ".join(notes).lower()
-    name = re.sub(r"\s*\([^)]*\)", "", raw).strip(" .")
+    name = re.sub(r"\s*\([^()]{0,200}\)", "", raw).strip(" .")
     if re.search(r"\bin\s+the\s+chair\b|^(?:chair(?:man|person|woman)?|conven[eo]r)\b", low_notes):
         role = "chair"
     elif re.search(r"vice[- ]?(?:chair|conven[eo]r)", low_notes):
@@ -1584,7 +1587,7 @@ def _standing_subject(text: str) -> str | None:
             subj = re.sub(r"[\"'‘’“”]", "", subj)
             subj = re.sub(r"\s+on\s+the\s+agenda.*$", "", subj, flags=re.I).strip(" ,")
             subj = re.split(
-                r"\b(?:be|been|is|was)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b[^,;]*?(?:,\s*|\s+)(?:with|and(?:\s+that)?)\s+",
+                r"\b(?:be|been|is|was)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b[^,;]{0,80}?(?:,\s*|\s+)(?:with|and(?:\s+that)?)\s+",
                 subj,
             )[-1].strip(" ,")
             if subj:
