@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import F, Prefetch, Q
 from django.http import HttpResponse
@@ -101,7 +102,7 @@ def committee_detail(request, slug):
         {
             "committee": committee,
             "upcoming": meetings.upcoming()[:10],
-            "past": meetings.past()[:20],
+            "past": Paginator(meetings.past(), 20).get_page(request.GET.get("page")),
             "memberships": memberships,
             "standing_items": committee.standing_items.active(),
         },
