@@ -51,7 +51,12 @@ def home(request):
 
 def _get_action_for_viewer(request, pk):
     actions = Action.objects.visible_to(request.user).with_related().select_related("source_resolution")
-    return get_object_or_404(actions, pk=pk)
+    action = get_object_or_404(actions, pk=pk)
+    # visible_to vetted the source item only; a resolution cited from another item may be exempt or a draft.
+    cited = action.source_resolution
+    if cited and cited.item_id != action.source_item_id and not roles.can_see_unpublished(request.user):
+        action.source_resolution = None
+    return action
 
 
 def action_detail(request, pk):

@@ -252,11 +252,19 @@ class Meeting(Versioned):
         opening = [t for t in procedural if t.lower() not in CLOSING_PROCEDURAL_ITEMS]
         closing = [t for t in procedural if t.lower() in CLOSING_PROCEDURAL_ITEMS]
         planned = [(title, AgendaItem.Kind.PROCEDURAL, {}) for title in opening]
-        for standing in committee.standing_items.active(meeting.date):
-            planned.append((standing.title, AgendaItem.Kind.STANDING_ITEM, {"standing_item": standing}))
+        # What was agreed in private stays private: its title is often the exempt resolution's own words.
+        for standing in committee.standing_items.active(meeting.date).select_related("created_by__item"):
+            private = bool(standing.created_by and standing.created_by.item.exempt)
+            extra = {"standing_item": standing, "exempt": private}
+            planned.append((standing.title, AgendaItem.Kind.STANDING_ITEM, extra))
         work_items = list(WorkProgrammeItem.objects.due_at(meeting))
+        private_work = set(
+            WorkProgrammeItem.objects.filter(
+                pk__in=[w.pk for w in work_items], actions__source_item__exempt=True
+            ).values_list("pk", flat=True)
+        )
         for work in work_items:
-            planned.append((work.title, AgendaItem.Kind.WORK_PROGRAMME, {}))
+            planned.append((work.title, AgendaItem.Kind.WORK_PROGRAMME, {"exempt": work.pk in private_work}))
         planned += [(title, AgendaItem.Kind.PROCEDURAL, {}) for title in closing]
         items = AgendaItem.objects.bulk_create(
             AgendaItem(meeting=meeting, number=str(n), order=n, title=title, kind=kind, **extra)

@@ -96,6 +96,10 @@ def committee_detail(request, slug):
     committee = get_object_or_404(Committee, slug=slug)
     meetings = Meeting.objects.visible_to(request.user).filter(committee=committee)
     memberships = committee.memberships.current().select_related("person").order_by("role", "person__name")
+    standing_items = committee.standing_items.active()
+    if not roles.can_see_unpublished(request.user):
+        # One made by a resolution taken in private carries that resolution's words.
+        standing_items = standing_items.exclude(created_by__item__exempt=True)
     return render(
         request,
         "meetings/committee_detail.html",
@@ -104,7 +108,7 @@ def committee_detail(request, slug):
             "upcoming": meetings.upcoming()[:10],
             "past": Paginator(meetings.past(), 20).get_page(request.GET.get("page")),
             "memberships": memberships,
-            "standing_items": committee.standing_items.active(),
+            "standing_items": standing_items,
         },
     )
 
