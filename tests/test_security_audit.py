@@ -353,6 +353,8 @@ def edit_urls(committee, past_meeting, item, world):
             reverse("actions:owner_update", args=[action.pk]),
         ]
         urls += [reverse(f"actions:{name}", args=[action.pk]) for name in CONTROLS]
+        # Not an edit itself, but it draws the clerk's controls: clerks only.
+        urls.append(reverse("actions:row_controls", args=[action.pk]))
     return urls
 
 
@@ -480,6 +482,7 @@ AUDITED_URLS = {
     "meetings:resolution_move",
     "actions:make_action",
     "actions:owner_update",
+    "actions:row_controls",
     *(f"actions:{name}" for name in CONTROLS),
     "actions:import_start",
     "actions:import_confirm",
