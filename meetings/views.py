@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import F, Prefetch, Q
@@ -575,6 +576,9 @@ def item_detail(request, meeting_pk, pk):
 
 @login_required
 def person_detail(request, pk):
+    # Contact details are for council users; a sign-in without a role is no more than the public.
+    if not roles.can_see_unpublished(request.user):
+        raise PermissionDenied("People's pages are for members and officers of the council.")
     person = get_object_or_404(Person, pk=pk)
     memberships = person.memberships.current().select_related("committee")
     return render(request, "meetings/person_detail.html", {"person": person, "memberships": memberships})

@@ -246,6 +246,15 @@ def test_role_less_signed_in_user_is_treated_as_the_public(committee, past_meeti
     assert client.get(reverse("actions:brief", args=[committee.slug])).status_code == 403
 
 
+def test_role_less_signed_in_user_cannot_read_peoples_contact_details(roleless, councillor, world):
+    person = world["owner"]
+    person.email, person.phone = "pat@example.gov.uk", "0161 000 0000"
+    person.save()
+    url = reverse("meetings:person", args=[person.pk])
+    assert roleless.get(url).status_code == 403
+    assert "pat@example.gov.uk" in councillor.get(url).content.decode()
+
+
 def test_public_action_page_never_shows_a_resolution_taken_in_private(anonymous, make_action, world):
     # Data can come from the admin or an import: an action on a public item that cites an exempt resolution.
     action = make_action(text="Tidy-up action", source_resolution=world["secret_resolution"])
