@@ -193,7 +193,7 @@ _CLUTTER_INLINE = [
     re.compile(r"\((?:PDF|Word)\s*[,-]?\s*[\d.,]+\s*[KM]B\)", re.I),
 ]
 _CLUTTER_LINE = re.compile(
-    r"^(?:local\s+democracy|agenda\s+item|print\s+this\s+page|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|"
+    r"^(?:local\s+democracy|agenda\s+item(?:\s+(?:no\.?\s*)?\d{1,3}[a-z]?)?|print\s+this\s+page|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|"
     r"meeting\s+details|share\s+this\s+page|download|related\s+documents?|additional\s+documents?|"
     r"page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|no\.?|items?|chair(?:man|person)?|signed|date|dated|\.{3,}|_{3,}|-{3,}|"
     r"\(?[A-Z][\w.' -]{2,40}\s*[-–—]\s*\(?0[\d ()]{9,}\)?\)?)\s*:?$",
@@ -266,12 +266,12 @@ _START_TIME = re.compile(
 )
 _END_TIME = re.compile(
     rf"\b(?:ended|ends|closed|closes|finished|concluded|terminated|rose|end(?:\s+time)?|close|"
-    rf"time\s+of\s+closure)\s*(?:at|:|-|–)?\s*(?:{_TIME})",
+    rf"time\s+of\s+closure)(?:\s+the\s+meeting)?\s*(?:at|:|-|–)?\s*(?:{_TIME})",
     re.I,
 )
 _TIME_RANGE = re.compile(rf"\b(?:time|times|meeting\s+time)\s*:?\s*(?:{_TIME})\s*(?:-|–|—|to|until)\s*", re.I)
 _SINGLE_TIME = re.compile(rf"^(?:{_TIME})", re.I)
-_TIME_CONTEXT = re.compile(r"\b(?:meeting|committee|panel|session|start|end|time|commenced|closed)\b", re.I)
+_TIME_CONTEXT = re.compile(r"\b(?:meeting|committee|panel|session|start|end|time|commenced|commencing|closed)\b", re.I)
 
 _PERSON = re.compile(
     rf"\b{_HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'’-]+"
@@ -407,19 +407,120 @@ _REPLACEMENTS = [
 ]  # fmt: skip
 
 
+# Marks a row of an "Action | Responsible | Deadline" table: TABLE_ROW + action + CELL + owner + CELL + due.
+TABLE_ROW, CELL = "\x04", "\x1f"
+_TABLE_ACTION = re.compile(
+    r"^(?:agreed\s+)?actions?(?:\s+(?:required|agreed|description|point))?$|^(?:description|task)$"
+)
+_TABLE_OWNER = re.compile(
+    r"^(?:(?:action\s+)?owner|responsible(?:\s+(?:officer|person|lead|member))?|responsibility|lead(?:\s+officer)?|"
+    r"who|by\s+whom|officer|assigned\s+to)$"
+)
+_TABLE_DUE = re.compile(
+    r"^(?:deadline|due(?:\s+(?:date|by))?|(?:target\s+|completion\s+)?date(?:\s+due)?|by\s+when|when|"
+    r"time\s*scales?|time\s*frame|target)$"
+)
+# A PDF sets labels in a narrow left column: "Also      Councillor X (Cabinet Member for" / "present:  Resources)".
+_SPLIT_LABEL = re.compile(
+    r"^[ ]*(Also|In)[ ]{2,}(\S[^\n]*)\n[ ]*(present|attendance|in[ ]+attendance|attending)[ ]*:[ ]*([^\n]*)$",
+    re.M | re.I,
+)
+# Word-split prefixes whose hyphen is real: "co-\nopted" stays "co-opted".
+_HYPHEN_PREFIXES = {
+    "co", "non", "re", "pre", "sub", "self", "well", "cross", "multi", "long", "short", "part", "full", "ex",
+    "anti", "post", "inter", "semi", "vice", "mid", "follow", "one", "two", "three", "four", "five", "year",
+}  # fmt: skip
+_INLINE_DECISION = re.compile(r"(?:\b[Ii]t\s+was\s+)?(?:\bUNANIMOUSLY\s+)?\b(?:RESOLVED|AGREED)\b")
+
+
 def _normalise(text: str) -> list[str]:
+    text = text.replace(TABLE_ROW, " ").replace(CELL, " ")
+    if "|" in text or "\t" in text:
+        text = _action_tables(text)
     # str.replace per character is much faster than str.translate on long documents.
     for old, new in _REPLACEMENTS:
         if old in text:
             text = text.replace(old, new)
     for pat in _CLUTTER_INLINE:
         text = pat.sub(" ", text)
+    if re.search(r"(?:present|attendance|attending)[ ]*:", text, re.I):
+        text = _SPLIT_LABEL.sub(lambda m: f"{m.group(1)} {m.group(3)}: {m.group(2)} {m.group(4)}", text)
     text = re.sub(r" {2,}", " ", text)
     out = []
     for raw in text.split("\n"):
         line = raw.strip()
         if line and _CLUTTER_LINE.match(line):
             continue
+        out.append(line)
+    _dehyphenate(out)
+    return _split_inline_decisions(out)
+
+
+def _cells(line: str) -> list[str] | None:
+    delim = "|" if "|" in line else "\t" if "\t" in line else None
+    if delim is None:
+        return None
+    cells = [c.strip() for c in line.strip().strip(delim).split(delim)]
+    return cells if len(cells) >= 2 else None
+
+
+def _action_tables(text: str) -> str:
+    """Turn "Action | Responsible | Deadline" tables (Word tables pasted or exported) into marked rows."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        header = _cells(lines[i]) if len(lines[i]) < 200 else None
+        cols = [c.lower().strip(" *:") for c in header] if header else []
+        what = next((k for k, c in enumerate(cols) if _TABLE_ACTION.match(c)), None)
+        who = next((k for k, c in enumerate(cols) if _TABLE_OWNER.match(c)), None)
+        due = next((k for k, c in enumerate(cols) if _TABLE_DUE.match(c)), None)
+        if what is None or (who is None and due is None):
+            i += 1
+            continue
+        lines[i] = ""
+        j = i + 1
+        while j < len(lines):
+            row = _cells(lines[j])
+            if row is None or len(row) != len(cols):
+                break
+            if _NUM_HEADING.match(row[0]) and _title_like(_NUM_HEADING.match(row[0]).group("title")):
+                break
+            if re.match(r"^:?-{3,}:?$", row[0]):
+                lines[j] = ""
+            elif row[what] and not re.match(r"^(?:none|nil|n/?a|no\s+actions?|-+)\.?$", row[what], re.I):
+                owner = row[who] if who is not None else ""
+                when = row[due] if due is not None else ""
+                lines[j] = f"{TABLE_ROW}{row[what]}{CELL}{owner}{CELL}{when}"
+            else:
+                lines[j] = ""
+            j += 1
+        i = j
+    return "\n".join(lines)
+
+
+def _dehyphenate(lines: list[str]) -> None:
+    """Rejoin words a PDF hyphenated at a line end: "consid-" / "ered the report" -> "considered" / "the report"."""
+    for i in range(len(lines) - 1):
+        line, nxt = lines[i], lines[i + 1]
+        if not nxt[:1].islower() or not line.endswith("-") or len(line) < 3:
+            continue
+        m = re.search(r"(?<![\w-])([A-Za-z]+)-$", line)
+        if not m or len(m.group(1)) < 2 or m.group(1).lower() in _HYPHEN_PREFIXES:
+            continue
+        head, _, tail = nxt.partition(" ")
+        lines[i] = line[:-1] + head
+        lines[i + 1] = tail
+
+
+def _split_inline_decisions(lines: list[str]) -> list[str]:
+    """ "Proposed by Cllr A, seconded by Cllr B, and RESOLVED that ..." : the decision starts its own line."""
+    out = []
+    for line in lines:
+        if "RESOLVED" in line or "AGREED" in line:
+            m = next((m for m in _INLINE_DECISION.finditer(line) if m.start() > 0), None)
+            if m and line[: m.start()].strip() and not _TRIGGER.match(line):
+                out.append(line[: m.start()].rstrip())
+                line = line[m.start() :]
         out.append(line)
     return out
 
@@ -465,8 +566,14 @@ def _title_case(text: str) -> str:
         elif len(word) > 1 and word.isalpha() and not re.search(r"[AEIOUY]", word):
             words.append(word)  # acronym such as NHS or SEN
         else:
-            words.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+            words.append("-".join(_cap_first(part.lower()) for part in word.split("-")))
     return " ".join(words)
+
+
+def _cap_first(word: str) -> str:
+    """Capitalise the first letter: "(northford" -> "(Northford"."""
+    m = re.search(r"[a-z]", word)
+    return word[: m.start()] + word[m.start()].upper() + word[m.start() + 1 :] if m else word
 
 
 def _clean_committee(name: str) -> str | None:
@@ -508,6 +615,12 @@ def _name_like(line: str) -> bool:
     return caps / len(words) >= 0.75
 
 
+_BODY_WORD = re.compile(
+    r"\b(?:committee|panel|board|commission|sub-committee|forum|(?:task\s+(?:and|&)\s+finish|working|review)\s+group)\b",
+    re.I,
+)
+
+
 def _find_committee(lines: list[str]) -> str | None:
     head = [ln for ln in lines[:40] if ln][:12]
     for k, line in enumerate(head):
@@ -533,9 +646,18 @@ def _find_committee(lines: list[str]) -> str | None:
             name = _clean_committee(m.group(1))
             if name:
                 return name
-    for line in head[:6]:
+    for k, line in enumerate(head[:6]):
+        nxt = head[k + 1] if k + 1 < len(head) else ""
+        # "CORPORATE OVERVIEW AND SCRUTINY" / "COMMITTEE": a shouted name wrapped before its last word.
         if (
-            re.search(r"\b(?:committee|panel|board|commission|sub-committee|forum)\b", line, re.I)
+            line.isupper()
+            and nxt.isupper()
+            and re.match(r"^(?:committee|panel|board|commission|sub-committee|forum)$", nxt, re.I)
+            and not _BODY_WORD.search(line)
+        ):
+            line = f"{line} {nxt}"
+        if (
+            _BODY_WORD.search(line)
             and _name_like(line)
             and not re.match(r"^(?:present|apologies|also|in attendance)\b", line, re.I)
         ):
@@ -855,6 +977,10 @@ def _continues_entry(prev: str, line: str) -> bool:
     if re.search(rf"(?:,|\band|&|\bof|\bfor|\bthe|\b{_HONORIFIC})\s*$", prev, re.I):
         return True
     last = re.split(r"[,;]", prev)[-1]
+    first = line.split(None, 1)[0].lower()
+    # "Democratic Services" / "Officer (Sian Tully)": a post wrapped before its last word.
+    if first in POST_HEADS and "(" not in last and _post_like(last.strip()) and not _person_like(last.strip()):
+        return True
     in_title = bool(re.search(r"\s[—–-]\s", last)) and not re.search(r"[.)]\s*$", prev)
     return in_title and not _starts_entry(line)
 
@@ -973,7 +1099,9 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
                 councillor_run = True
             elif title or not re.match(rf"^{_HONORIFIC}\s", chunk) and re.match(r"^[A-Z][a-z]+\s+[A-Z][a-z]", chunk):
                 councillor_run = councillor_run and not title and len(chunk.split()) <= 3
-            names = re.split(r"\s+(?:and|&)\s+(?![^(]*\))", chunk)
+            # "Head of Revenues and Benefits (Dean Roper)" is one post and its holder, not two people.
+            one = _bracketed_name(chunk) and _post_like(re.sub(r"\s*\(.*", "", chunk))
+            names = [chunk] if one else re.split(r"\s+(?:and|&)\s+(?![^(]*\))", chunk)
             for n, name in enumerate(names):
                 # In "Cllr D Reid and Georgia Murphy - Youth Cabinet Chair" the post belongs to the last name only.
                 own_title = title if n == len(names) - 1 else None
@@ -1204,6 +1332,9 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
     for i, line in enumerate(lines):
         if i in skip:
             continue
+        if line.startswith(TABLE_ROW):
+            current.lines.append(line)
+            continue
         heading = None
         bare = re.match(r"^(?:Item\s+)?(\d{1,3}[a-z]?)[.)]?$", line)
         if bare and not (in_resolution and _number_key(bare.group(1)) == (list_next,)):
@@ -1221,6 +1352,20 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
             if increasing and not big and not as_list:
                 heading = (m.group("num").rstrip("."), m.group("title").strip())
                 last_key = key
+                nxt = lines[i + 1] if i + 1 < len(lines) else ""
+                # A shouted title wrapped by a PDF: "61. QUARTER 3 PERFORMANCE AND FINANCIAL MONITORING" / "REPORT".
+                if (
+                    nxt
+                    and len(heading[1]) > 30
+                    and heading[1].isupper()
+                    and nxt.isupper()
+                    and _caps_heading(nxt)
+                    and not _NUM_HEADING.match(nxt)
+                    and not _PROCEDURAL.match(nxt)
+                    and len(nxt.split()) <= 6
+                ):
+                    heading = (heading[0], f"{heading[1]} {nxt}")
+                    skip.add(i + 1)
         if heading is None and (_caps_heading(line) or _PROCEDURAL.match(line)):
             low = line.lower().strip(" :")
             is_title_line = committee_low and (
@@ -1247,11 +1392,21 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
     if not items:
         return [preamble] if any(preamble.lines) else []
     if sum(1 for it in items if it.number) >= 2:
-        # Where items are numbered, an unnumbered heading with nothing under it is a section label ("MINUTES").
-        items = [it for it in items if it.number or any(it.lines)]
+        # Where items are numbered, an unnumbered heading with nothing under it is a section label ("MINUTES"),
+        # and one above the first numbered item with no decision in it is part of the page's header.
+        first = next(k for k, it in enumerate(items) if it.number)
+        items = [
+            it
+            for k, it in enumerate(items)
+            if it.number or (any(it.lines) and (k > first or _item_has_content(it) or _has_table_rows(it)))
+        ]
     if _item_has_content(preamble):
         items.insert(0, preamble)
     return items
+
+
+def _has_table_rows(item: Item) -> bool:
+    return any(ln.startswith(TABLE_ROW) for ln in item.lines)
 
 
 def _item_has_content(item: Item) -> bool:
@@ -1318,10 +1473,16 @@ def _parse_item(item: Item, people: list[str], known_people: list[str]) -> dict:
     discussion: list[str] = []
     resolutions: list[Resolution] = []
     noted: list[tuple[str, str | None]] = []  # actions recorded with "ACTION:" in the discussion
+    tabled: list[tuple[str, str | None, str | None]] = []  # rows of an action table
     since_block = 0  # discussion lines since the last decision block
     idx = 0
     while idx < len(lines):
         line = lines[idx]
+        if line.startswith(TABLE_ROW):
+            what, owner, when = (line[1:].split(CELL) + ["", ""])[:3]
+            tabled.append((what.strip(), _clean_owner(owner), _due(when) or when.strip(" .") or _due(what)))
+            idx += 1
+            continue
         m = _trigger_at(lines, idx)
         if m:
             block, idx = _take_block(lines, idx + 1, m.group("rest"))
@@ -1366,6 +1527,9 @@ def _parse_item(item: Item, people: list[str], known_people: list[str]) -> dict:
                 continue
             owner = res.owner or _explicit_owner(clause) or _context_owner(clause, sentences)
             actions.append({"text": _action_text(clause), "owner": owner, "due": _due(clause)})
+
+    for text, owner, due in tabled:
+        actions.append({"text": _action_text(text), "owner": owner, "due": due or None})
 
     for text, owner in noted:
         if not any(_overlap(text, a["text"]) >= 0.6 for a in actions):
@@ -1413,7 +1577,7 @@ def _take_block(lines: list[str], start: int, rest: str) -> tuple[list[Resolutio
     idx = start
     while idx < len(lines):
         line = lines[idx]
-        if _trigger_at(lines, idx):
+        if line.startswith(TABLE_ROW) or _trigger_at(lines, idx):
             break
         raw.append(line)
         idx += 1
@@ -1606,8 +1770,19 @@ def _clauses(text: str) -> list[str]:
     return [p.strip() for p in parts if p and p.strip()]
 
 
+# "agreed to recommend to Cabinet that X be included": the decision is for another body to take, not a task.
+_RECOMMEND_TO = re.compile(
+    r"^(?:(?:the\s+)?(?:committee|panel|board|commission|sub-committee|members)\b[^.;]{0,80}?\b)?"
+    r"(?:recommends?|recommended|agreed\s+to\s+recommend|to\s+recommend)\s+(?:to\s+(?:the\s+)?[A-Z][\w' ]{2,40}?\s+)?"
+    r"that\b",
+    re.I,
+)
+
+
 def _is_action(clause: str) -> bool:
     body = re.sub(r"^that\s+", "", clause.strip(), flags=re.I)
+    if _RECOMMEND_TO.match(body) and not _OWNER_ASKED.search(body):
+        return False
     if re.match(
         r"^(?:the\s+)?(?:committee|members?|panel)\s+(?:notes?|noted|received?|welcomed?|thanks?|thanked)\b", body, re.I
     ) and not _PASSIVE_ACTION.search(body):
