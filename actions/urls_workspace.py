@@ -6,6 +6,7 @@ from . import workspace
 
 urlpatterns = [
     path("from-resolution/<int:pk>/", workspace.make_action, name="make_action"),
+    path("<int:pk>/controls/", workspace.row_controls, name="row_controls"),
     path("<int:pk>/rag/", workspace.set_rag, name="set_rag"),
     path("<int:pk>/update/", workspace.add_update, name="add_update"),
     path("<int:pk>/complete/", workspace.mark_completed, name="mark_completed"),

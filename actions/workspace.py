@@ -7,7 +7,7 @@ answers htmx with just the action's row, or a plain browser with a redirect and 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from meetings import roles
 from meetings.concurrency import StaleEdit
@@ -33,7 +33,7 @@ def _safe_next(request):
 
 
 def _row_meeting(request, action):
-    pk = request.POST.get("workspace_meeting", "")
+    pk = request.POST.get("workspace_meeting", "") or request.GET.get("meeting", "")
     return Meeting.objects.filter(pk=pk, committee_id=action.committee_id).first() if pk.isdigit() else None
 
 
@@ -56,6 +56,23 @@ def _respond(request, action, message="", error="", form=None, control=""):
         "row_form": form,
         "row_control": control,
         "row_next": _safe_next(request),
+        "show_controls": True,  # the clerk was using them: keep them open for the next change
+    }
+    return render(request, ROW, context)
+
+
+@require_GET
+def row_controls(request, pk):
+    """One action's row with its controls drawn, fetched when the clerk opens them."""
+    action = _get_action_for_clerk(request, pk)
+    if not request.htmx:
+        return redirect(action)  # the action's page shows the same controls
+    page = request.htmx.current_url_abs_path or ""
+    context = {
+        "action": action,
+        "workspace_meeting": _row_meeting(request, action),
+        "show_controls": True,
+        "row_next": page if url_has_allowed_host_and_scheme(page, {request.get_host()}) else "",
     }
     return render(request, ROW, context)
 

@@ -66,11 +66,15 @@ def _get_resolution_for_clerk(request, meeting_pk, pk):
     return resolution
 
 
-def _form_page(request, form, title, action_url, hx_target="", meeting=None, submit="Save", **extra):
-    """A form on its own page without JavaScript, or just the form when htmx asked for it."""
+def _form_page(request, form, title, action_url, hx_target="", meeting=None, submit="Save", hx_swap="", **extra):
+    """A form on its own page without JavaScript, or just the form when htmx asked for it.
+
+    `?panel=1` is a workspace panel fetching its form when opened: the panel itself closes it, so no Cancel.
+    """
     hx_target = hx_target if request.htmx else ""
     context = {"form": form, "title": title, "action_url": action_url, "hx_target": hx_target, "submit": submit}
-    context.update(meeting=meeting, cancellable=bool(hx_target), **extra)
+    in_panel = request.GET.get("panel") == "1"
+    context.update(meeting=meeting, cancellable=bool(hx_target) and not in_panel, hx_swap=hx_swap, **extra)
     context["cancel_url"] = meeting.get_absolute_url() if meeting else ""
     return render(request, f"{FORM_PAGE}#form" if request.htmx else FORM_PAGE, context)
 
@@ -254,7 +258,7 @@ def item_add(request, pk):
     if request.htmx and request.method == "POST":
         return _render_agenda(request, meeting, item_form=form)
     url = reverse("meetings:item_add", args=[pk])
-    return _form_page(request, form, "Add an agenda item", url, "#add-item-slot", meeting, submit="Add item")
+    return _form_page(request, form, "Add an agenda item", url, "#agenda", meeting, "Add item", "outerHTML")
 
 
 def item_edit(request, meeting_pk, pk):
@@ -488,7 +492,7 @@ def attendee_add(request, pk):
     if request.htmx and request.method == "POST":
         return render(request, f"{WORKSPACE}#attendance", _attendance_context(meeting, attendee_form=form))
     url = reverse("meetings:attendee_add", args=[pk])
-    return _form_page(request, form, "Add someone also in attendance", url, meeting=meeting, submit="Add")
+    return _form_page(request, form, "Add someone also in attendance", url, "#attendance", meeting, "Add", "outerHTML")
 
 
 def substitute_add(request, pk):
@@ -504,7 +508,7 @@ def substitute_add(request, pk):
     if request.htmx and request.method == "POST":
         return render(request, f"{WORKSPACE}#attendance", _attendance_context(meeting, substitute_form=form))
     url = reverse("meetings:substitute_add", args=[pk])
-    return _form_page(request, form, "Record a substitute", url, meeting=meeting, submit="Add substitute")
+    return _form_page(request, form, "Record a substitute", url, "#attendance", meeting, "Add substitute", "outerHTML")
 
 
 @require_POST
@@ -552,7 +556,9 @@ def declaration_add(request, pk):
     if request.htmx and request.method == "POST":
         return render(request, f"{WORKSPACE}#declarations", _declarations_context(meeting, declaration_form=form))
     url = reverse("meetings:declaration_add", args=[pk])
-    return _form_page(request, form, "Record a declaration of interest", url, meeting=meeting, submit="Record")
+    return _form_page(
+        request, form, "Record a declaration of interest", url, "#declarations", meeting, "Record", "outerHTML"
+    )
 
 
 @require_POST

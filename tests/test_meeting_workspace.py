@@ -10,8 +10,10 @@ from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Resolu
 
 from .conftest import at
 
-# Session, user, groups, then one query per section whatever its length.
-CLERK_PAGE_QUERIES = 20
+# Session, user, groups, then one query per section whatever its length. The panels' people lists load when
+# opened, except the first declaration's form, which a meeting with none yet shows at once (two more queries).
+CLERK_PAGE_QUERIES = 13
+FIRST_DECLARATION_FORM_QUERIES = 2
 READ_PAGE_QUERIES = 9
 
 
@@ -75,6 +77,6 @@ def test_clerk_meeting_page_of_15_items_and_30_actions_renders_in_fixed_queries(
     meeting = Meeting.objects.create(committee=committee, starts_at=at(-2), status=Meeting.Status.MINUTES_DRAFT)
     fill(meeting, 15, 2, committee, members[0])
     assert Action.objects.count() == 30
-    with django_assert_max_num_queries(CLERK_PAGE_QUERIES):
+    with django_assert_max_num_queries(CLERK_PAGE_QUERIES + FIRST_DECLARATION_FORM_QUERIES):
         page = clerk.get(meeting.get_absolute_url()).content.decode()
     assert page.count('class="action-row') == 30

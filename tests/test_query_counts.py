@@ -125,7 +125,7 @@ PAGES = {
     "committee_clerk": ("clerk", url_of("committee"), 9),
     "meeting_public": ("anonymous", url_of("meeting"), 6),
     "meeting_councillor": ("councillor", url_of("meeting"), 9),
-    "meeting_clerk": ("clerk", url_of("meeting"), 19),
+    "meeting_clerk": ("clerk", url_of("meeting"), 12),
     "meeting_create": ("clerk", committee_url("meetings:meeting_create"), 4),
     "committee_procedural": ("clerk", committee_url("meetings:committee_procedural"), 4),
     "meeting_edit": ("clerk", meeting_url("meetings:meeting_edit"), 4),
@@ -154,6 +154,7 @@ PAGES = {
     "log_discharged": ("councillor", committee_url("actions:log", "?show=discharged"), 6),
     "make_action": ("clerk", lambda w: reverse("actions:make_action", args=[w["resolution"].pk]), 6),
     "import_start": ("clerk", fixed("/actions/import/"), 4),
+    "row_controls": ("clerk", lambda w: reverse("actions:row_controls", args=[w["action"].pk]), 4),
 }
 
 

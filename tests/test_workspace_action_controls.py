@@ -127,3 +127,41 @@ def test_discharged_action_cannot_be_discharged_again_or_completed(clerk, make_a
     response = control(clerk, "discharge", action, HTMX, on="2030-01-01")
     assert "reopen it first" in response.content.decode()
     assert action.updates.count() == 2
+
+
+def test_meeting_page_draws_controls_only_when_the_clerk_opens_them(clerk, make_action, next_meeting):
+    action = make_action(due_meeting=next_meeting)
+    page = clerk.get(next_meeting.get_absolute_url()).content.decode()
+    assert f'id="action-{action.pk}"' in page
+    assert reverse("actions:discharge", args=[action.pk]) not in page  # not drawn until asked for
+    opened = reverse("actions:row_controls", args=[action.pk])
+    assert opened in page
+
+
+def test_opening_controls_swaps_in_the_row_with_them_in_fixed_queries(
+    clerk, make_action, next_meeting, django_assert_num_queries
+):
+    action = make_action(due_meeting=next_meeting)
+    url = reverse("actions:row_controls", args=[action.pk]) + f"?meeting={next_meeting.pk}"
+    headers = {**HTMX, "HTTP_HX_CURRENT_URL": f"http://testserver{next_meeting.get_absolute_url()}"}
+    with django_assert_num_queries(5):
+        content = clerk.get(url, **headers).content.decode()
+    assert content.lstrip().startswith('<div class="action-row') and "<html" not in content
+    assert reverse("actions:discharge", args=[action.pk]) in content
+    assert f'name="workspace_meeting" value="{next_meeting.pk}"' in content
+    assert f'name="next" value="{next_meeting.get_absolute_url()}"' in content
+
+
+def test_opening_controls_without_javascript_goes_to_the_action_page(clerk, make_action):
+    action = make_action()
+    response = clerk.get(reverse("actions:row_controls", args=[action.pk]))
+    assert response.status_code == 302 and response.url == action.get_absolute_url()
+    page = clerk.get(response.url).content.decode()
+    assert reverse("actions:discharge", args=[action.pk]) in page
+
+
+@pytest.mark.parametrize("who", ["councillor", "officer", "anonymous"])
+def test_only_clerks_open_controls(request, who, make_action):
+    action = make_action()
+    response = request.getfixturevalue(who).get(reverse("actions:row_controls", args=[action.pk]), **HTMX)
+    assert response.status_code in (403, 404)

@@ -171,6 +171,8 @@ def pages_for(role):
         Visit("form: substitute", reverse("meetings:substitute_add", args=[draft.pk])),
         Visit("form: declaration", reverse("meetings:declaration_add", args=[draft.pk])),
         Visit("form: make an action", reverse("actions:make_action", args=[draft_resolution.pk])),
+        # Without JavaScript, "Update, RAG, discharge" leads to the action's page and its controls.
+        Visit("action controls without JavaScript", reverse("actions:row_controls", args=[exempt_action.pk])),
     ]
 
 

@@ -75,7 +75,7 @@ def test_clerk_runs_a_meeting_from_agenda_to_published_minutes(page, live_server
 
     # Discharge an older, overdue action among the matters arising.
     older = page.locator("#matters .action-row", has_text="Audit activity of the service")
-    older.locator("summary").click()
+    older.get_by_role("link", name=re.compile("^Update, RAG, discharge")).click()  # controls load on demand
     older.get_by_label("Evidence").fill("Audit summary shared with members at this meeting.")
     older.get_by_role("button", name="Discharge").click()
     older = page.locator("#matters .action-row", has_text="Audit activity of the service")
@@ -116,7 +116,8 @@ def test_workspace_of_the_demo_next_meeting_is_accessible(page, live_server, scr
     meeting = Meeting.objects.filter(committee__short_name="CYP").upcoming().first()
     page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
     # Open one set of action controls and one swapped-in edit form so axe sees them too.
-    page.locator("#matters .action-row summary").first.click()
+    page.locator("#matters .action-row").first.get_by_role("link", name=re.compile("^Update, RAG, discharge")).click()
+    expect(page.locator("#matters .action-row details[open]").first).to_be_visible()
     page.locator(".item-head").first.get_by_role("link", name=re.compile("^Edit")).click()
     expect(page.locator(".item-head form").first).to_be_visible()
     page.screenshot(path=screenshot_dir / "clerk-workspace-next-meeting.png", full_page=True)
