@@ -45,7 +45,8 @@ HONORIFIC_WORDS = {
     "rev", "revd", "reverend", "father", "sir", "dame", "canon",
 }  # fmt: skip
 _HONORIFIC = (
-    r"(?:(?:County\s+|COUNTY\s+)?(?:Councillors?|COUNCILLORS?|Cllrs?|CLLRS?)|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|"
+    r"(?:(?:(?:County|District|Borough|Parish|Town)\s+|(?:COUNTY|DISTRICT|BOROUGH|PARISH|TOWN)\s+)?"
+    r"(?:Councillors?|COUNCILLORS?|Cllrs?|CLLRS?)|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|"
     r"Revd|Rev|Reverend|Father|Sir|Dame|Canon)\.?"
 )
 
@@ -158,7 +159,7 @@ _ACTION_INFINITIVES = (
     r"issue|give|organi[sz]e|request|convene|revise|clarify|confirm|follow\s+up|feed\s+back|pass\s+on|"
     r"communicate|e-?mail|raise|escalate|compile|collate|incorporate|identify|obtain|progress|pursue|contact|"
     r"ask|commission|implement|return|liaise|check|ensure|visit|arrange|respond|come\s+back|chase|notify|"
-    r"inform|advise|explain|table|copy|consider|receive"
+    r"inform|advise|explain|table|copy|consider|receive|apply|place|order|purchase|book"
 )
 _PASSIVE_ACTION = re.compile(rf"\b(?:be|been|being)\s+(?:\w+ly\s+)?(?:{_ACTION_PARTICIPLES})\b", re.I)
 _INFINITIVE_ACTION = re.compile(
@@ -174,6 +175,12 @@ _FOLLOW_UP = re.compile(
 _SUBJUNCTIVE_ACTION = re.compile(
     rf"(?:\b[Oo]fficers|\b(?!(?:The|This|That|A|An|Any|Each|Its|Their)\b)[A-Z][\w'-]+)\s+(?:\w+ly\s+)?"
     rf"(?:{_ACTION_INFINITIVES})\b(?!\s+be\b)"
+)
+# "that the Clerk obtains quotations": the same in the third person, where the subject is not the committee itself.
+_THIRD_PERSON_ACTION = re.compile(
+    r"\b(?!(?:The|This|That|A|An|Any|Each|Its|Their|Committee|Panel|Board|Council|Commission|Group|Members|Cabinet|"
+    r"Sub-Committee|Meeting|Report)\b)[A-Z][\w'-]+\s+"
+    rf"(?:(?:{_ACTION_INFINITIVES})e?s|applies)\b(?!\s+be\b)"
 )
 _NEEDS_FOLLOW_UP = re.compile(r"^(?:receive|consider)\b", re.I)
 
@@ -218,9 +225,10 @@ _PROCEDURAL = re.compile(
     re.I,
 )
 _TRIGGER = re.compile(
-    r"^(?:(?:it\s+was|the\s+(?:committee|panel|board|sub-committee|commission)|members)\s+)?"
+    r"^(?:(?:it\s+was|the\s+(?:committee|panel|board|sub-committee|commission|group)|members)\s+)?"
     r"(?:(?:unanimously|further|also)\s+)?"
-    r"(?P<kw>resolved|agreed|recommended|decided|decisions?|outcome|recommendations?)"
+    r"(?P<kw>agreed\s+actions|actions\s+(?:agreed|arising)|actions(?=\s*:?\s*$)|"
+    r"resolved|agreed|recommended|decided|decisions?|outcome|recommendations?)"
     r"(?:\s+(?:unanimously|accordingly))?(?:\s*\(unanimously\))?"
     r"(?:\s*[:\-–—.]+\s*|\s+(?=that\b|to\b)|\s*$)(?P<rest>.*)$",
     re.I,
@@ -328,6 +336,7 @@ class Person:
     role: str | None = None
     title: str | None = None
     councillor: bool = False
+    initials: str | None = None  # "(SB)" after the name, for owners written as initials
 
     def as_dict(self) -> dict:
         return {"name": self.name, "status": self.status, "role": self.role, "title": self.title}
@@ -337,6 +346,7 @@ class Person:
 class Resolution:
     text: str
     owner: str | None = None  # from an "ACTION:" line or tail
+    listed_action: bool = False  # under an "Agreed actions:" heading, so an action whatever its verb
 
 
 @dataclass
@@ -384,7 +394,9 @@ def _parse(text: str, known_people: list[str]) -> dict:
         attendance = _mentioned_people(paragraphs)
 
     people = [p.name for p in attendance] + known_people
-    parsed_items = [_parse_item(item, people, known_people) for item in items]
+    initials = Counter(p.initials for p in attendance if p.initials)
+    aliases = {p.initials: p.name for p in attendance if p.initials and initials[p.initials] == 1}
+    parsed_items = [_parse_item(item, people, known_people, aliases) for item in items]
     return {
         "committee": committee,
         "date": date,
@@ -862,7 +874,8 @@ _ATTENDANCE_LABEL = re.compile(
     r"^(?P<label>(?:(?:committee\s+|panel\s+|board\s+)?members?\s+|councillors?\s+|cllrs?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|"
     r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received"
     r"(?:\s+from)?)?|absent|substitutes?(?:\s+members?)?|co-?opted\s+members?(?:\s+present)?|"
-    r"(?:independent|lay|statutory|(?:non-)?voting)\s+(?:co-?opted\s+)?(?:members?|persons?)|public\s+attendance|"
+    r"(?:independent|lay|statutory|(?:non-?)?voting)\s+(?:co-?opted\s+)?(?:members?|persons?)(?:\s+present)?|"
+    r"public\s+attendance|"
     r"co-?opted|councillors|cllrs|also\s+attending|"
     r"chair(?:man|person)?|vice[- ]chair(?:man|person)?|guests?|attendees|attending)\s*[:\-–—]\s*(?P<rest>.*)$"
     r"|^(?P<bare>(?:councillors?\s+|members?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|also\s+attending|"
@@ -885,6 +898,8 @@ def _label_status(label: str) -> tuple[str | None, str | None]:
         return "present", "chair"
     if "substitute" in label:
         return "present", "substitute"
+    if label.startswith("voting"):
+        return "present", None  # the committee's own members, as against non-voting co-optees
     if (
         "co-opted" in label
         or "coopted" in label
@@ -894,6 +909,10 @@ def _label_status(label: str) -> tuple[str | None, str | None]:
     if "also" in label or "attendance" in label or "officer" in label or "guest" in label or "attend" in label:
         return "in_attendance", None
     return "present", None
+
+
+# A joint committee groups its members by council: "Northford City Council – Councillor A (Chair), Councillor B".
+_ORG_PREFIX = re.compile(rf"^[A-Z][\w'&. -]{{0,60}}?\b(?:Council|Authority)\s*(?:[:–—-]|\s[–—-])\s*(?={_HONORIFIC}\s)")
 
 
 def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
@@ -915,13 +934,13 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
         rest = m.group("rest") or ""
         if re.match(r"^(?:councillors|cllrs)$", label, re.I):
             rest = "Councillors " + rest  # "Councillors: A Khan, B Lee" lists councillors
-        chunk = [rest]
+        chunk = [_ORG_PREFIX.sub("", rest)]
         used.add(i)
         j = i + 1
         while j < len(lines) and lines[j] and not _ATTENDANCE_LABEL.match(lines[j]) and not _caps_heading(lines[j]):
             if _NUM_HEADING.match(lines[j]) or _PROCEDURAL.match(lines[j]):
                 break
-            chunk.append(lines[j])
+            chunk.append(_ORG_PREFIX.sub("", lines[j]))
             used.add(j)
             j += 1
         if status:
@@ -1068,6 +1087,24 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
     text = re.sub(r"\s+", " ", text).strip(" .;")
     if not text or re.match(r"^(?:none|nil|no\s+(?:apologies|members|one))", text, re.I):
         return []
+    initials: list[str] = []
+    if "(" in text:
+        # "Cllr Sam Bailey (Chair) (SB)", "Tom Greaves, Housing Manager (TG)": initials the notes use for owners.
+        text = re.sub(r"\s*\(([A-Z]{2,4})\)", lambda m: initials.append(m.group(1)) or "", text)
+    people = _parse_entries(text, status, label_role)
+    for person in people:
+        mine = _initials_of(person.name)
+        if mine in initials:
+            person.initials = mine
+    return people
+
+
+def _initials_of(name: str) -> str:
+    words = [w for w in re.split(r"[\s.]+", name) if w and w.lower() not in HONORIFIC_WORDS]
+    return "".join(w[0].upper() for w in words if w[0].isalpha())
+
+
+def _parse_entries(text: str, status: str, label_role: str | None) -> list[Person]:
     # Protect commas inside parentheses, e.g. "(Medical Director, City NHS Trust)".
     text = re.sub(r"\(([^()]*)\)", lambda m: "(" + m.group(1).replace(",", "\x01").replace(";", "\x03") + ")", text)
     people: list[Person] = []
@@ -1175,13 +1212,15 @@ def _dedupe_people(people: list[Person]) -> list[Person]:
 def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> None:
     """Pick up "Apologies for absence were received from Councillors X and Y." written as prose."""
     pat = re.compile(
-        r"\bapologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|submitted|given|noted)\s+"
-        r"(?:from|on\s+behalf\s+of|for)\s+([^.]{3,300})",
+        r"\bapologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|submitted|given|noted)"
+        r"(?:\s+and\s+(?:accepted|noted|approved))?\s+"
+        r"(?:from|on\s+behalf\s+of|for)\s+((?:[^.]|(?<=\b[A-Z])\.){3,300})",
         re.I,
     )
     sub = re.compile(
-        rf"\b({_HONORIFIC}\s+[A-Z][\w' -]{{1,40}}?)\s+(?:(?:attended|was\s+present)\s+as\s+(?:a\s+)?substitute|"
-        r"substituted|was\s+substituting|substituting|deputised|was\s+deputising)\s+for\s+",
+        rf"\b({_HONORIFIC}\s+[A-Z][\w' -]{{1,40}}?)\s+(?:(?:(?:attended|was\s+present)\s+as\s+(?:a\s+)?substitute|"
+        r"substituted|was\s+substituting|substituting|deputised|was\s+deputising)\s+for\s+|"
+        r"(?:attended|was\s+present)\s+as\s+(?:a\s+)?substitute\b)",
         re.I,
     )
     known = {p.name.lower() for p in people}
@@ -1457,7 +1496,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
     return [re.sub(r"\s+", " ", p).strip() for p in paras]
 
 
-def _parse_item(item: Item, people: list[str], known_people: list[str]) -> dict:
+def _parse_item(item: Item, people: list[str], known_people: list[str], aliases: dict[str, str] | None = None) -> dict:
     lines = list(item.lines)
     for idx, line in enumerate(lines):
         m = _MINUTES_MARKER.match(line)
@@ -1486,6 +1525,9 @@ def _parse_item(item: Item, people: list[str], known_people: list[str]) -> dict:
         m = _trigger_at(lines, idx)
         if m:
             block, idx = _take_block(lines, idx + 1, m.group("rest"))
+            if "action" in m.group("kw").lower():
+                for res in block:
+                    res.listed_action = True
             resolutions.extend(block)
             since_block = 0
             continue
@@ -1523,10 +1565,14 @@ def _parse_item(item: Item, people: list[str], known_people: list[str]) -> dict:
             if subject:
                 standing.append(subject)
                 continue
-            if not _is_action(clause):
+            if not (res.listed_action or _is_action(clause)):
                 continue
             owner = res.owner or _explicit_owner(clause) or _context_owner(clause, sentences)
             actions.append({"text": _action_text(clause), "owner": owner, "due": _due(clause)})
+
+    for subject in _agreed_standing(paragraphs):
+        if not any(_overlap(subject, known) >= 0.6 for known in standing):
+            standing.append(subject)
 
     for text, owner, due in tabled:
         actions.append({"text": _action_text(text), "owner": owner, "due": due or None})
@@ -1542,6 +1588,8 @@ def _parse_item(item: Item, people: list[str], known_people: list[str]) -> dict:
             actions.append({"text": text, "owner": owner, "due": _due(text)})
 
     for action in actions:
+        if action["owner"] and aliases and _INITIALS_OWNER.fullmatch(action["owner"]):
+            action["owner"] = re.sub(r"\b[A-Z]{2,4}\b", lambda m: aliases.get(m.group(0), m.group(0)), action["owner"])
         if action["owner"]:
             action["owner"] = _resolve_person(action["owner"], people, known_people)
     return {
@@ -1593,7 +1641,7 @@ def _take_block(lines: list[str], start: int, rest: str) -> tuple[list[Resolutio
         if out and _NARRATIVE.search(seg) and not re.match(r"^that\b", seg, re.I):
             break
         consumed_segments += 1
-        for part in _inline_split(seg):
+        for part in _sentences_of(_inline_split(seg)):
             tail = _ACTION_TAIL.search(part)
             owner = None
             if tail and tail.start() > 0:
@@ -1606,6 +1654,23 @@ def _take_block(lines: list[str], start: int, rest: str) -> tuple[list[Resolutio
         lines_back = [s for s in leftover if not s.startswith("\x02")]
         return _drop_intros(out), _rewind(lines, start, idx, lines_back)
     return _drop_intros(out), idx
+
+
+_PROPOSER = re.compile(r"^(?:(?:it\s+was\s+)?(?:proposed|moved|seconded)\s+by\b|(?:proposer|seconder)\s*:)", re.I)
+
+
+def _sentences_of(parts: list[str]) -> list[str]:
+    """One decision per sentence: "RESOLVED to object. Clerk to submit comments." is a decision and a task.
+
+    "Proposed by Cllr A, seconded by Cllr B" records the vote, not a decision."""
+    out = []
+    for part in parts:
+        pieces = _SENTENCE_END.split(part) if ". " in part else [part]
+        for piece in pieces:
+            piece = piece.strip()
+            if piece and not _PROPOSER.match(piece):
+                out.append(piece)
+    return out
 
 
 def _rewind(lines: list[str], start: int, end: int, leftover: list[str]) -> int:
@@ -1759,6 +1824,22 @@ def _standing_subject(text: str) -> str | None:
     return None
 
 
+_AGREED_THAT = re.compile(r"\b(?:agreed|resolved|decided)\s+(?:that\s+)?(?P<what>[^.]{3,200}\bstanding\b[^.]*)", re.I)
+
+
+def _agreed_standing(paragraphs: list[str]) -> list[str]:
+    """ "It was agreed that fly-tipping should remain a standing item", written in the discussion."""
+    out = []
+    for para in paragraphs:
+        if "standing" not in para.lower():
+            continue
+        for m in _AGREED_THAT.finditer(para):
+            subject = _standing_subject(m.group("what"))
+            if subject and not re.search(r"\b(?:whether|if)\b", para[: m.start()][-60:], re.I):
+                out.append(subject)
+    return out
+
+
 def _clauses(text: str) -> list[str]:
     """Split compound decisions: "the report be noted and that X be presented ..." has two parts."""
     parts = re.split(
@@ -1787,7 +1868,10 @@ def _is_action(clause: str) -> bool:
         r"^(?:the\s+)?(?:committee|members?|panel)\s+(?:notes?|noted|received?|welcomed?|thanks?|thanked)\b", body, re.I
     ) and not _PASSIVE_ACTION.search(body):
         return False
-    if _PASSIVE_ACTION.search(body) or _SUBJUNCTIVE_ACTION.search(body):
+    if _PASSIVE_ACTION.search(body) or _SUBJUNCTIVE_ACTION.search(body) or _THIRD_PERSON_ACTION.search(body):
+        return True
+    short = _SHORTHAND.match(body)
+    if short and _owner_ok(short.group("who")):
         return True
     m = _INFINITIVE_ACTION.search(body)
     if m:
@@ -1861,7 +1945,7 @@ _OWNER_SUBJECT = re.compile(
     r"invited)\s+to)\s+(?:\w+ly\s+)?(?!be\b)\w",
 )
 _OWNER_SUBJUNCTIVE = re.compile(
-    rf"^(?:[Tt]hat\s+)?(?P<who>{_WHO})\s+(?:\w+ly\s+)?(?:{_ACTION_INFINITIVES})\b(?!\s+be\b)"
+    rf"^(?:[Tt]hat\s+)?(?P<who>{_WHO})\s+(?:\w+ly\s+)?(?:(?:{_ACTION_INFINITIVES})(?:e?s)?|applies)\b(?!\s+be\b)"
 )
 _OWNER_AGENT = re.compile(rf"\b(?:by|from)\s+(?P<who>{_WHO})")
 _OWNER_ASKED = re.compile(
@@ -1870,8 +1954,21 @@ _OWNER_ASKED = re.compile(
 )
 
 
+# "SB", "RO and LW": owners written as initials, as informal notes do.
+_INITIALS_OWNER = re.compile(r"[A-Z]{2,4}(?:\s*(?:,|and|&|/)\s*[A-Z]{2,4}){0,4}")
+_NOT_INITIALS = {"RAG", "AOB", "TBC", "TBA", "NB", "PS", "AND", "THE", "ALL", "NOTE"}
+
+
+ORG_HEADS = {
+    "trust", "partnership", "board", "service", "team", "department", "directorate", "healthwatch", "police",
+    "constabulary", "authority", "icb", "agency", "college", "university", "association", "unit",
+}  # fmt: skip
+
+
 def _owner_ok(who: str) -> str | None:
     who = re.sub(r"^[Tt]he\s+", "", who.strip())
+    if _INITIALS_OWNER.fullmatch(who) and not set(re.findall(r"[A-Z]+", who)) & _NOT_INITIALS:
+        return who
     words = who.split()
     if not words:
         return None
@@ -1896,14 +1993,24 @@ def _owner_ok(who: str) -> str | None:
         return who
     if any(w in POST_WORDS for w in low_words):
         return who
+    if len(words) >= 2 and low_words[-1] in ORG_HEADS:
+        return who  # "the NHS Trust provide the Committee with ...": a body can own an action
     # A plain two- or three-word name such as "Jeanette Richards".
     if 2 <= len(words) <= 3 and not any(w in NOT_NAME for w in low_words):
         return who
     return None
 
 
+_ALL_MEMBERS = re.compile(
+    r"^(?:that\s+)?(all\s+(?:(?:committee|panel|board|group)\s+)?(?:members|councillors))\s+(?:to|will|should)\b", re.I
+)
+
+
 def _explicit_owner(clause: str) -> str | None:
     body = clause.strip()
+    everyone = _ALL_MEMBERS.match(body)
+    if everyone:
+        return everyone.group(1)[:1].upper() + everyone.group(1)[1:]
     for pat in (_OWNER_SUBJECT, _OWNER_SUBJUNCTIVE, _OWNER_ASKED, _OWNER_AGENT):
         for m in pat.finditer(body):
             who = _owner_ok(m.group("who"))
@@ -2008,10 +2115,18 @@ def _context_owner(clause: str, sentences: list[Said]) -> str | None:
 
 # "... and she would share the protocol": a promise by whoever the paragraph reports as speaking.
 _PRONOUN_PROMISE = re.compile(
-    r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:(?:agreed|undertook|offered|promised|committed)\s+to|would|will)\s+"
-    r"(?:also\s+)?(?:\w+ly\s+)?(?P<verb>provide|circulate|share|send|forward|supply|distribute|arrange|write\s+to|"
-    r"report\s+back|feed\s+back|find\s+out|look\s+into|confirm|check|investigate|e-?mail)\b(?P<rest>[^.]*)"
+    r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:(?:would|will)\s+(?:also\s+)?(?:\w+ly\s+)?(?P<verb>provide|circulate|share|"
+    r"send|forward|supply|distribute|arrange|write\s+to|report\s+back|feed\s+back|find\s+out|look\s+into|confirm|"
+    r"check|investigate|e-?mail)|(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:also\s+)?(?:\w+ly\s+)?"
+    rf"(?P<verb2>{_ACTION_INFINITIVES}|find\s+out|supply))\b(?P<rest>[^.]*)"
 )
+# "Dr Pryce said that ... and undertook to provide the figures": the promise of the sentence's speaker.
+_AND_PROMISE = re.compile(
+    r"\b(?:and|but)\s+(?:also\s+)?(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:also\s+)?(?:\w+ly\s+)?"
+    rf"(?P<verb>{_ACTION_INFINITIVES}|find\s+out|supply)\b(?P<rest>[^.]*)"
+)
+# Minute-book shorthand: "Clerk to place the order.", "Cllr Brereton to report it to Highways."
+_SHORTHAND = re.compile(rf"^(?:[a-z]\)\s+)?(?P<who>{_WHO})\s+to\s+(?!be\b|have\b)(?P<verb>[a-z]+)\b(?P<rest>[^.]*)")
 # "this figure": what was asked for in the sentence before.
 _ANAPHOR = re.compile(r"\b(?:this|that|these|those|the)\s+(?:figures?|information|data|details?|numbers?|answer)\b")
 _QUESTION = re.compile(r"\basked\s+(?P<q>(?:how|what|whether|why|when|where|which|if|about|for)\b[^.?]{5,200})")
@@ -2039,6 +2154,12 @@ def _promises(paragraphs: list[str]) -> list[tuple[str, str]]:
             if not found and speaker:
                 for m in _PRONOUN_PROMISE.finditer(sentence):
                     out.append((_promise_text(speaker, m, question), speaker))
+                    found = True
+            short = None if found else _SHORTHAND.match(sentence)
+            if short and _owner_ok(short.group("who")):
+                who = _owner_ok(short.group("who"))
+                out.append((_promise_text(who, short, None), who))
+                found = True
             for m in _GIVING_VERBS.finditer(sentence):
                 who = _last_person(sentence[: m.start()][-160:])
                 if who:
@@ -2048,6 +2169,9 @@ def _promises(paragraphs: list[str]) -> list[tuple[str, str]]:
                 post = _POST_SPEAKER.match(sentence)
                 if post and _owner_ok(post.group("who")) and _post_like(post.group("who")):
                     speaker = post.group("who")
+            if not found and speaker and "to" in sentence:
+                for m in _AND_PROMISE.finditer(sentence):
+                    out.append((_promise_text(speaker, m, question), speaker))
             q = _QUESTION.search(sentence)
             question = q.group("q").strip() if q else None
     return out
@@ -2055,7 +2179,8 @@ def _promises(paragraphs: list[str]) -> list[tuple[str, str]]:
 
 def _promise_text(who: str, m: re.Match, question: str | None) -> str:
     rest = m.group("rest").rstrip()
-    text = f"{who} to {m.group('verb')}{rest}".strip()
+    verb = m.group("verb") or m.groupdict().get("verb2") or ""
+    text = f"{who} to {verb}{rest}".strip()
     if question and _ANAPHOR.search(rest):
         text += f" ({question})"
     return text
