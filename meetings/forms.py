@@ -143,6 +143,8 @@ class ItemForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
         self.fields["number"].widget.attrs["size"] = 6
+        if not self.instance.pk:
+            self.fields["number"].help_text = "Leave blank for the next number."
         for name in ("lead_officer", "contact_officer"):
             self.fields[name].queryset = people_choices()
         if not self.instance.pk:
@@ -150,6 +152,10 @@ class ItemForm(VersionedModelForm):
 
     def clean_number(self):
         number = self.cleaned_data["number"].strip()
+        if not number and not self.instance.pk:
+            # A clerk adding an item mid-meeting expects it to get the next number, as in Word.
+            taken = self.meeting.items.values_list("number", flat=True)
+            number = str(max((int(n) for n in taken if n.isdigit()), default=0) + 1)
         clash = AgendaItem.objects.filter(meeting=self.meeting, number=number).exclude(pk=self.instance.pk)
         if number and clash.exists():
             raise forms.ValidationError(f"Item {number} is already on this agenda. Choose another number.")

@@ -167,3 +167,10 @@ def test_stale_resolution_edit_is_refused(clerk, next_item, headers):
     resolution.refresh_from_db()
     assert resolution.text == "Changed elsewhere"
     assert b"Someone else saved this" in response.content and b"Changed elsewhere" in response.content
+
+
+def test_new_item_without_a_number_gets_the_next_one(clerk, next_meeting):
+    AgendaItem.objects.create(meeting=next_meeting, number="6a", order=1, title="Sub item")
+    AgendaItem.objects.create(meeting=next_meeting, number="7", order=2, title="Seven")
+    clerk.post(reverse("meetings:item_add", args=[next_meeting.pk]), {"title": "Late report", "kind": "report"})
+    assert next_meeting.items.get(title="Late report").number == "8"
