@@ -772,3 +772,227 @@ def test_standing_item_split_from_an_action_in_one_decision():
 def test_standing_item_after_with():
     text = "10. Forward Plan\nRESOLVED that the Forward Plan be approved, with Air Quality to remain a standing item.\n"
     assert only_item(text)["standing_items"] == ["Air Quality"]
+
+
+# --- round 2: styles from other councils' sites, Word tables and PDFs ---------------------------------------
+
+
+def test_word_action_table_rows_become_actions_with_owner_and_due():
+    text = (
+        "3. Allotments review | Officers presented the review.\n"
+        "Action | Responsible | Deadline\n"
+        "Send the waiting list figures to members | Parks Manager | 14/10/2024\n"
+        "Write to the allotment societies | Tom Avery | Next meeting\n"
+        "4. Date of next meeting | Tuesday 5 November 2024.\n"
+    )
+    items = parse_minutes(text)["items"]
+    assert [i["number"] for i in items] == ["3", "4"]
+    actions = items[0]["actions"]
+    assert [(a["text"], a["owner"], a["due"]) for a in actions] == [
+        ("Send the waiting list figures to members", "Parks Manager", "2024-10-14"),
+        ("Write to the allotment societies", "Tom Avery", "next meeting"),
+    ]
+    assert items[1]["actions"] == []
+
+
+def test_action_table_row_of_none_is_no_action_and_tab_separated_tables_work():
+    text = "5. Libraries\nThe update was noted.\nAction\tOwner\tDue date\nNone\t\t\n"
+    assert only_item(text)["actions"] == []
+    text = "5. Libraries\nAction\tOwner\tDue date\nReview opening hours\tHead of Culture\t31/01/2025\n"
+    assert only_item(text)["actions"][0]["owner"] == "Head of Culture"
+
+
+def test_pipe_line_without_an_action_header_is_not_a_table():
+    text = "6. Parks | The Committee noted the report.\nGrass cutting | Spring | Summer\n"
+    assert only_item(text)["actions"] == []
+
+
+def test_agreeing_to_recommend_to_cabinet_is_not_an_action_but_asking_an_officer_is():
+    text = (
+        "7. Trees\nDecision: The Committee agreed to recommend to Cabinet that a tree target be included in the plan.\n"
+    )
+    assert only_item(text)["actions"] == []
+    text = (
+        "7. Trees\nRESOLVED: That the Committee recommends to Cabinet that the target remains, and asks the Head of "
+        "Parks to model the cost of a higher target.\n"
+    )
+    assert only_item(text)["actions"]
+
+
+def test_shouted_committee_name_wrapped_over_two_lines_and_not_an_item():
+    text = (
+        "WESTON BOROUGH COUNCIL\n\nRESOURCES OVERVIEW AND SCRUTINY\nCOMMITTEE\n\n"
+        "Minutes of a meeting held on Monday, 8 July 2024 at\nthe Town Hall, commencing at 7.00 pm.\n\n"
+        "12. MINUTES\nThe minutes were approved.\n\n13. BUDGET\nNoted.\n\nThe Chair closed the meeting at 8.15 pm.\n"
+    )
+    result = parse_minutes(text)
+    assert result["committee"] == "Resources Overview and Scrutiny Committee"
+    assert (result["start_time"], result["end_time"]) == ("19:00", "20:15")
+    assert [i["number"] for i in result["items"]] == ["12", "13"]
+
+
+def test_unnumbered_caps_line_above_numbered_items_is_header_not_item():
+    text = (
+        "Environment Committee\n\nMINUTES\n\nDate: Monday 24 June 2024\nVenue: Room A\n\n"
+        "1. Welcome\nNone.\n\n2. Recycling Rates\nNoted.\n"
+    )
+    assert [i["title"] for i in parse_minutes(text)["items"]] == ["Welcome", "Recycling Rates"]
+
+
+def test_pdf_hyphenated_words_are_rejoined_but_real_hyphens_kept():
+    text = (
+        "4. HOUSING\nMembers consid-\nered the report.\n"
+        "RESOLVED: (1) That the co-\nopted member be thanked.\n(2) That the Head of Housing circulate to Mem-\n"
+        "bers the list of empty homes.\n"
+    )
+    item = only_item(text)
+    assert item["resolutions"][0] == "That the co-opted member be thanked."
+    assert item["actions"][0]["text"] == "The Head of Housing circulate to Members the list of empty homes"
+    assert item["actions"][0]["owner"] == "Head of Housing"
+
+
+def test_label_split_over_two_lines_in_a_pdf_left_column():
+    text = (
+        "Present:      Councillor A. Shah (Chair)\n\n"
+        "Also          Councillor B. Lowe (Cabinet Member for\n"
+        "present:      Housing)\n\n"
+        "Officers:     Head of Rev-\n              enues and Benefits (Ann Cole), Democratic Ser-\n"
+        "              vices Officer (Joe Bell)\n\n1. MINUTES\nApproved.\n"
+    )
+    result = parse_minutes(text)
+    lowe = person(result, "B. Lowe")
+    assert (lowe["status"], lowe["role"], lowe["title"]) == (
+        "in_attendance",
+        "cabinet_member",
+        "Cabinet Member for Housing",
+    )
+    assert person(result, "Ann Cole")["title"] == "Head of Revenues and Benefits"
+    assert person(result, "Joe Bell")["title"] == "Democratic Services Officer"
+
+
+def test_numbered_shouted_title_wrapped_onto_a_second_line():
+    text = "61. QUARTER 2 PERFORMANCE AND FINANCIAL MONITORING\nREPORT 2024/25\n\nRESOLVED: That the report be noted.\n"
+    assert only_item(text)["title"] == "Quarter 2 Performance and Financial Monitoring Report 2024/25"
+
+
+def test_voting_and_non_voting_members_of_a_joint_committee():
+    text = (
+        "Voting members present:\n"
+        "Ashford Borough Council – Councillor Jo Reed (Chair) and Councillor Sam Price\n"
+        "Brentley County Council – County Councillor Kim Lowe (Vice-Chair)\n\n"
+        "Non-voting co-opted members present:\nDr Ann Fell – Healthwatch Ashford\n\n"
+        "Apologies for absence:\nCouncillor Ed Hart (Ashford Borough Council)\n\n1 Minutes\nApproved.\n"
+    )
+    result = parse_minutes(text)
+    assert (person(result, "Jo Reed")["role"], person(result, "Sam Price")["role"]) == ("chair", "member")
+    assert person(result, "Kim Lowe")["role"] == "vice_chair"
+    assert person(result, "Ann Fell")["role"] == "co-opted"
+    assert person(result, "Ed Hart")["status"] == "apologies"
+    assert not [p for p in result["attendance"] if "Council" in p["name"]]
+
+
+def test_district_councillor_and_apologies_accepted_from_an_initialled_name():
+    text = (
+        "Present: Cllr J. Moss (Chairman), Cllr P. Lane\n"
+        "In attendance: Mrs K. Dale (Clerk), District Cllr N. Gibbs\n\n"
+        "24/10 Apologies\nApologies were received and accepted from Cllr T. Roe (holiday).\n"
+    )
+    result = parse_minutes(text)
+    assert person(result, "N. Gibbs")["status"] == "in_attendance"
+    assert person(result, "T. Roe")["status"] == "apologies"
+
+
+def test_attended_as_a_substitute_without_naming_whom():
+    text = (
+        "Present: Councillors Amy Lord (Chair), Ben Hale\n\n1. Apologies\n"
+        "Apologies were received from Councillor Kay Dunn. Councillor Ben Hale attended as a substitute.\n"
+    )
+    assert person(parse_minutes(text), "Ben Hale")["role"] == "substitute"
+
+
+def test_agreed_actions_list_with_initials_resolved_from_the_attendance_list():
+    text = (
+        "Present:\nCllr Sam Roy (Chair) (SR)\nCllr Ruth Ode (RO)\n\nOfficers:\nTina Gale, Housing Manager (TG)\n\n"
+        "2. Scope\nThe draft scope was discussed.\n\nAgreed actions:\n"
+        "• TG to circulate the inspection data by 22 May 2024\n"
+        "• SR and RO to draft questions for the landlords' forum\n"
+        "• All members to read the ombudsman's report before the next meeting\n"
+    )
+    result = parse_minutes(text)
+    assert person(result, "Tina Gale")["title"] == "Housing Manager"
+    actions = result["items"][0]["actions"]
+    assert [a["owner"] for a in actions] == ["Tina Gale", "Sam Roy and Ruth Ode", "All members"]
+    assert actions[0]["due"] == "2024-05-22"
+
+
+def test_initials_owner_kept_as_written_when_the_list_does_not_give_them():
+    text = "3. Evidence\nAgreed actions:\n• JB to contact the landlords' association\n"
+    assert only_item(text)["actions"][0]["owner"] == "JB"
+
+
+def test_parish_proposed_seconded_and_resolved_in_one_line():
+    text = (
+        "Present: Cllr J. Moss (Chairman), Cllr P. Lane, Cllr H. Cole\nIn attendance: Mrs K. Dale (Clerk)\n\n"
+        "24/11 Finance\n"
+        "a) Proposed by Cllr Lane, seconded by Cllr Cole, and RESOLVED that the quotation for the hedge be accepted. "
+        "Clerk to place the order.\n"
+        "b) It was RESOLVED that the payments be approved. Proposed by Cllr Moss, seconded by Cllr Cole.\n"
+    )
+    item = parse_minutes(text)["items"][0]
+    assert "that the quotation for the hedge be accepted." in item["resolutions"][0]
+    assert not any(r.lower().startswith(("proposed", "a) proposed")) for r in item["resolutions"])
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [("Clerk to place the order", "Clerk")]
+
+
+def test_shorthand_owner_to_verb_sentence_in_the_discussion():
+    text = "24/12 Footpaths\nThe stile on Footpath 7 is broken. Cllr Lane to report it to the Rights of Way team.\n"
+    action = only_item(text)["actions"][0]
+    assert action["owner"] == "Cllr Lane"
+    assert "Rights of Way team" in action["text"]
+
+
+def test_shorthand_needs_an_owner_and_a_task():
+    text = "24/13 Hall\nMembers to note that the hall is booked. Minutes to be signed by the Chairman.\n"
+    assert only_item(text)["actions"] == []
+
+
+def test_third_person_decision_gives_the_clerk_an_action():
+    text = "24/14 Play Area\nIt was RESOLVED that the Clerk obtains quotations for new safety surfacing.\n"
+    action = only_item(text)["actions"][0]
+    assert action["owner"] == "Clerk"
+    text = "24/15 Play Area\nRESOLVED that the Committee receives the report.\n"
+    assert only_item(text)["actions"] == []
+
+
+def test_he_agreed_to_chase_and_and_undertook_to_provide():
+    text = (
+        "8. Reports\nCllr Gibbs reported on the local plan. "
+        "He agreed to chase the enforcement team about the caravan.\n\n"
+        "Dr Amir Khan said that outcomes were better in a specialist unit and undertook to provide the mortality "
+        "figures for both sites.\n"
+    )
+    actions = only_item(text)["actions"]
+    assert [a["owner"] for a in actions] == ["Cllr Gibbs", "Dr Amir Khan"]
+    assert "chase the enforcement team" in actions[0]["text"]
+    assert "mortality figures" in actions[1]["text"]
+
+
+def test_a_named_body_can_own_an_action():
+    text = "23. Stroke Services\nRESOLVED – That the NHS Trust provide the consultation outcome in January 2025.\n"
+    action = only_item(text)["actions"][0]
+    assert (action["owner"], action["due"]) == ("NHS Trust", "in January 2025")
+
+
+def test_standing_item_agreed_in_the_discussion_but_not_one_only_asked_about():
+    text = (
+        "6. Work programme\nThe Committee reviewed its programme. "
+        "It was agreed that street lighting should remain a standing item on every agenda.\n"
+    )
+    assert only_item(text)["standing_items"] == ["Street lighting"]
+    text = "6. Work programme\nMembers asked whether it was agreed that lighting could become a standing item.\n"
+    assert only_item(text)["standing_items"] == []
+
+
+def test_task_and_finish_group_named_in_the_heading():
+    text = "Housing Conditions Task and Finish Group\n\nNotes of meeting\n\nDate: Wednesday 15 May 2024\n"
+    assert parse_minutes(text)["committee"] == "Housing Conditions Task and Finish Group"

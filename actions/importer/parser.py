@@ -282,7 +282,7 @@ _SINGLE_TIME = re.compile(rf"^(?:{_TIME})", re.I)
 _TIME_CONTEXT = re.compile(r"\b(?:meeting|committee|panel|session|start|end|time|commenced|commencing|closed)\b", re.I)
 
 _PERSON = re.compile(
-    rf"\b{_HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'’-]+"
+    rf"\b{_HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'’-]+(?:\s+(?:Mc|Mac|O')?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\b)?"
     r"|\b[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+[A-Z]\.?)?\s+(?:Mc|Mac|O')?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\b"
     r"|\b[A-Z]\.\s?(?:[A-Z]\.\s?)?(?:Mc|Mac|O')?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\b"
 )
@@ -517,10 +517,11 @@ def _dehyphenate(lines: list[str]) -> None:
         if not nxt[:1].islower() or not line.endswith("-") or len(line) < 3:
             continue
         m = re.search(r"(?<![\w-])([A-Za-z]+)-$", line)
-        if not m or len(m.group(1)) < 2 or m.group(1).lower() in _HYPHEN_PREFIXES:
+        if not m or len(m.group(1)) < 2:
             continue
         head, _, tail = nxt.partition(" ")
-        lines[i] = line[:-1] + head
+        # "co-" / "opted" keeps its hyphen; "consid-" / "ered" loses it.
+        lines[i] = (line if m.group(1).lower() in _HYPHEN_PREFIXES else line[:-1]) + head
         lines[i + 1] = tail
 
 
@@ -1591,7 +1592,12 @@ def _parse_item(item: Item, people: list[str], known_people: list[str], aliases:
         if action["owner"] and aliases and _INITIALS_OWNER.fullmatch(action["owner"]):
             action["owner"] = re.sub(r"\b[A-Z]{2,4}\b", lambda m: aliases.get(m.group(0), m.group(0)), action["owner"])
         if action["owner"]:
-            action["owner"] = _resolve_person(action["owner"], people, known_people)
+            parts = re.split(r"\s+(?:and|&)\s+", action["owner"])
+            if len(parts) > 1 and all(_person_like(p) for p in parts):
+                # "Sam Roy and Ruth Ode": each person is matched on their own.
+                action["owner"] = " and ".join(_resolve_person(p, people, known_people) for p in parts)
+            else:
+                action["owner"] = _resolve_person(action["owner"], people, known_people)
     return {
         "number": item.number,
         "title": item.title,
@@ -1870,6 +1876,8 @@ def _is_action(clause: str) -> bool:
         return False
     if _PASSIVE_ACTION.search(body) or _SUBJUNCTIVE_ACTION.search(body) or _THIRD_PERSON_ACTION.search(body):
         return True
+    if any(_owner_ok(m.group("who")) for m in _OWNER_ASKED.finditer(body)):
+        return True  # "asks the Head of Parks to model the cost": someone is asked to do something
     short = _SHORTHAND.match(body)
     if short and _owner_ok(short.group("who")):
         return True
