@@ -996,3 +996,17 @@ def test_standing_item_agreed_in_the_discussion_but_not_one_only_asked_about():
 def test_task_and_finish_group_named_in_the_heading():
     text = "Housing Conditions Task and Finish Group\n\nNotes of meeting\n\nDate: Wednesday 15 May 2024\n"
     assert parse_minutes(text)["committee"] == "Housing Conditions Task and Finish Group"
+
+
+def test_decision_page_fields_end_the_decision():
+    text = (
+        "Decision details\n\nPOOL OPENING HOURS\n\nDecision Maker: Communities Scrutiny Committee\n\nDecision:\n\n"
+        "RESOLVED:\n\n(1) That the report be noted;\n\n(2) That the Head of Leisure be requested to provide usage "
+        "figures to the next meeting.\n\nREASON FOR DECISION: To monitor usage.\n\nReport author: Jo Bloggs\n\n"
+        "Publication date: 24/12/2019\n\nDate of decision: 17/09/2019\n"
+    )
+    result = parse_minutes(text)
+    assert result["date"] == "2019-09-17"
+    item = result["items"][0]
+    assert len(item["resolutions"]) == 2
+    assert [a["owner"] for a in item["actions"]] == ["Head of Leisure"]

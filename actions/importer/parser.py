@@ -1550,7 +1550,7 @@ def _parse_item(item: Item, people: list[str], known_people: list[str], aliases:
             request = _requested(discussion)
             if request:
                 noted.append((request, _clean_owner((am or tail).group("owner"))))
-        else:
+        elif not _PAGE_METADATA.match(line):
             discussion.append(line)
             since_block += bool(line)
         idx += 1
@@ -1625,13 +1625,22 @@ def _requested(discussion: list[str]) -> str | None:
     return what[:1].upper() + what[1:] if len(what.split()) >= 3 else None
 
 
+# The fields under a decision on a committee website's "Decision details" page, which end the decision.
+_PAGE_METADATA = re.compile(
+    r"^(?:report\s+author|publication\s+date|date\s+of\s+decision|decided\s+at\s+meeting|decision\s+status|"
+    r"is\s+(?:key\s+decision|subject\s+to\s+call[- ]?in)|accompanying\s+documents|reasons?\s+for\s+(?:the\s+)?"
+    r"decisions?|alternative\s+options(?:\s+considered)?)\b[^:]{0,20}:",
+    re.I,
+)
+
+
 def _take_block(lines: list[str], start: int, rest: str) -> tuple[list[Resolution], int]:
     """Read the decisions after a "Resolved"/"It was agreed" line up to the next narrative paragraph."""
     raw: list[str] = [rest.strip()] if rest.strip() else []
     idx = start
     while idx < len(lines):
         line = lines[idx]
-        if line.startswith(TABLE_ROW) or _trigger_at(lines, idx):
+        if line.startswith(TABLE_ROW) or _PAGE_METADATA.match(line) or _trigger_at(lines, idx):
             break
         raw.append(line)
         idx += 1
