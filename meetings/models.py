@@ -412,6 +412,18 @@ class Declaration(models.Model):
 
 
 class StandingItemQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The public sees a standing item once the minutes that created it are published, and never one
+        created in private (it carries that resolution's words)."""
+        from .roles import can_see_unpublished
+
+        if can_see_unpublished(user):
+            return self
+        return self.filter(
+            Q(created_by__isnull=True)
+            | Q(created_by__item__meeting__status=Meeting.Status.PUBLISHED, created_by__item__exempt=False)
+        )
+
     def active(self, on=None):
         on = on or timezone.localdate()
         return self.filter(active_from__lte=on).filter(Q(active_until__isnull=True) | Q(active_until__gte=on))

@@ -101,10 +101,7 @@ def committee_detail(request, slug):
     committee = get_object_or_404(Committee, slug=slug)
     meetings = Meeting.objects.visible_to(request.user).filter(committee=committee)
     memberships = committee.memberships.current().select_related("person").order_by("role", "person__name")
-    standing_items = committee.standing_items.active()
-    if not roles.can_see_unpublished(request.user):
-        # One made by a resolution taken in private carries that resolution's words.
-        standing_items = standing_items.exclude(created_by__item__exempt=True)
+    standing_items = committee.standing_items.active().visible_to(request.user)
     return render(
         request,
         "meetings/committee_detail.html",

@@ -878,3 +878,16 @@ def test_every_versioned_edit_form_carries_the_version(clerk, past_meeting, item
     workspace = clerk.get(past_meeting.get_absolute_url()).content.decode()
     # The outcome, public-attendance and action-row forms are all on the workspace.
     assert workspace.count('name="version"') >= 3
+
+
+def test_standing_item_from_unpublished_minutes_waits_for_publication(clerk, anonymous, committee):
+    draft = Meeting.objects.create(committee=committee, starts_at=at(-3), status=Meeting.Status.MINUTES_DRAFT)
+    item = AgendaItem.objects.create(meeting=draft, number="4", title="Youth offending")
+    resolution = Resolution.objects.create(item=item, text="Youth offending to be a standing item")
+    StandingItem.objects.create(committee=committee, title="Youth offending figures", created_by=resolution)
+    page = reverse("meetings:committee", args=[committee.slug])
+    assert "Youth offending figures" not in anonymous.get(page).content.decode()
+    assert "Youth offending figures" in clerk.get(page).content.decode()
+    draft.status = Meeting.Status.PUBLISHED
+    draft.save()
+    assert "Youth offending figures" in anonymous.get(page).content.decode()
