@@ -42,6 +42,12 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # A council officer's browser: British dates in date inputs, London time.
+    return {**browser_context_args, "locale": "en-GB", "timezone_id": "Europe/London"}
+
+
 @pytest.fixture
 def screenshot_dir():
     ARTIFACTS.mkdir(exist_ok=True)
