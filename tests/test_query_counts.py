@@ -9,11 +9,12 @@ import datetime
 from urllib.parse import urlsplit
 
 import pytest
-from django.urls import URLResolver, get_resolver, resolve, reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 
 from actions.models import Action
 from meetings.models import AgendaItem, Attendance, Committee, Declaration, Meeting, Membership, Person, Resolution
+from tests.routes import POST_ONLY, patterns
 
 from .conftest import at
 
@@ -170,47 +171,10 @@ def test_every_page_answers_in_fixed_queries_however_many_rows(request, world, w
                 assert client.get(url).status_code in (200, 302), page
 
 
-# Pages that only take a POST (each answers GET with 405, checked below), so have no page to count.
-POST_ONLY = {
-    "logout",
-    "meetings:meeting_status",
-    "meetings:items_renumber",
-    "meetings:attendance_set",
-    "meetings:attendance_remove",
-    "meetings:public_attendance",
-    "meetings:declaration_delete",
-    "meetings:item_delete",
-    "meetings:item_move",
-    "meetings:item_outcome",
-    "meetings:resolution_add",
-    "meetings:resolution_delete",
-    "meetings:resolution_move",
-    "actions:owner_update",
-    "actions:set_rag",
-    "actions:add_update",
-    "actions:mark_completed",
-    "actions:discharge",
-    "actions:reopen",
-    "actions:close",
-    "actions:import_confirm",
-}
-
-
-def routes(resolver=None, namespace=""):
-    """Every named route of the project's own apps (the admin's are Django's), with its parameters' names."""
-    for pattern in (resolver or get_resolver()).url_patterns:
-        if isinstance(pattern, URLResolver):
-            if pattern.app_name != "admin":
-                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-                yield from routes(pattern, inner)
-        elif pattern.name:
-            yield f"{namespace}{pattern.name}", list(pattern.pattern.converters)
-
-
 def test_every_get_page_has_a_count_and_every_other_route_refuses_get(world, clerk):
     counted = {resolve(urlsplit(url(world)).path).view_name for _, url, _ in PAGES.values()}
     assert counted.isdisjoint(POST_ONLY)
-    named = dict(routes())
+    named = {name: list(pattern.pattern.converters) for name, pattern in patterns() if name}
     assert set(named) == counted | POST_ONLY
     for name in POST_ONLY:
         url = reverse(name, kwargs={param: 1 for param in named[name]})

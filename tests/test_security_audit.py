@@ -14,7 +14,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core import signing
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from actions.import_forms import PAYLOAD_SALT, read_payload, sign_payload
@@ -31,6 +31,7 @@ from meetings.models import (
     StandingItem,
     WorkProgrammeItem,
 )
+from tests.routes import patterns, route_names
 
 from .conftest import HTMX, at, client_for
 from .test_import_views import CONFIRM, MINUTES, form_data, review
@@ -432,21 +433,6 @@ def test_public_is_told_nothing_about_unpublished_business_on_edit_urls(anonymou
         assert anonymous.post(url, EVIL_POST).status_code == 404, url
 
 
-def url_names():
-    names = set()
-
-    def walk(resolver, namespace=None):
-        for pattern in resolver.url_patterns:
-            if isinstance(pattern, URLResolver):
-                if pattern.namespace != "admin":
-                    walk(pattern, pattern.namespace or namespace)
-            elif isinstance(pattern, URLPattern):
-                names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
-
-    walk(get_resolver())
-    return names
-
-
 AUDITED_URLS = {
     # read by anyone (checked for leaks above)
     "home",
@@ -499,7 +485,7 @@ AUDITED_URLS = {
 
 
 def test_every_url_of_the_project_is_covered_by_this_audit():
-    assert url_names() == AUDITED_URLS
+    assert route_names() == AUDITED_URLS
 
 
 def test_signed_in_only_pages_send_the_public_to_sign_in(anonymous, committee, world):
@@ -612,18 +598,7 @@ def test_login_next_param_never_redirects_off_site(clerk_user, evil):
 
 
 def test_no_view_is_exempt_from_csrf():
-    exempt = []
-
-    def walk(resolver):
-        for pattern in resolver.url_patterns:
-            if isinstance(pattern, URLResolver):
-                if pattern.namespace != "admin":
-                    walk(pattern)
-            elif getattr(pattern.callback, "csrf_exempt", False):
-                exempt.append(pattern.name)
-
-    walk(get_resolver())
-    assert exempt == []
+    assert [name for name, pattern in patterns() if getattr(pattern.callback, "csrf_exempt", False)] == []
 
 
 def test_every_post_without_a_csrf_token_is_refused_and_writes_nothing(

@@ -5,16 +5,17 @@ page cannot be added without being visited here (or declared POST-only or a down
 """
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
-from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.urls import resolve, reverse
 
 from actions.models import Action
 from meetings.models import Committee, Meeting, Person, Resolution
 from tests.browser.helpers import sign_in
+from tests.browser.test_import_journey import MINUTES
+from tests.routes import POST_ONLY, route_names
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,32 +24,7 @@ COUNCIL_USERS = ROLES[1:]
 TABLET = {"width": 768, "height": 1024}
 # Sub-pixel rounding of borders; anything more is a real sideways scroll.
 SCROLL_TOLERANCE = 2
-MINUTES = Path("/work/shared/minutes/bury-cyp-scrutiny-2023-improvement-plan.txt")
 
-# Names in the URL confs that no role opens as a page with GET: form targets and file downloads.
-POST_ONLY = {
-    "logout",
-    "meetings:meeting_status",
-    "meetings:items_renumber",
-    "meetings:item_delete",
-    "meetings:item_move",
-    "meetings:item_outcome",
-    "meetings:resolution_add",
-    "meetings:resolution_delete",
-    "meetings:resolution_move",
-    "meetings:attendance_set",
-    "meetings:attendance_remove",
-    "meetings:public_attendance",
-    "meetings:declaration_delete",
-    "actions:owner_update",
-    "actions:set_rag",
-    "actions:add_update",
-    "actions:mark_completed",
-    "actions:discharge",
-    "actions:reopen",
-    "actions:close",
-    "actions:import_confirm",
-}
 DOWNLOADS = {"actions:log_csv", "actions:log_xlsx"}
 FRIENDLY = {403: "You cannot open this page", 404: "Page not found"}
 
@@ -199,7 +175,7 @@ def check(page, visit, problems, tablet_check=True):
 def review_an_import(page, live_server, problems):
     """The clerk's review screen only exists as the answer to a POST: paste minutes, then ask axe."""
     page.goto(f"{live_server.url}{reverse('actions:import_start')}")
-    page.get_by_label("Or paste the minutes").fill(MINUTES.read_text())
+    page.get_by_label("Or paste the minutes").fill(MINUTES)
     page.get_by_role("button", name="Read the minutes").click()
     page.wait_for_selector("h1")
     visit = Visit("import review", page.url, tablet=True)
@@ -264,16 +240,6 @@ def test_keyboard_focus_is_visible(page, live_server):
     assert button["text"] == "Sign in" and button["background"] == "rgb(255, 221, 0)", button
 
 
-def url_names(patterns, namespace=""):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            if pattern.namespace != "admin":
-                yield from url_names(pattern.url_patterns, inner)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            yield f"{namespace}{pattern.name}"
-
-
 def test_the_plan_visits_every_get_page_in_the_url_confs():
     load_demo()
     visited = set()
@@ -283,5 +249,5 @@ def test_the_plan_visits_every_get_page_in_the_url_confs():
             if match:
                 visited.add(match.view_name)
     visited.add("actions:import_start")  # and the review page it answers with, in review_an_import
-    every = set(url_names(get_resolver().url_patterns))
+    every = route_names()
     assert every - POST_ONLY - DOWNLOADS - visited == set()
