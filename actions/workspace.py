@@ -91,7 +91,7 @@ def _control(request, pk, form_class, control, verb, done):
     try:
         verb(action, data, by=request.user, expected_version=data["version"])
     except StaleEdit as stale:
-        return _respond(request, action, error=_stale_message(stale.current), control=control)
+        return _respond(request, action, error=_stale_message(stale.current), form=form, control=control)
     except ValueError as refused:
         return _respond(request, action, error=str(refused), form=form, control=control)
     return _respond(request, action, message=done(data))

@@ -165,3 +165,24 @@ def test_only_clerks_open_controls(request, who, make_action):
     action = make_action()
     response = request.getfixturevalue(who).get(reverse("actions:row_controls", args=[action.pk]), **HTMX)
     assert response.status_code in (403, 404)
+
+
+def test_a_refused_discharge_keeps_what_the_clerk_typed(clerk, make_action):
+    action = make_action()
+    response = control(clerk, "discharge", action, HTMX, on="not a date", evidence="Report <b>brought</b> in July")
+    content = response.content.decode()
+    assert "There is a problem" in content
+    assert 'value="Report &lt;b&gt;brought&lt;/b&gt; in July"' in content  # kept, and escaped
+    action.refresh_from_db()
+    assert action.status == action.Status.OPEN
+
+
+def test_a_stale_close_keeps_the_reason_typed(clerk, make_action):
+    action = make_action()
+    seen = action.version
+    action.set_rag("red")  # another clerk got there first
+    response = control(clerk, "close", action, HTMX, version=seen, reason="Superseded by the new plan")
+    content = response.content.decode()
+    assert "changed by someone else" in content and 'value="Superseded by the new plan"' in content
+    action.refresh_from_db()
+    assert action.status == action.Status.OPEN
