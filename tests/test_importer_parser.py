@@ -1010,3 +1010,89 @@ def test_decision_page_fields_end_the_decision():
     item = result["items"][0]
     assert len(item["resolutions"]) == 2
     assert [a["owner"] for a in item["actions"]] == ["Head of Leisure"]
+
+
+# --- round 3 styles -------------------------------------------------------------------------------------------
+
+
+def test_label_then_blank_line_then_names_and_sederunt():
+    text = (
+        "PRESENT:\n\nCouncillor P. Morgan – Chair\n\nCouncillors:\nK. Lewis, B. Rees\n\nCabinet Member:\n"
+        "Councillor H. Owen – Cabinet Member for Education\n\nAPOLOGIES:\nCouncillor W. Pugh\n\n1. Budget\nNoted.\n"
+    )
+    result = parse_minutes(text)
+    assert person(result, "P. Morgan")["status"] == "present"
+    assert person(result, "B. Rees")["status"] == "present"
+    assert person(result, "W. Pugh")["status"] == "apologies"
+    assert person(result, "H. Owen")["status"] == "in_attendance"
+    text = (
+        "Sederunt\n\nCouncillor Ailsa Reid (Convener)\nCouncillor Rab Dunn\n\nIn Attendance\n\n"
+        "Moira Kerr, Head of Roads\n\n1. Roads\n"
+    )
+    result = parse_minutes(text)
+    assert person(result, "Rab Dunn")["status"] == "present"
+    assert person(result, "Moira Kerr")["status"] == "in_attendance"
+
+
+def test_decisions_numbered_within_the_minute_with_bracketed_action_owner():
+    text = (
+        "12. LIBRARY OPENING HOURS\nThe report was presented.\nIt was RESOLVED that: -\n"
+        "12.1 the report be noted;\n"
+        "12.2 the Committee receive a further update in the spring (Action: Head of Libraries to schedule);\n"
+        "12.3 That Cabinet approve the revised hours.\n"
+        "The meeting terminated at 3.10 p.m.\n"
+    )
+    item = only_item(text)
+    assert item["number"] == "12"
+    assert len(item["resolutions"]) == 3
+    assert [(a["owner"], a["text"][:28]) for a in item["actions"]] == [
+        ("Head of Libraries", "The Committee receive a furt")
+    ]
+
+
+def test_completed_matters_arising_and_subject_to_conditions_are_not_actions():
+    text = (
+        "3. Minutes and matters arising\nRESOLVED – That the minutes be confirmed as a correct record.\n\n"
+        "Matters arising:\n\nMinute 12 (Parking) – the Head of Parking confirmed that the survey results had been "
+        "circulated to members.\n\n"
+        "4. Work Programme\nRESOLVED – That the work programme be approved, subject to the cycling review being added "
+        "to the June meeting.\n"
+    )
+    items = parse_minutes(text)["items"]
+    assert [i["actions"] for i in items] == [[], []]
+    assert len(items[0]["resolutions"]) == 1
+
+
+def test_said_they_lacked_the_figures_and_would_provide_them():
+    text = (
+        "4. Highways\nIn response to a question about claims, the Director of Highways said that he did not have the "
+        "figures to hand and would provide members with the value of claims settled last year.\n"
+        "Councillor Ames said that residents were unhappy. The Head of Parks said that the answer was not in the "
+        "report and that she would circulate it after the meeting.\n"
+    )
+    actions = only_item(text)["actions"]
+    assert [a["owner"] for a in actions] == ["Director of Highways", "Head of Parks"]
+    assert "value of claims settled" in actions[0]["text"]
+
+
+def test_owner_after_agreed_that_or_requested_that():
+    text = (
+        "5. Audit\nDecision\nThe Committee:-\n(a) noted the report;\n"
+        "(b) requested that the Head of Finance provide a written update to the next meeting; and\n"
+        "(c) agreed that the Chief Internal Auditor would bring the payroll follow-up to the Committee in March.\n"
+    )
+    actions = only_item(text)["actions"]
+    assert [a["owner"] for a in actions] == ["Head of Finance", "Chief Internal Auditor"]
+
+
+def test_mid_line_resolved_after_a_vote_and_standing_item_after_and_that():
+    text = (
+        "4/25 Precept\nFollowing a vote (6 for, 1 against), it was RESOLVED that:\n(a) the Panel supports the precept; "
+        "and\n(b) the Chairman writes to the Commissioner by 10 February 2025.\n\n"
+        "5/25 Work Programme\nThe Panel AGREED its work programme, and that knife crime would be a standing item at "
+        "every meeting.\n"
+    )
+    items = parse_minutes(text)["items"]
+    assert [a["due"] for a in items[0]["actions"]] == ["2025-02-10"]
+    assert items[1]["standing_items"] == ["Knife crime"]
+    assert items[1]["actions"] == []

@@ -161,7 +161,10 @@ _ACTION_INFINITIVES = (
     r"ask|commission|implement|return|liaise|check|ensure|visit|arrange|respond|come\s+back|chase|notify|"
     r"inform|advise|explain|table|copy|consider|receive|apply|place|order|purchase|book"
 )
-_PASSIVE_ACTION = re.compile(rf"\b(?:be|been|being)\s+(?:\w+ly\s+)?(?:{_ACTION_PARTICIPLES})\b", re.I)
+# "had been circulated" reports work already done.
+_PASSIVE_ACTION = re.compile(
+    rf"(?<!\bhad )(?<!\bhas )(?<!\bhave )\b(?:be|been|being)\s+(?:\w+ly\s+)?(?:{_ACTION_PARTICIPLES})\b", re.I
+)
 _INFINITIVE_ACTION = re.compile(
     rf"(?:^|\b(?:to|will|would|shall|must|should)\s+)(?:\w+ly\s+)?(?:{_ACTION_INFINITIVES})\b", re.I
 )
@@ -234,8 +237,14 @@ _TRIGGER = re.compile(
     re.I,
 )
 _ACTION_LINE = re.compile(r"^\(?\s*actions?(?:\s+(?:by|owner|for))?\s*[:\-–—]\s*(?P<owner>[^)]+?)\s*\)?\.?$", re.I)
-_ACTION_TAIL = re.compile(r"\s*\(?\s*\bACTION(?:\s+BY)?\s*[:\-–—]\s*(?P<owner>[^)]{2,80}?)\s*\)?\.?\s*$")
-_LIST_MARKER = re.compile(r"^(?:\(\s*(?:\d{1,2}|[ivx]{1,5}|[a-z])\s*\)|(?:\d{1,2}|[ivx]{1,5}|[a-z])[.)])(?:\s+|$)")
+# "... (ACTION: Jo Bell)" or "... ACTION: Jo Bell"; in brackets any case will do: "(Action: Head of Service)".
+_ACTION_TAIL = re.compile(
+    r"\s*(?:\(\s*(?i:action(?:\s+by)?)(?=\s*[:\-–—][^()]{2,80}\)[.;,]?\s*$)|\(?\s*\bACTION(?:\s+BY)?)"
+    r"\s*[:\-–—]\s*(?P<owner>[^)]{2,80}?)\s*\)?[.;,]?\s*$"
+)
+_LIST_MARKER = re.compile(
+    r"^(?:\(\s*(?:\d{1,2}|[ivx]{1,5}|[a-z])\s*\)|(?:\d{1,2}|[ivx]{1,5}|[a-z])[.)]|\d{1,4}\.\d{1,2}\.?(?=\s))(?:\s+|$)"
+)
 _BULLET = re.compile(r"^[•·▪●◦○■□➢►✓*\-–—]\s*")
 _INLINE_MARKER = re.compile(r"(?:^|(?<=[\s:;,]))\(\s*(\d{1,2}|[ivx]{1,5}|[a-z])\s*\)\s+")
 _NARRATIVE = re.compile(
@@ -534,6 +543,7 @@ def _split_inline_decisions(lines: list[str]) -> list[str]:
             if m and line[: m.start()].strip() and not _TRIGGER.match(line):
                 out.append(line[: m.start()].rstrip())
                 line = line[m.start() :]
+                line = line[:1].upper() + line[1:]  # "..., it was RESOLVED that:" starts a block of its own
         out.append(line)
     return out
 
@@ -876,11 +886,12 @@ _ATTENDANCE_LABEL = re.compile(
     r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received"
     r"(?:\s+from)?)?|absent|substitutes?(?:\s+members?)?|co-?opted\s+members?(?:\s+present)?|"
     r"(?:independent|lay|statutory|(?:non-?)?voting)\s+(?:co-?opted\s+)?(?:members?|persons?)(?:\s+present)?|"
-    r"public\s+attendance|"
+    r"public\s+attendance|sederunt|together\s+with|cabinet\s+members?(?:\s+(?:present|in\s+attendance))?|co-?optees|"
     r"co-?opted|councillors|cllrs|also\s+attending|"
     r"chair(?:man|person)?|vice[- ]chair(?:man|person)?|guests?|attendees|attending)\s*[:\-–—]\s*(?P<rest>.*)$"
     r"|^(?P<bare>(?:councillors?\s+|members?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|also\s+attending|"
-    r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?|co-?opted\s+members?)\s*$",
+    r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?|co-?opted\s+members?|sederunt|"
+    r"cabinet\s+members?\s+present)\s*$",
     re.I,
 )
 
@@ -907,7 +918,16 @@ def _label_status(label: str) -> tuple[str | None, str | None]:
         or label.startswith(("independent", "lay", "statutory", "voting", "non"))
     ):
         return "present", "co-opted"
-    if "also" in label or "attendance" in label or "officer" in label or "guest" in label or "attend" in label:
+    if label.startswith("cabinet"):
+        return "in_attendance", "cabinet_member"
+    if (
+        "also" in label
+        or "attendance" in label
+        or "officer" in label
+        or "guest" in label
+        or "attend" in label
+        or label.startswith("together")
+    ):
         return "in_attendance", None
     return "present", None
 
@@ -938,6 +958,8 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
         chunk = [_ORG_PREFIX.sub("", rest)]
         used.add(i)
         j = i + 1
+        if not rest.strip() and j + 1 < len(lines) and not lines[j] and _next_is_names(lines, j):
+            j += 1  # "PRESENT:" / blank line / the names
         while j < len(lines) and lines[j] and not _ATTENDANCE_LABEL.match(lines[j]) and not _caps_heading(lines[j]):
             if _NUM_HEADING.match(lines[j]) or _PROCEDURAL.match(lines[j]):
                 break
@@ -952,6 +974,8 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
 
 def _next_is_names(lines: list[str], i: int) -> bool:
     nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    if not nxt and i + 2 < len(lines):
+        nxt = lines[i + 2]  # a label, a blank line, then the names
     return bool(nxt) and bool(
         re.match(rf"^{_HONORIFIC}[\s:]", nxt)
         or _ATTENDANCE_LABEL.match(nxt)
@@ -1383,6 +1407,9 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
                 line = f"{bare.group(1)}. {lines[j]}"
                 skip.add(j)
         m = _NUM_HEADING.match(line)
+        sub = m and re.match(r"^(\d+)\.\d+$", m.group("num"))
+        if sub and current.number and sub.group(1) == current.number.rstrip("."):
+            m = None  # "46.2 That Cabinet note ...": a numbered paragraph of minute 46, not a new item
         if m and _title_like(m.group("title").strip()):
             key = _number_key(m.group("num"))
             has_letter = bool(re.search(r"\d[a-z]$", m.group("num")))
@@ -1566,7 +1593,8 @@ def _parse_item(item: Item, people: list[str], known_people: list[str], aliases:
             if subject:
                 standing.append(subject)
                 continue
-            if not (res.listed_action or _is_action(clause)):
+            # "... (Action: Head of Service)": the minutes themselves mark the decision as someone's work.
+            if not (res.listed_action or (res.owner and not _NOTING.match(clause)) or _is_action(clause)):
                 continue
             owner = res.owner or _explicit_owner(clause) or _context_owner(clause, sentences)
             actions.append({"text": _action_text(clause), "owner": owner, "due": _due(clause)})
@@ -1634,13 +1662,21 @@ _PAGE_METADATA = re.compile(
 )
 
 
+_NOTING = re.compile(r"^(?:that\s+)?(?:the\s+)?[\w' -]{0,60}?\b(?:be|is|was|were)\s+(?:duly\s+)?noted\.?$", re.I)
+_MEETING_END = re.compile(
+    r"^(?:the\s+)?(?:meeting|committee|panel|board)\s+(?:terminated|closed|ended|finished|concluded|rose)\b", re.I
+)
+
+
 def _take_block(lines: list[str], start: int, rest: str) -> tuple[list[Resolution], int]:
     """Read the decisions after a "Resolved"/"It was agreed" line up to the next narrative paragraph."""
     raw: list[str] = [rest.strip()] if rest.strip() else []
     idx = start
     while idx < len(lines):
         line = lines[idx]
-        if line.startswith(TABLE_ROW) or _PAGE_METADATA.match(line) or _trigger_at(lines, idx):
+        if line.startswith(TABLE_ROW) or _PAGE_METADATA.match(line) or _MEETING_END.match(line):
+            break
+        if _trigger_at(lines, idx):
             break
         raw.append(line)
         idx += 1
@@ -1655,12 +1691,14 @@ def _take_block(lines: list[str], start: int, rest: str) -> tuple[list[Resolutio
             continue
         if out and _NARRATIVE.search(seg) and not re.match(r"^that\b", seg, re.I):
             break
+        if out and re.match(r"^[A-Z][\w' &-]{2,40}:$", seg) and not re.match(r"^that\b", seg, re.I):
+            break  # "Matters arising:": a new section of the minute, not a decision
         consumed_segments += 1
         for part in _sentences_of(_inline_split(seg)):
             tail = _ACTION_TAIL.search(part)
             owner = None
             if tail and tail.start() > 0:
-                owner = _clean_owner(tail.group("owner"))
+                owner = _tail_owner(tail.group("owner"))
                 part = part[: tail.start()].rstrip()
             out.append(Resolution(text=part, owner=owner))
     if consumed_segments < len(segments):
@@ -1810,6 +1848,11 @@ def _drop_intros(resolutions: list[Resolution]) -> list[Resolution]:
     return out
 
 
+def _tail_owner(owner: str) -> str | None:
+    """ "(Action: Scrutiny Officer to add to the work programme)": the owner is the words before "to"."""
+    return _clean_owner(re.split(r"\s+to\s+(?=[a-z])", owner, maxsplit=1)[0])
+
+
 def _clean_owner(owner: str) -> str | None:
     owner = re.sub(r"\s+", " ", owner).strip(" .;:-–—()")
     owner = re.sub(r"^(?:by\s+)?(?:the\s+)?", "", owner, flags=re.I)
@@ -1830,6 +1873,8 @@ def _standing_subject(text: str) -> str | None:
             subj = re.sub(r"^(?:that\s+)?", "", m.group("subj").strip(), flags=re.I)
             subj = re.sub(r"[\"'‘’“”]", "", subj)
             subj = re.sub(r"\s+on\s+the\s+agenda.*$", "", subj, flags=re.I).strip(" ,")
+            # "agreed its work programme, and that X would be a standing item"
+            subj = re.split(r"(?:,\s*|\s)(?:and\s+)?that\s+", subj)[-1].strip(" ,")
             subj = re.split(
                 r"\b(?:be|been|is|was)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b[^,;]{0,80}?(?:,\s*|\s+)(?:with|and(?:\s+that)?)\s+",
                 subj,
@@ -1877,6 +1922,8 @@ _RECOMMEND_TO = re.compile(
 
 def _is_action(clause: str) -> bool:
     body = re.sub(r"^that\s+", "", clause.strip(), flags=re.I)
+    # "approved, subject to X being added": the condition is not a task of its own.
+    body = re.sub(r"^(.{10,}?),?\s+subject\s+to\b.*$", r"\1", body, flags=re.I)
     if _RECOMMEND_TO.match(body) and not _OWNER_ASKED.search(body):
         return False
     if re.match(
@@ -2023,8 +2070,12 @@ _ALL_MEMBERS = re.compile(
 )
 
 
+_DECIDED_THAT = re.compile(r"^(?:agreed|requested|requests?|asked|instructed|resolved|decided)\s+that\s+", re.I)
+
+
 def _explicit_owner(clause: str) -> str | None:
-    body = clause.strip()
+    # "requested that the Head of Finance provide ...", "agreed that the Auditor would bring ..."
+    body = re.sub(_DECIDED_THAT, "", clause.strip())
     everyone = _ALL_MEMBERS.match(body)
     if everyone:
         return everyone.group(1)[:1].upper() + everyone.group(1)[1:]
@@ -2138,9 +2189,12 @@ _PRONOUN_PROMISE = re.compile(
     rf"(?P<verb2>{_ACTION_INFINITIVES}|find\s+out|supply))\b(?P<rest>[^.]*)"
 )
 # "Dr Pryce said that ... and undertook to provide the figures": the promise of the sentence's speaker.
+# "... said she did not have the figures and would provide them to Members": the same, with "would".
 _AND_PROMISE = re.compile(
-    r"\b(?:and|but)\s+(?:also\s+)?(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:also\s+)?(?:\w+ly\s+)?"
-    rf"(?P<verb>{_ACTION_INFINITIVES}|find\s+out|supply)\b(?P<rest>[^.]*)"
+    r"\b(?:and|but)\s+(?:that\s+(?:he|she|they)\s+)?(?:also\s+)?(?:(?:agreed|undertook|offered|promised|committed)\s+to\s+"
+    rf"(?:also\s+)?(?:\w+ly\s+)?(?P<verb>{_ACTION_INFINITIVES}|find\s+out|supply)|(?:would|will)\s+(?:also\s+)?"
+    r"(?P<verb2>provide|circulate|share|send|forward|supply|distribute|write\s+to|report\s+back|feed\s+back|find\s+out|"
+    r"look\s+into|investigate|e-?mail))\b(?P<rest>[^.]*)"
 )
 # Minute-book shorthand: "Clerk to place the order.", "Cllr Brereton to report it to Highways."
 _SHORTHAND = re.compile(rf"^(?:[a-z]\)\s+)?(?P<who>{_WHO})\s+to\s+(?!be\b|have\b)(?P<verb>[a-z]+)\b(?P<rest>[^.]*)")
@@ -2163,6 +2217,10 @@ def _promises(paragraphs: list[str]) -> list[tuple[str, str]]:
         speaker, question = None, None
         for sentence in _SENTENCE_END.split(para):
             found = False
+            # "The Head of Repairs said that ... he would circulate it": this sentence's own speaker comes first.
+            own = _sentence_speaker(sentence)
+            if own:
+                speaker = own
             for m in _PROMISE.finditer(sentence):
                 who = _owner_ok(m.group("who"))
                 if who:
@@ -2177,21 +2235,23 @@ def _promises(paragraphs: list[str]) -> list[tuple[str, str]]:
                 who = _owner_ok(short.group("who"))
                 out.append((_promise_text(who, short, None), who))
                 found = True
-            for m in _GIVING_VERBS.finditer(sentence):
-                who = _last_person(sentence[: m.start()][-160:])
-                if who:
-                    speaker = who
-                    break
-            else:
-                post = _POST_SPEAKER.match(sentence)
-                if post and _owner_ok(post.group("who")) and _post_like(post.group("who")):
-                    speaker = post.group("who")
             if not found and speaker and "to" in sentence:
                 for m in _AND_PROMISE.finditer(sentence):
                     out.append((_promise_text(speaker, m, question), speaker))
             q = _QUESTION.search(sentence)
             question = q.group("q").strip() if q else None
     return out
+
+
+def _sentence_speaker(sentence: str) -> str | None:
+    for m in _GIVING_VERBS.finditer(sentence):
+        who = _last_person(sentence[: m.start()][-160:])
+        if who:
+            return who
+    post = _POST_SPEAKER.match(sentence)
+    if post and _owner_ok(post.group("who")) and _post_like(post.group("who")):
+        return post.group("who")
+    return None
 
 
 def _promise_text(who: str, m: re.Match, question: str | None) -> str:
