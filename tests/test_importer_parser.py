@@ -1096,3 +1096,35 @@ def test_mid_line_resolved_after_a_vote_and_standing_item_after_and_that():
     assert [a["due"] for a in items[0]["actions"]] == ["2025-02-10"]
     assert items[1]["standing_items"] == ["Knife crime"]
     assert items[1]["actions"] == []
+
+
+def test_recommendations_to_another_body_are_not_actions():
+    text = (
+        "57. Trams\nResolved:\n1. That the update be noted.\n2. That the Head of Rail circulate the timetable by "
+        "the end of March 2025.\n\nRecommendations to the Mayor:\n3. That the Mayor considers a fare cap.\n"
+        "4. That the Mayor ensures that delays are published monthly.\n"
+    )
+    item = only_item(text)
+    assert len(item["resolutions"]) == 4
+    assert [a["owner"] for a in item["actions"]] == ["Head of Rail"]
+
+
+def test_pdf_wrapped_capital_title_sub_label_and_venue_time_line():
+    text = (
+        "SCHOOLS SCRUTINY PANEL\n\nMonday, 3 March 2025\n\nCivic Centre, Dunmore, 6.30 pm\n\n"
+        "1 MINUTES OF THE LAST MEETING\n\nThe minutes were agreed.\n\nMatters arising\nMinute 4 – the data had been "
+        "sent to Members.\n\n"
+        "2 SCHOOL TRANSPORT – ELIGIBILITY,\nAPPEALS AND COSTS\n\nIt was agreed that:\n(a) the report be noted;\n"
+        "(b) the Director of Education be asked to write to the bus operators about\nlate running; and\n"
+        "(c) a further update be brought to the Panel in June 2025.\n"
+    )
+    result = parse_minutes(text)
+    assert result["start_time"] == "18:30"
+    items = result["items"]
+    assert [i["title"] for i in items] == [
+        "Minutes of the Last Meeting",
+        "School Transport – Eligibility, Appeals and Costs",
+    ]
+    assert items[0]["actions"] == []
+    assert len(items[1]["resolutions"]) == 3
+    assert [a["owner"] for a in items[1]["actions"]] == ["Director of Education", None]

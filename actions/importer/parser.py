@@ -247,8 +247,9 @@ _LIST_MARKER = re.compile(
 )
 _BULLET = re.compile(r"^[•·▪●◦○■□➢►✓*\-–—]\s*")
 _INLINE_MARKER = re.compile(r"(?:^|(?<=[\s:;,]))\(\s*(\d{1,2}|[ivx]{1,5}|[a-z])\s*\)\s+")
+# "the Director be asked to write ..." is a decision, so a passive "be asked" is not narrative.
 _NARRATIVE = re.compile(
-    r"\b(?:explained|advised|asked|queried|informed|stated|commented|responded|replied|discussed|thanked|"
+    r"(?<!\bbe )\b(?:explained|advised|asked|queried|informed|stated|commented|responded|replied|discussed|thanked|"
     r"questioned|highlighted|said|raised\s+concerns?)\b",
     re.I,
 )
@@ -356,6 +357,7 @@ class Resolution:
     text: str
     owner: str | None = None  # from an "ACTION:" line or tail
     listed_action: bool = False  # under an "Agreed actions:" heading, so an action whatever its verb
+    recommendation: bool = False  # under "Recommendations to Cabinet:", so a decision for another body
 
 
 @dataclass
@@ -842,7 +844,10 @@ def _header_times(lines: list[str], date_line: int | None, date_end: int) -> tup
     texts = [lines[date_line][date_end:]]
     texts += [ln for ln in lines[date_line + 1 : date_line + 6] if ln][:3]
     for k, text in enumerate(texts):
-        if k and not re.match(rf"^(?:(?:times?|start(?:\s+time)?|commencing)\s*[:\-–—]?\s*)?(?:{_TIME})", text, re.I):
+        timed = re.match(rf"^(?:(?:times?|start(?:\s+time)?|commencing)\s*[:\-–—]?\s*)?(?:{_TIME})", text, re.I)
+        # "Town Hall, Calderbrook, 6.00 pm": a venue line under the date that ends with the time
+        venue_time = len(text.split()) <= 10 and re.search(rf"(?:,|\bat)\s*(?:{_TIME})\s*$", text, re.I)
+        if k and not (timed or venue_time):
             continue
         if k == 0 and _OTHER_MEETING.search(text):
             continue
@@ -1391,6 +1396,7 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
     in_resolution = False
     list_next = 1
     seen_content = False
+    raw_caps = False  # the current heading was set in capitals
     committee_low = (committee or "").lower()
     skip = set(skip)
     for i, line in enumerate(lines):
@@ -1407,6 +1413,19 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
                 line = f"{bare.group(1)}. {lines[j]}"
                 skip.add(j)
         m = _NUM_HEADING.match(line)
+        nxt_line = lines[i + 1] if i + 1 < len(lines) else ""
+        if (
+            m
+            and m.group("title").isupper()
+            and re.search(r"(?:[,–—-]|\b(?:AND|OF|FOR|THE|IN|ON|TO))$", m.group("title").strip())
+            and nxt_line.isupper()
+            and _caps_heading(nxt_line)
+            and not _NUM_HEADING.match(nxt_line)
+        ):
+            # "4 SPECIAL EDUCATIONAL NEEDS – EDUCATION," / "HEALTH AND CARE PLANS": a PDF wrapped the title.
+            line = f"{line} {nxt_line}"
+            m = _NUM_HEADING.match(line)
+            skip.add(i + 1)
         sub = m and re.match(r"^(\d+)\.\d+$", m.group("num"))
         if sub and current.number and sub.group(1) == current.number.rstrip("."):
             m = None  # "46.2 That Cabinet note ...": a numbered paragraph of minute 46, not a new item
@@ -1423,6 +1442,7 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
                 # A shouted title wrapped by a PDF: "61. QUARTER 3 PERFORMANCE AND FINANCIAL MONITORING" / "REPORT".
                 if (
                     nxt
+                    and i + 1 not in skip
                     and len(heading[1]) > 30
                     and heading[1].isupper()
                     and nxt.isupper()
@@ -1433,7 +1453,19 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
                 ):
                     heading = (heading[0], f"{heading[1]} {nxt}")
                     skip.add(i + 1)
-        if heading is None and (_caps_heading(line) or _PROCEDURAL.match(line)):
+        # "Matters arising" in mixed case under a numbered minute whose own heading was in capitals is a sub-label.
+        sub_label = (
+            heading is None
+            and current.number
+            and current.title
+            and current is items[-1]
+            and not _caps_heading(line)
+            and _PROCEDURAL.match(line)
+            and any(c.islower() for c in line)
+            and all(it.number for it in items)
+            and raw_caps
+        )
+        if heading is None and not sub_label and (_caps_heading(line) or _PROCEDURAL.match(line)):
             low = line.lower().strip(" :")
             is_title_line = committee_low and (
                 low in (committee_low, f"minutes of {committee_low}")
@@ -1443,6 +1475,7 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
             if not is_title_line and not (not seen_content and _looks_like_header_line(line) and not items):
                 heading = (None, line.strip())
         if heading:
+            raw_caps = heading[1].isupper()
             current = Item(heading[0], _title_case(re.sub(r"\s+", " ", heading[1]).strip(" .-–—:")))
             items.append(current)
             in_resolution, list_next = False, 1
@@ -1556,6 +1589,9 @@ def _parse_item(item: Item, people: list[str], known_people: list[str], aliases:
             if "action" in m.group("kw").lower():
                 for res in block:
                     res.listed_action = True
+            if m.group("kw").lower().startswith("recommend") and re.match(r"^to\s+(?:the\s+)?[A-Z]", m.group("rest")):
+                for res in block:
+                    res.recommendation = True
             resolutions.extend(block)
             since_block = 0
             continue
@@ -1594,6 +1630,8 @@ def _parse_item(item: Item, people: list[str], known_people: list[str], aliases:
                 standing.append(subject)
                 continue
             # "... (Action: Head of Service)": the minutes themselves mark the decision as someone's work.
+            if res.recommendation and not res.owner:
+                continue
             if not (res.listed_action or (res.owner and not _NOTING.match(clause)) or _is_action(clause)):
                 continue
             owner = res.owner or _explicit_owner(clause) or _context_owner(clause, sentences)
