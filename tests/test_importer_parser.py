@@ -1128,3 +1128,41 @@ def test_pdf_wrapped_capital_title_sub_label_and_venue_time_line():
     assert items[0]["actions"] == []
     assert len(items[1]["resolutions"]) == 3
     assert [a["owner"] for a in items[1]["actions"]] == ["Director of Education", None]
+
+
+def test_a_short_post_takes_the_one_attendees_full_title():
+    text = (
+        "Also in attendance:\nNina Holt (Director of Leisure), Sam Orr (Service Manager, Parks)\n\n"
+        "4. Pools\nThe Director said that she did not have the figures and would provide members with visitor "
+        "numbers by site.\nThe Service Manager said the figure was not to hand and that he would circulate the "
+        "tree survey results.\n"
+    )
+    actions = parse_minutes(text)["items"][0]["actions"]
+    assert [a["owner"] for a in actions] == ["Director of Leisure", "Service Manager, Parks"]
+
+
+def test_chair_asks_an_officer_to_do_something_and_imperative_standing_item():
+    text = (
+        "23. Work Programme\nThe Chairman asked the Democratic Services Officer to invite the Cabinet Member for "
+        "Assets to the next meeting. Councillor Dee asked the Director to explain the delay.\n"
+        "The Committee RESOLVED to:\n• agree the work programme;\n"
+        "• add the medium term financial strategy to the work programme as a standing item.\n"
+    )
+    item = only_item(text)
+    assert [(a["owner"], a["due"]) for a in item["actions"]] == [("Democratic Services Officer", "next meeting")]
+    assert item["standing_items"] == ["The medium term financial strategy"]
+
+
+def test_an_action_log_at_the_end_does_not_double_the_actions():
+    text = (
+        "Officers: Ann Lee – Head of Repairs; Bo Chan – Scrutiny Officer\n\n"
+        "5. DAMP AND MOULD\nThe Head of Repairs said that the figure was not in the report and that she would "
+        "circulate it after the meeting.\n\n"
+        "6. WORK PROGRAMME\nThe Sub-Committee AGREED that the Scrutiny Officer should arrange a visit to the "
+        "repairs call centre.\n\nACTION LOG\n\nItem | Action | Owner | Due\n"
+        "5 | Circulate the number of reopened damp cases | Ann Lee | 22 October 2024\n"
+        "6 | Arrange visit to the repairs call centre | Bo Chan | December meeting\n"
+    )
+    actions = [a for i in parse_minutes(text)["items"] for a in i["actions"]]
+    assert sorted(a["owner"] for a in actions) == ["Ann Lee", "Bo Chan"]
+    assert all("_logged" not in a for a in actions)

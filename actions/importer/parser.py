@@ -271,6 +271,12 @@ _STANDING = [
         r"\bas\s+an?\s+standing\s+item\b",
         re.I,
     ),
+    # "add the medium term financial strategy to the work programme as a standing item"
+    re.compile(
+        r"^(?:that\s+)?(?:to\s+)?(?:add|include|place|put)\s+(?P<subj>[^;]{3,80}?)\s+(?:on|to|in)\s+(?:the\s+|its\s+)?"
+        r"(?:[\w'-]+\s+){0,4}?(?:work\s*programmes?|agendas?|forward\s+plans?)\s+as\s+an?\s+(?:regular\s+)?standing\s+item",
+        re.I,
+    ),
     # "subject to the addition of a standing item on GP access"
     re.compile(
         r"\bstanding\s+(?:agenda\s+)?item\s+(?:on|about|for|regarding|covering)\s+(?P<subj>[^.;,()]{3,80})", re.I
@@ -407,7 +413,9 @@ def _parse(text: str, known_people: list[str]) -> dict:
     people = [p.name for p in attendance] + known_people
     initials = Counter(p.initials for p in attendance if p.initials)
     aliases = {p.initials: p.name for p in attendance if p.initials and initials[p.initials] == 1}
-    parsed_items = [_parse_item(item, people, known_people, aliases) for item in items]
+    titles = [p.title for p in attendance if p.title]
+    parsed_items = [_parse_item(item, people, known_people, aliases, titles) for item in items]
+    _drop_logged_twice(parsed_items, attendance)
     return {
         "committee": committee,
         "date": date,
@@ -1557,7 +1565,41 @@ def _paragraphs(lines: list[str]) -> list[str]:
     return [re.sub(r"\s+", " ", p).strip() for p in paras]
 
 
-def _parse_item(item: Item, people: list[str], known_people: list[str], aliases: dict[str, str] | None = None) -> dict:
+def _task_verb(text: str) -> str:
+    m = re.search(r"\bto\s+([a-z]+)", text)
+    return _stem((m.group(1) if m else text.split()[0] if text.split() else "").lower())
+
+
+def _drop_logged_twice(items: list[dict], attendance: list[Person]) -> None:
+    """An "ACTION LOG" table restates actions already in the minutes: keep the table's row, which names an owner."""
+    logged = [a for it in items for a in it["actions"] if a.get("_logged")]
+    person_of = {p.name.lower(): p.name for p in attendance}
+    person_of.update({p.title.lower(): p.name for p in attendance if p.title})
+
+    def same(a: dict, row: dict) -> bool:
+        if _overlap(row["text"], a["text"]) >= 0.75:
+            return True
+        who = person_of.get((a["owner"] or "").lower())
+        return (
+            bool(who)
+            and who == person_of.get((row["owner"] or "").lower())
+            and (_task_verb(a["text"]) == _task_verb(row["text"].lower()))
+        )
+
+    for it in items:
+        if logged:
+            it["actions"] = [a for a in it["actions"] if a.get("_logged") or not any(same(a, r) for r in logged)]
+        for a in it["actions"]:
+            a.pop("_logged", None)
+
+
+def _parse_item(
+    item: Item,
+    people: list[str],
+    known_people: list[str],
+    aliases: dict[str, str] | None = None,
+    titles: list[str] | None = None,
+) -> dict:
     lines = list(item.lines)
     for idx, line in enumerate(lines):
         m = _MINUTES_MARKER.match(line)
@@ -1642,7 +1684,7 @@ def _parse_item(item: Item, people: list[str], known_people: list[str], aliases:
             standing.append(subject)
 
     for text, owner, due in tabled:
-        actions.append({"text": _action_text(text), "owner": owner, "due": due or None})
+        actions.append({"text": _action_text(text), "owner": owner, "due": due or None, "_logged": True})
 
     for text, owner in noted:
         if not any(_overlap(text, a["text"]) >= 0.6 for a in actions):
@@ -1663,7 +1705,7 @@ def _parse_item(item: Item, people: list[str], known_people: list[str], aliases:
                 # "Sam Roy and Ruth Ode": each person is matched on their own.
                 action["owner"] = " and ".join(_resolve_person(p, people, known_people) for p in parts)
             else:
-                action["owner"] = _resolve_person(action["owner"], people, known_people)
+                action["owner"] = _full_post(_resolve_person(action["owner"], people, known_people), titles or [])
     return {
         "number": item.number,
         "title": item.title,
@@ -2043,7 +2085,7 @@ _WHO = (
     r"|(?:[Tt]he\s+)?[A-Z][\w'-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]+){0,7}|[Oo]fficers)"
 )
 _OWNER_SUBJECT = re.compile(
-    rf"^(?:[Tt]hat\s+)?(?P<who>{_WHO})\s+(?:to|will|would|agreed\s+to|undertook\s+to|(?:be|is|are)\s+(?:asked|requested|"
+    rf"^(?:[Tt]hat\s+)?(?P<who>{_WHO})\s+(?:to|will|would|should|agreed\s+to|undertook\s+to|(?:be|is|are)\s+(?:asked|requested|"
     r"invited)\s+to)\s+(?:\w+ly\s+)?(?!be\b)\w",
 )
 _OWNER_SUBJUNCTIVE = re.compile(
@@ -2248,6 +2290,15 @@ _POST_SPEAKER = re.compile(
 )
 
 
+# "The Chair asked the Democratic Services Officer to invite ...": the chair or committee gives someone work.
+_CHAIR_ASKED = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:Chair(?:man|person)?|Convener|Committee|Panel|Board|Sub-Committee|Members)\s+(?:also\s+)?"
+    rf"(?:asked|requested)\s+(?P<who>{_WHO})\s+to\s+(?:\w+ly\s+)?"
+    r"(?P<verb>(?!explain|clarify|comment|respond|outline|answer|confirm|introduce|present)"
+    rf"(?:{_ACTION_INFINITIVES}))\b(?P<rest>[^.]*)"
+)
+
+
 def _promises(paragraphs: list[str]) -> list[tuple[str, str]]:
     """ "Jane Smith agreed to circulate the figures" is an action for Jane Smith even without a resolution."""
     out = []
@@ -2267,6 +2318,11 @@ def _promises(paragraphs: list[str]) -> list[tuple[str, str]]:
             if not found and speaker:
                 for m in _PRONOUN_PROMISE.finditer(sentence):
                     out.append((_promise_text(speaker, m, question), speaker))
+                    found = True
+            for m in [] if found else _CHAIR_ASKED.finditer(sentence):
+                who = _owner_ok(m.group("who"))
+                if who and any(w in POST_WORDS for w in who.lower().split()):
+                    out.append((_promise_text(who, m, None), who))
                     found = True
             short = None if found else _SHORTHAND.match(sentence)
             if short and _owner_ok(short.group("who")):
@@ -2307,6 +2363,15 @@ def _name_parts(name: str) -> tuple[str | None, str]:
     if not words:
         return None, ""
     return (words[0] if len(words) > 1 else None), words[-1]
+
+
+def _full_post(owner: str, titles: list[str]) -> str:
+    """ "the Director said ... would provide": the one attendee's post that begins "Director" ("Director of Place")."""
+    words = owner.lower().split()
+    if not words or len(words) > 3 or not any(w in POST_WORDS for w in words) or owner in titles:
+        return owner
+    fits = {t for t in titles if t.lower().split()[: len(words)] == words or t.lower().startswith(owner.lower() + ",")}
+    return fits.pop() if len(fits) == 1 else owner
 
 
 def _resolve_person(owner: str, people: list[str], known_people: list[str]) -> str:
