@@ -1166,3 +1166,35 @@ def test_an_action_log_at_the_end_does_not_double_the_actions():
     actions = [a for i in parse_minutes(text)["items"] for a in i["actions"]]
     assert sorted(a["owner"] for a in actions) == ["Ann Lee", "Bo Chan"]
     assert all("_logged" not in a for a in actions)
+
+
+def test_noted_that_someone_would_circulate_is_a_promise_but_not_for_the_committee():
+    text = (
+        "1 CHAIR'S UPDATE\nThe Chair said the inspection letter would be published in July. It was noted that the "
+        "Chair would circulate the letter to Members once published.\n\n"
+        "2 BUDGET\nIt was noted that the Committee would receive the budget in January.\n"
+    )
+    items = parse_minutes(text)["items"]
+    assert [a["owner"] for a in items[0]["actions"]] == ["Chair"]
+    assert "circulate the letter" in items[0]["actions"][0]["text"]
+    assert items[1]["actions"] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Chairman asked the Head Of Of Of " * 3000,
+        "RESOLVED that (a) x be noted (Action: " + "Head of ( " * 3000,
+        "RESOLVED that the plan be approved" + ", subject to" * 5000 + " being added",
+        "RESOLVED to add " + "the thing on " * 4000 + "the work programme as a standing item",
+        "The Director said " + "and that he would " * 4000 + "provide it.",
+        "It was noted that " + "the Head Of " * 4000 + "would circulate it.",
+        "4 " + "SPECIAL AND " * 2000 + "\nHEALTH AND CARE",
+    ],
+)
+def test_long_pathological_lines_parse_quickly(line):
+    import time
+
+    started = time.perf_counter()
+    parse_minutes("1. Item\n" + line + "\n")
+    assert time.perf_counter() - started < 3

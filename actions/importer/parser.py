@@ -2290,6 +2290,11 @@ _POST_SPEAKER = re.compile(
 )
 
 
+# "It was noted that the Chair would circulate the letter": a promise recorded by the committee.
+_NOTED_WOULD = re.compile(
+    rf"\b(?:noted|agreed|confirmed)\s+that\s+(?P<who>{_WHO})\s+would\s+(?:also\s+)?"
+    r"(?P<verb>provide|circulate|share|send|forward|supply|distribute|write\s+to|report\s+back|e-?mail)\b(?P<rest>[^.]*)"
+)
 # "The Chair asked the Democratic Services Officer to invite ...": the chair or committee gives someone work.
 _CHAIR_ASKED = re.compile(
     r"\b(?:[Tt]he\s+)?(?:Chair(?:man|person)?|Convener|Committee|Panel|Board|Sub-Committee|Members)\s+(?:also\s+)?"
@@ -2318,6 +2323,11 @@ def _promises(paragraphs: list[str]) -> list[tuple[str, str]]:
             if not found and speaker:
                 for m in _PRONOUN_PROMISE.finditer(sentence):
                     out.append((_promise_text(speaker, m, question), speaker))
+                    found = True
+            for m in [] if found else _NOTED_WOULD.finditer(sentence):
+                who = _owner_ok(m.group("who"))
+                if who:
+                    out.append((_promise_text(who, m, None), who))
                     found = True
             for m in [] if found else _CHAIR_ASKED.finditer(sentence):
                 who = _owner_ok(m.group("who"))
