@@ -1198,3 +1198,27 @@ def test_long_pathological_lines_parse_quickly(line):
     started = time.perf_counter()
     parse_minutes("1. Item\n" + line + "\n")
     assert time.perf_counter() - started < 3
+
+
+def test_committee_members_and_partner_representatives_labels_list_attendees():
+    text = (
+        "Committee Members:\nCllr Fiona Blake (Westmere County Council) (Chair)\n"
+        "Cllr Derek Hume (Dalby Borough Council)\n\n"
+        "NHS and partner representatives present:\n"
+        "Andrew Pike - Chief Executive, Healthwatch Dalby\n"
+        "Dr Helen Okafor - Chief Medical Officer, Westmere Integrated Care Board (ICB)\n\n"
+        "Other Members present: Councillor Jo Wilde (Cabinet Member for Transport)\n\n"
+        "1. Minutes\nThe minutes were agreed.\n"
+    )
+    result = parse_minutes(text)
+    assert [p["name"] for p in result["attendance"]] == [
+        "Fiona Blake",
+        "Derek Hume",
+        "Andrew Pike",
+        "Helen Okafor",
+        "Jo Wilde",
+    ]
+    assert person(result, "Fiona Blake")["role"] == "chair"
+    assert person(result, "Andrew Pike")["title"] == "Chief Executive, Healthwatch Dalby"
+    assert person(result, "Helen Okafor")["status"] == "in_attendance"
+    assert person(result, "Jo Wilde")["role"] == "cabinet_member"

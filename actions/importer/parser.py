@@ -896,6 +896,8 @@ def _find_times(lines: list[str], date_line: int | None = None, date_end: int = 
 
 _ATTENDANCE_LABEL = re.compile(
     r"^(?P<label>(?:(?:committee\s+|panel\s+|board\s+)?members?\s+|councillors?\s+|cllrs?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|"
+    r"(?:committee|panel|board)\s+members|other\s+(?:members|councillors)(?:\s+present|\s+in\s+attendance)?|"
+    r"(?:[a-z&]+\s+){0,3}?(?:partner\s+)?representatives(?:\s+present|\s+in\s+attendance)?|"
     r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received"
     r"(?:\s+from)?)?|absent|substitutes?(?:\s+members?)?|co-?opted\s+members?(?:\s+present)?|"
     r"(?:independent|lay|statutory|(?:non-?)?voting)\s+(?:co-?opted\s+)?(?:members?|persons?)(?:\s+present)?|"
@@ -935,6 +937,8 @@ def _label_status(label: str) -> tuple[str | None, str | None]:
         return "in_attendance", "cabinet_member"
     if (
         "also" in label
+        or label.startswith("other")
+        or "representative" in label
         or "attendance" in label
         or "officer" in label
         or "guest" in label
@@ -1160,7 +1164,12 @@ def _parse_entries(text: str, status: str, label_role: str | None) -> list[Perso
             dash = re.search(r"\s[—–-]\s|\s[—–]|[—–]\s", chunk)
             if dash:
                 chunk, title = chunk[: dash.start()].strip(), chunk[dash.end() :].strip(" .")
-            elif people and k and titled_here is people[-1] and not _person_like(chunk):
+            elif (
+                people
+                and k
+                and titled_here is people[-1]
+                and (not _person_like(chunk) or _org_after_title(entry, chunk))
+            ):
                 titled_here.title = f"{titled_here.title}, {chunk}"
                 continue
             elif people and k and people[-1].title is None and _post_like(chunk) and not _bracketed_name(chunk):
@@ -1186,12 +1195,22 @@ def _parse_entries(text: str, status: str, label_role: str | None) -> list[Perso
     return people
 
 
+def _org_after_title(entry: str, chunk: str) -> bool:
+    """One dash in "Andrew Pike - Chief Executive, Healthwatch Dalby", so what follows its comma is the employer."""
+    dashes = re.findall(r"\s[—–-]\s|\s[—–]|[—–]\s", entry)
+    head = entry.split(",", 1)[0]
+    if len(dashes) != 1 or not re.search(r"\s[—–-]\s|\s[—–]|[—–]\s", head):
+        return False
+    return not re.match(rf"^{_HONORIFIC}\s", chunk)
+
+
 def _make_person(raw: str, title: str | None, status: str, label_role: str | None, councillor_run: bool):
     role = label_role
     notes = re.findall(r"\(([^()]{0,200})\)", raw)
-    low_notes = " ".join(notes).lower()
+    # One note per line so "(Lockford City Council) (Chair)" still reads the role from its own bracket.
+    low_notes = "\n".join(notes).lower()
     name = re.sub(r"\s*\([^()]{0,200}\)", "", raw).strip(" .")
-    if re.search(r"\bin\s+the\s+chair\b|^(?:chair(?:man|person|woman)?|conven[eo]r)\b", low_notes):
+    if re.search(r"\bin\s+the\s+chair\b|^(?:chair(?:man|person|woman)?|conven[eo]r)\b", low_notes, re.M):
         role = "chair"
     elif re.search(r"vice[- ]?(?:chair|conven[eo]r)", low_notes):
         role = "vice_chair"
