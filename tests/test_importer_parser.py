@@ -1222,3 +1222,20 @@ def test_committee_members_and_partner_representatives_labels_list_attendees():
     assert person(result, "Andrew Pike")["title"] == "Chief Executive, Healthwatch Dalby"
     assert person(result, "Helen Okafor")["status"] == "in_attendance"
     assert person(result, "Jo Wilde")["role"] == "cabinet_member"
+
+
+def test_recommendation_n_markers_split_decisions_in_the_committees_own_voice():
+    item = only_item(
+        "23 PARKING REVIEW\n23.4 RESOLVED - that the Committee:\n\n"
+        "Recommendation 1: endorses the panel's report and its findings;\n\n"
+        "Recommendation 2: refers the report to Cabinet for a response at its meeting on 16 January 2025;\n\n"
+        "Recommendation 3: asks the Executive Director, Place, to bring an update to the Committee in six months.\n"
+    )
+    assert [r[:12] for r in item["resolutions"]] == ["endorses the", "refers the r", "asks the Exe"]
+    assert [a["owner"] for a in item["actions"]] == [None, "Executive Director, Place"]
+    assert item["actions"][0]["due"] == "2025-01-16"
+
+
+def test_the_committee_endorses_or_notes_is_not_an_action():
+    item = only_item("5 PLAN\nRESOLVED - that the Committee:\n(1) endorses the plan;\n(2) notes the risks.\n")
+    assert item["actions"] == []

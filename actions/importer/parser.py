@@ -243,7 +243,8 @@ _ACTION_TAIL = re.compile(
     r"\s*[:\-–—]\s*(?P<owner>[^)]{2,80}?)\s*\)?[.;,]?\s*$"
 )
 _LIST_MARKER = re.compile(
-    r"^(?:\(\s*(?:\d{1,2}|[ivx]{1,5}|[a-z])\s*\)|(?:\d{1,2}|[ivx]{1,5}|[a-z])[.)]|\d{1,4}\.\d{1,2}\.?(?=\s))(?:\s+|$)"
+    r"^(?:\(\s*(?:\d{1,2}|[ivx]{1,5}|[a-z])\s*\)|(?:\d{1,2}|[ivx]{1,5}|[a-z])[.)]|\d{1,4}\.\d{1,2}\.?(?=\s)|"
+    r"(?i:recommendation)\s+\d{1,2}\s*[:.\-–—])(?:\s+|$)"
 )
 _BULLET = re.compile(r"^[•·▪●◦○■□➢►✓*\-–—]\s*")
 _INLINE_MARKER = re.compile(r"(?:^|(?<=[\s:;,]))\(\s*(\d{1,2}|[ivx]{1,5}|[a-z])\s*\)\s+")
@@ -1953,7 +1954,7 @@ def _tail_owner(owner: str) -> str | None:
 
 
 def _clean_owner(owner: str) -> str | None:
-    owner = re.sub(r"\s+", " ", owner).strip(" .;:-–—()")
+    owner = re.sub(r"\s+", " ", owner).strip(" .,;:-–—()")
     owner = re.sub(r"^(?:by\s+)?(?:the\s+)?", "", owner, flags=re.I)
     return owner or None
 
@@ -2036,7 +2037,8 @@ def _is_action(clause: str) -> bool:
     short = _SHORTHAND.match(body)
     if short and _owner_ok(short.group("who")):
         return True
-    m = _INFINITIVE_ACTION.search(body)
+    # "the Committee: refers the report to Cabinet ...": a list item in the committee's own voice.
+    m = re.match(rf"^(?:{_ACTION_INFINITIVES})e?s\b", body, re.I) or _INFINITIVE_ACTION.search(body)
     if m:
         verb = re.sub(r"^(?:to|will|would|shall|must|should)\s+", "", m.group(0).strip(), flags=re.I)
         return not _NEEDS_FOLLOW_UP.match(verb) or bool(_FOLLOW_UP.search(body))
@@ -2113,7 +2115,8 @@ _OWNER_SUBJUNCTIVE = re.compile(
 _OWNER_AGENT = re.compile(rf"\b(?:by|from)\s+(?P<who>{_WHO})")
 _OWNER_ASKED = re.compile(
     rf"\b(?:asks?|asked|requests?|requested|invites?|invited|instructs?)\s+(?:that\s+)?"
-    rf"(?P<who>{_WHO})\s+(?:to|be|should)\b"
+    # "asks the Executive Director, Place, to bring ...": a post with its directorate after a comma.
+    rf"(?P<who>{_WHO}(?:,\s+[A-Z][\w'-]+(?:\s+(?:and\s+|&\s+)?[A-Z][\w'-]+){{0,3}},)?)\s+(?:to|be|should)\b"
 )
 
 
@@ -2129,7 +2132,7 @@ ORG_HEADS = {
 
 
 def _owner_ok(who: str) -> str | None:
-    who = re.sub(r"^[Tt]he\s+", "", who.strip())
+    who = re.sub(r"^[Tt]he\s+", "", who.strip().rstrip(","))
     if _INITIALS_OWNER.fullmatch(who) and not set(re.findall(r"[A-Z]+", who)) & _NOT_INITIALS:
         return who
     words = who.split()
