@@ -1239,3 +1239,15 @@ def test_recommendation_n_markers_split_decisions_in_the_committees_own_voice():
 def test_the_committee_endorses_or_notes_is_not_an_action():
     item = only_item("5 PLAN\nRESOLVED - that the Committee:\n(1) endorses the plan;\n(2) notes the risks.\n")
     assert item["actions"] == []
+
+
+def test_moderngov_decisions_page_title_does_not_hide_the_dated_heading_or_make_a_contact_an_action():
+    result = parse_minutes(
+        "Decisions\n\nDecisions published\n\n"
+        "Overview and Scrutiny Management Committee - Thursday, 10th October, 2024 6.30 pm\n\n"
+        "Contact: Priya Lal, Democratic Services Officer Tel: 01632 960588\n\n"
+        "31.\n\nMinutes of the previous meeting\n\nDecision:\n\n"
+        "RESOLVED - That the minutes of the meeting held on 12 September 2024 be approved.\n"
+    )
+    assert (result["date"], result["start_time"]) == ("2024-10-10", "18:30")
+    assert [a for item in result["items"] for a in item["actions"]] == []

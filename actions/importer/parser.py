@@ -204,7 +204,7 @@ _CLUTTER_INLINE = [
 ]
 _CLUTTER_LINE = re.compile(
     r"^(?:local\s+democracy|agenda\s+item(?:\s+(?:no\.?\s*)?\d{1,3}[a-z]?)?|print\s+this\s+page|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|"
-    r"meeting\s+details|share\s+this\s+page|download|related\s+documents?|additional\s+documents?|"
+    r"meeting\s+details|share\s+this\s+page|contact(?:\s+officer)?\s*:.*|download|related\s+documents?|additional\s+documents?|"
     r"page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|no\.?|items?|chair(?:man|person)?|signed|date|dated|\.{3,}|_{3,}|-{3,}|"
     r"\(?[A-Z][\w.' -]{2,40}\s*[-–—]\s*\(?0[\d ()]{9,}\)?\)?)\s*:?$",
     re.I,
@@ -786,6 +786,9 @@ def _header_end(lines: list[str]) -> int:
         m = _NUM_HEADING.match(line)
         if (m and _title_like(m.group("title").strip())) or re.match(r"^(?:Item\s+)?\d{1,3}[a-z]?[.)]?$", line):
             return i
+        # A ModernGov "Decisions" page starts with that word as its title, before the meeting's heading.
+        if seen <= 2 and re.match(r"^(?:decisions|recommendations)$", line, re.I):
+            continue
         if _PROCEDURAL.match(line) or _TRIGGER.match(line):
             return i
     return len(lines)
