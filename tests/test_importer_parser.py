@@ -1251,3 +1251,12 @@ def test_moderngov_decisions_page_title_does_not_hide_the_dated_heading_or_make_
     )
     assert (result["date"], result["start_time"]) == ("2024-10-10", "18:30")
     assert [a for item in result["items"] for a in item["actions"]] == []
+
+
+def test_committee_receives_a_report_as_a_standing_item():
+    item = only_item(
+        "33. Budget Monitoring\nRESOLVED - That:\n(1) the report be noted;\n"
+        "(2) the Committee receive the Quarter 3 monitoring report as a standing item at each budget meeting.\n"
+    )
+    assert item["standing_items"] == ["The Quarter 3 monitoring report"]
+    assert item["actions"] == []

@@ -278,6 +278,13 @@ _STANDING = [
         r"(?:[\w'-]+\s+){0,4}?(?:work\s*programmes?|agendas?|forward\s+plans?)\s+as\s+an?\s+(?:regular\s+)?standing\s+item",
         re.I,
     ),
+    # "the Committee receive the quarterly monitoring report as a standing item at each budget meeting"
+    re.compile(
+        r"^(?:that\s+)?(?:(?:the\s+)?(?:committee|panel|board|commission|members)\s+)?(?:to\s+)?"
+        r"(?:receives?|considers?|takes?|sees?|scrutinises?)\s+(?P<subj>[^;]{3,80}?)\s+as\s+an?\s+"
+        r"(?:regular\s+)?standing\s+(?:agenda\s+)?item",
+        re.I,
+    ),
     # "subject to the addition of a standing item on GP access"
     re.compile(
         r"\bstanding\s+(?:agenda\s+)?item\s+(?:on|about|for|regarding|covering)\s+(?P<subj>[^.;,()]{3,80})", re.I
