@@ -1260,3 +1260,12 @@ def test_committee_receives_a_report_as_a_standing_item():
     )
     assert item["standing_items"] == ["The Quarter 3 monitoring report"]
     assert item["actions"] == []
+
+
+def test_a_body_named_the_trust_owns_its_action_and_meeting_someone_is_work():
+    item = only_item(
+        "4. Winter Plan\nActions:\n- The Trust to share the findings of its review of the discharge lounge.\n\n"
+        "Resolved:\n(a) That the Chair and Vice-Chair meet the ICB to agree the timetable.\n"
+        "(b) That the Committee meet again on 9 April 2025.\n"
+    )
+    assert [a["owner"] for a in item["actions"]] == ["The Trust", "Chair and Vice-Chair"]

@@ -159,7 +159,8 @@ _ACTION_INFINITIVES = (
     r"issue|give|organi[sz]e|request|convene|revise|clarify|confirm|follow\s+up|feed\s+back|pass\s+on|"
     r"communicate|e-?mail|raise|escalate|compile|collate|incorporate|identify|obtain|progress|pursue|contact|"
     r"ask|commission|implement|return|liaise|check|ensure|visit|arrange|respond|come\s+back|chase|notify|"
-    r"inform|advise|explain|table|copy|consider|receive|apply|place|order|purchase|book"
+    r"inform|advise|explain|table|copy|consider|receive|apply|place|order|purchase|book|"
+    r"meet(?!\s+(?:again|on|in|at|every|monthly|quarterly|as)\b)"
 )
 # "had been circulated" reports work already done.
 _PASSIVE_ACTION = re.compile(
@@ -2142,6 +2143,7 @@ ORG_HEADS = {
 
 
 def _owner_ok(who: str) -> str | None:
+    raw = who
     who = re.sub(r"^[Tt]he\s+", "", who.strip().rstrip(","))
     if _INITIALS_OWNER.fullmatch(who) and not set(re.findall(r"[A-Z]+", who)) & _NOT_INITIALS:
         return who
@@ -2171,6 +2173,8 @@ def _owner_ok(who: str) -> str | None:
         return who
     if len(words) >= 2 and low_words[-1] in ORG_HEADS:
         return who  # "the NHS Trust provide the Committee with ...": a body can own an action
+    if len(words) == 1 and low_words[0] in ORG_HEADS and re.match(r"^[Tt]he\s", raw.strip()):
+        return "The " + who  # "The Trust to share ...": the body the minutes have been talking about
     # A plain two- or three-word name such as "Jeanette Richards".
     if 2 <= len(words) <= 3 and not any(w in NOT_NAME for w in low_words):
         return who
