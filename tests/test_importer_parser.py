@@ -1269,3 +1269,14 @@ def test_a_body_named_the_trust_owns_its_action_and_meeting_someone_is_work():
         "(b) That the Committee meet again on 9 April 2025.\n"
     )
     assert [a["owner"] for a in item["actions"]] == ["The Trust", "Chair and Vice-Chair"]
+
+
+def test_run_on_present_list_keeps_a_deputy_chair_and_a_time_before_the_date():
+    result = parse_minutes(
+        "PLACE OVERVIEW & SCRUTINY COMMITTEE\n\n4.00pm 18 NOVEMBER 2024\n\n"
+        "Present: Councillor Nadia Rahman (Chair), Councillor Tom Ellery (Deputy Chair), Councillors Ruth Abbott "
+        "and Kieran Doyle\n\n21 MINUTES\n21.1 RESOLVED - that the minutes be agreed.\n"
+    )
+    assert (result["date"], result["start_time"]) == ("2024-11-18", "16:00")
+    assert person(result, "Nadia Rahman")["title"] is None
+    assert person(result, "Tom Ellery")["role"] == "vice_chair"

@@ -861,6 +861,10 @@ def _header_times(lines: list[str], date_line: int | None, date_end: int) -> tup
     or a "Time: 10.30 am" line under the date."""
     if date_line is None:
         return None, None
+    # "4.00pm 18 NOVEMBER 2024": the time before the date on the heading line.
+    lead = re.match(rf"^\s*(?:{_TIME})(?=\s*[,–—-]?\s*{_DAY_NAME}?\d)", lines[date_line], re.I)
+    if lead and (lead.group("m") or lead.group("ap")) and _to_hhmm(lead):
+        return _to_hhmm(lead), None
     texts = [lines[date_line][date_end:]]
     texts += [ln for ln in lines[date_line + 1 : date_line + 6] if ln][:3]
     for k, text in enumerate(texts):
@@ -1184,7 +1188,14 @@ def _parse_entries(text: str, status: str, label_role: str | None) -> list[Perso
             ):
                 titled_here.title = f"{titled_here.title}, {chunk}"
                 continue
-            elif people and k and people[-1].title is None and _post_like(chunk) and not _bracketed_name(chunk):
+            elif (
+                people
+                and k
+                and people[-1].title is None
+                and _post_like(chunk)
+                and not _bracketed_name(chunk)
+                and not re.match(rf"^{_HONORIFIC}\s", chunk)  # "Councillor Tom Ellery (Deputy Chair)" is a person
+            ):
                 prev = people[-1]
                 prev.title = chunk
                 titled_here = prev
@@ -1224,7 +1235,7 @@ def _make_person(raw: str, title: str | None, status: str, label_role: str | Non
     name = re.sub(r"\s*\([^()]{0,200}\)", "", raw).strip(" .")
     if re.search(r"\bin\s+the\s+chair\b|^(?:chair(?:man|person|woman)?|conven[eo]r)\b", low_notes, re.M):
         role = "chair"
-    elif re.search(r"vice[- ]?(?:chair|conven[eo]r)", low_notes):
+    elif re.search(r"(?:vice|deputy)[- ]?(?:chair|conven[eo]r)", low_notes):
         role = "vice_chair"
     elif re.search(r"\bsub(?:stitute|stituting|\.)?\b", low_notes):
         role = "substitute"
