@@ -1280,3 +1280,20 @@ def test_run_on_present_list_keeps_a_deputy_chair_and_a_time_before_the_date():
     assert (result["date"], result["start_time"]) == ("2024-11-18", "16:00")
     assert person(result, "Nadia Rahman")["title"] is None
     assert person(result, "Tom Ellery")["role"] == "vice_chair"
+
+
+def test_actions_arising_table_at_the_top_files_each_row_under_its_minute_once():
+    result = parse_minutes(
+        "Present: Councillor Janice Hollis (Chairman)\n\n"
+        "In attendance:\nLisa Grant - Environmental Health Manager\n\n"
+        "ACTIONS ARISING FROM THIS MEETING\n\n"
+        "Minute\tAction\tBy whom\tBy when\n"
+        "CS.44\tCirculate the fly-tipping figures for each parish\tEnvironmental Health Manager\t28 February 2025\n\n"
+        "CS.43 MINUTES\n\nThe minutes were approved.\n\n"
+        "CS.44 FLY-TIPPING\n\nThe Environmental Health Manager agreed to circulate the fly-tipping figures for "
+        "each parish by the end of the month.\n\nRESOLVED that the report be noted.\n"
+    )
+    assert [item["number"] for item in result["items"]] == ["CS.43", "CS.44"]
+    actions = result["items"][1]["actions"]
+    assert [(a["owner"], a["due"]) for a in actions] == [("Environmental Health Manager", "2025-02-28")]
+    assert result["items"][0]["actions"] == []

@@ -452,6 +452,8 @@ TABLE_ROW, CELL = "\x04", "\x1f"
 _TABLE_ACTION = re.compile(
     r"^(?:agreed\s+)?actions?(?:\s+(?:required|agreed|description|point))?$|^(?:description|task)$"
 )
+# "Minute | Action | By whom | By when": a log at the top of the minutes says which item each action came from.
+_TABLE_REF = re.compile(r"^(?:minute|min|item|ref|reference|(?:minute|item|agenda\s+item)\s+(?:no|number|ref))\.?$")
 _TABLE_OWNER = re.compile(
     r"^(?:(?:action\s+)?owner|responsible(?:\s+(?:officer|person|lead|member))?|responsibility|lead(?:\s+officer)?|"
     r"who|by\s+whom|officer|assigned\s+to)$"
@@ -514,6 +516,7 @@ def _action_tables(text: str) -> str:
         what = next((k for k, c in enumerate(cols) if _TABLE_ACTION.match(c)), None)
         who = next((k for k, c in enumerate(cols) if _TABLE_OWNER.match(c)), None)
         due = next((k for k, c in enumerate(cols) if _TABLE_DUE.match(c)), None)
+        ref = next((k for k, c in enumerate(cols) if _TABLE_REF.match(c)), None)
         if what is None or (who is None and due is None):
             i += 1
             continue
@@ -530,7 +533,8 @@ def _action_tables(text: str) -> str:
             elif row[what] and not re.match(r"^(?:none|nil|n/?a|no\s+actions?|-+)\.?$", row[what], re.I):
                 owner = row[who] if who is not None else ""
                 when = row[due] if due is not None else ""
-                lines[j] = f"{TABLE_ROW}{row[what]}{CELL}{owner}{CELL}{when}"
+                minute = row[ref] if ref is not None and len(row[ref]) <= 12 else ""
+                lines[j] = f"{TABLE_ROW}{row[what]}{CELL}{owner}{CELL}{when}{CELL}{minute}"
             else:
                 lines[j] = ""
             j += 1
@@ -1631,8 +1635,27 @@ def _drop_logged_twice(items: list[dict], attendance: list[Person]) -> None:
     for it in items:
         if logged:
             it["actions"] = [a for a in it["actions"] if a.get("_logged") or not any(same(a, r) for r in logged)]
+    _file_logged_rows(items)
+    for it in items:
         for a in it["actions"]:
             a.pop("_logged", None)
+            a.pop("_minute", None)
+
+
+def _file_logged_rows(items: list[dict]) -> None:
+    """Move a log's rows that name their minute ("CS.44") to that item; drop a log left with nothing else."""
+    by_number = {(it["number"] or "").strip(" .").lower(): it for it in items if it["number"]}
+    emptied = []
+    for it in items:
+        moving = [a for a in it["actions"] if by_number.get(a.get("_minute", "")) not in (None, it)]
+        if not moving:
+            continue
+        it["actions"] = [a for a in it["actions"] if a not in moving]
+        for a in moving:
+            by_number[a["_minute"]]["actions"].append(a)
+        if not (it["number"] or it["actions"] or it["resolutions"] or it["standing_items"]):
+            emptied.append(it)
+    items[:] = [it for it in items if not any(it is e for e in emptied)]
 
 
 def _parse_item(
@@ -1657,14 +1680,14 @@ def _parse_item(
     discussion: list[str] = []
     resolutions: list[Resolution] = []
     noted: list[tuple[str, str | None]] = []  # actions recorded with "ACTION:" in the discussion
-    tabled: list[tuple[str, str | None, str | None]] = []  # rows of an action table
+    tabled: list[tuple[str, str | None, str | None, str]] = []  # rows of an action table
     since_block = 0  # discussion lines since the last decision block
     idx = 0
     while idx < len(lines):
         line = lines[idx]
         if line.startswith(TABLE_ROW):
-            what, owner, when = (line[1:].split(CELL) + ["", ""])[:3]
-            tabled.append((what.strip(), _clean_owner(owner), _due(when) or when.strip(" .") or _due(what)))
+            what, owner, when, minute = (line[1:].split(CELL) + ["", "", ""])[:4]
+            tabled.append((what.strip(), _clean_owner(owner), _due(when) or when.strip(" .") or _due(what), minute))
             idx += 1
             continue
         m = _trigger_at(lines, idx)
@@ -1725,8 +1748,11 @@ def _parse_item(
         if not any(_overlap(subject, known) >= 0.6 for known in standing):
             standing.append(subject)
 
-    for text, owner, due in tabled:
-        actions.append({"text": _action_text(text), "owner": owner, "due": due or None, "_logged": True})
+    for text, owner, due, minute in tabled:
+        row = {"text": _action_text(text), "owner": owner, "due": due or None, "_logged": True}
+        if minute.strip(" ."):
+            row["_minute"] = minute.strip(" .").lower()
+        actions.append(row)
 
     for text, owner in noted:
         if not any(_overlap(text, a["text"]) >= 0.6 for a in actions):
