@@ -1250,6 +1250,7 @@ def test_moderngov_decisions_page_title_does_not_hide_the_dated_heading_or_make_
         "RESOLVED - That the minutes of the meeting held on 12 September 2024 be approved.\n"
     )
     assert (result["date"], result["start_time"]) == ("2024-10-10", "18:30")
+    assert [item["number"] for item in result["items"]] == ["31"]
     assert [a for item in result["items"] for a in item["actions"]] == []
 
 

@@ -1563,8 +1563,17 @@ def _has_table_rows(item: Item) -> bool:
     return any(ln.startswith(TABLE_ROW) for ln in item.lines)
 
 
+_PAGE_TITLE = re.compile(r"^(?:decisions|recommendations)$", re.I)
+
+
 def _item_has_content(item: Item) -> bool:
-    return any(_trigger_at(item.lines, k) for k in range(len(item.lines)))
+    first = next((k for k, ln in enumerate(item.lines) if ln), None)
+    return any(
+        _trigger_at(item.lines, k)
+        for k in range(len(item.lines))
+        # "Decisions" heading a ModernGov decisions page is its title, not a decision.
+        if not (item.number is None and k == first and _PAGE_TITLE.match(item.lines[k]))
+    )
 
 
 def _trigger_at(lines: list[str], idx: int) -> re.Match | None:
