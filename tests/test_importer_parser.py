@@ -1298,3 +1298,12 @@ def test_actions_arising_table_at_the_top_files_each_row_under_its_minute_once()
     actions = result["items"][1]["actions"]
     assert [(a["owner"], a["due"]) for a in actions] == [("Environmental Health Manager", "2025-02-28")]
     assert result["items"][0]["actions"] == []
+
+
+def test_witnesses_and_partners_labels_are_in_attendance():
+    result = parse_minutes(
+        "Present: Councillor Ann Lee (Chair)\n\nWitnesses: Dr Sam Oduya - Medical Director, City NHS Trust\n\n"
+        "Health partners present: Joan Pryce - Place Director, Integrated Care Board\n\n1. Minutes\nAgreed.\n"
+    )
+    assert person(result, "Sam Oduya")["status"] == "in_attendance"
+    assert person(result, "Joan Pryce")["status"] == "in_attendance"

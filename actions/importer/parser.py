@@ -918,6 +918,7 @@ _ATTENDANCE_LABEL = re.compile(
     r"^(?P<label>(?:(?:committee\s+|panel\s+|board\s+)?members?\s+|councillors?\s+|cllrs?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|"
     r"(?:committee|panel|board)\s+members|other\s+(?:members|councillors)(?:\s+present|\s+in\s+attendance)?|"
     r"(?:[a-z&]+\s+){0,3}?(?:partner\s+)?representatives(?:\s+present|\s+in\s+attendance)?|"
+    r"(?:nhs\s+|health\s+|external\s+)?(?:partners|witnesses)(?:\s+present|\s+in\s+attendance)?|"
     r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received"
     r"(?:\s+from)?)?|absent|substitutes?(?:\s+members?)?|co-?opted\s+members?(?:\s+present)?|"
     r"(?:independent|lay|statutory|(?:non-?)?voting)\s+(?:co-?opted\s+)?(?:members?|persons?)(?:\s+present)?|"
@@ -959,6 +960,8 @@ def _label_status(label: str) -> tuple[str | None, str | None]:
         "also" in label
         or label.startswith("other")
         or "representative" in label
+        or "partners" in label
+        or "witness" in label
         or "attendance" in label
         or "officer" in label
         or "guest" in label
