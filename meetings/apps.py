@@ -9,6 +9,9 @@ def ensure_role_groups(sender, **kwargs):
 
     from .roles import CLERK, ROLE_GROUPS
 
+    # Django sends this once per app; by the last of ours every permission we grant exists.
+    if sender.label != "actions":
+        return
     for name in ROLE_GROUPS:
         Group.objects.get_or_create(name=name)
     clerks = Group.objects.get(name=CLERK)
