@@ -1,40 +1,24 @@
 """The outstanding-actions filters. They live in the query string so a filtered list can be bookmarked."""
 
-import datetime
-
 import django_filters
 from django import forms
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce, TruncDate
-from django.utils import timezone
 
+from core import clock
 from meetings.models import Committee, Meeting, Person
 
-from .models import Action
+from .models import Action, due_by_q, overdue_q
 
 
-def start_of(day):
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
-def end_of(day):
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
-
-
-def overdue_q(today=None):
-    """The same test as ActionQuerySet.overdue, as a Q so it can also feed an aggregate."""
-    today = today or timezone.localdate()
-    return Q(status__in=Action.OUTSTANDING) & (Q(due_date__lt=today) | Q(due_meeting__starts_at__lt=start_of(today)))
-
-
-def due_by_next_meeting_q(now=None):
+def due_by_next_meeting_q(today=None):
     """Due at or before the next meeting of the action's own committee (one query for all committees)."""
     next_dates = {}
-    for committee_id, starts_at in Meeting.objects.upcoming(now).values_list("committee_id", "starts_at"):
-        next_dates.setdefault(committee_id, timezone.localtime(starts_at).date())
+    for committee_id, starts_at in Meeting.objects.upcoming(today).values_list("committee_id", "starts_at"):
+        next_dates.setdefault(committee_id, clock.local_date(starts_at))
     condition = Q(pk__in=[])
     for committee_id, day in next_dates.items():
-        condition |= Q(committee_id=committee_id) & (Q(due_date__lte=day) | Q(due_meeting__starts_at__lte=end_of(day)))
+        condition |= Q(committee_id=committee_id) & due_by_q(day)
     return condition
 
 

@@ -1,16 +1,33 @@
 """Actions a committee agreed, and their timeline until the committee discharges them."""
 
-import datetime
-
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from meetings.concurrency import StaleEdit, Versioned
+from core import clock
+from core.concurrency import StaleEdit, Versioned
 from meetings.models import AgendaItem, Committee, Meeting, Person, Resolution, WorkProgrammeItem
+
+
+def overdue_q(today=None, prefix=""):
+    """The overdue rule (see core.clock): outstanding, and the UK day it was due has ended.
+
+    `prefix` lets a query over committees (``actions__``) count with the very same rule.
+    """
+    start_of_today = clock.start_of(today or clock.today())
+    return Q(**{f"{prefix}status__in": Action.OUTSTANDING}) & (
+        Q(**{f"{prefix}due_date__lt": start_of_today.date()})
+        | Q(**{f"{prefix}due_meeting__starts_at__lt": start_of_today})
+    )
+
+
+def due_by_q(day):
+    """Due on or before a UK day: by date, or at a meeting held that day or earlier."""
+    return Q(due_date__lte=day) | Q(due_meeting__starts_at__lte=clock.end_of(day))
 
 
 class ActionQuerySet(models.QuerySet):
@@ -18,19 +35,11 @@ class ActionQuerySet(models.QuerySet):
         return self.filter(status__in=Action.OUTSTANDING)
 
     def overdue(self, today=None):
-        """Outstanding actions whose due date, or due meeting's date, has passed."""
-        today = today or timezone.localdate()
-        start_of_today = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
-        return self.outstanding().filter(Q(due_date__lt=today) | Q(due_meeting__starts_at__lt=start_of_today))
+        return self.filter(overdue_q(today))
 
     def due_by(self, meeting):
         """The committee's outstanding actions due at or before `meeting`: its 'matters arising'."""
-        end_of_day = timezone.make_aware(datetime.datetime.combine(meeting.date, datetime.time.max))
-        return (
-            self.outstanding()
-            .filter(committee_id=meeting.committee_id)
-            .filter(Q(due_meeting__starts_at__lte=end_of_day) | Q(due_date__lte=meeting.date))
-        )
+        return self.outstanding().filter(due_by_q(meeting.date), committee_id=meeting.committee_id)
 
     def visible_to(self, user):
         """The public sees actions from published meetings only, and never from an exempt item."""
@@ -133,7 +142,7 @@ class Action(Versioned):
         super().save(*args, **kwargs)
 
     def _next_reference(self):
-        when = self.source_item.meeting.date if self.source_item_id else timezone.localdate()
+        when = self.source_item.meeting.date if self.source_item_id else clock.today()
         prefix = f"{self.committee.short_name or self.committee.slug[:6].upper()}/{when:%Y-%m}/"
         taken = Action.objects.filter(reference__startswith=prefix).values_list("reference", flat=True)
         numbers = [int(ref.rsplit("/", 1)[1]) for ref in taken if ref.rsplit("/", 1)[1].isdigit()]
@@ -146,11 +155,9 @@ class Action(Versioned):
         return self.status in self.OUTSTANDING
 
     def is_overdue(self, today=None):
-        today = today or timezone.localdate()
-        if not self.is_outstanding:
-            return False
+        """overdue_q for one loaded action."""
         due = self.due_on
-        return due is not None and due < today
+        return self.is_outstanding and due is not None and due < (today or clock.today())
 
     @property
     def due_on(self):
@@ -178,28 +185,45 @@ class Action(Versioned):
         return self.owner_post or "Not assigned"
 
     def days_outstanding(self, today=None):
-        today = today or timezone.localdate()
-        end = self.discharged_on if self.discharged_on else today
-        return (end - timezone.localtime(self.created_at).date()).days
+        end = self.discharged_on or today or clock.today()
+        return (end - clock.local_date(self.created_at)).days
+
+    @property
+    def agreed_on(self):
+        """The day the committee agreed it: its meeting's date, else the day it was recorded."""
+        if self.source_item_id:
+            return self.source_item.meeting.date
+        return clock.local_date(self.created_at or clock.now())
+
+    def clean(self):
+        """The dates a council would accept (core.clock), for every form built on this model."""
+        if self.due_date:
+            try:
+                clock.check_due_date(self.due_date, self.agreed_on)
+            except ValidationError as error:
+                raise ValidationError({"due_date": error.messages}) from None
 
     # --- domain verbs: each one transaction, each leaves an entry on the timeline ----------
+    # Each verb's guard is judged against the row as locked, never a copy the caller loaded earlier.
 
     @transaction.atomic
-    def _change(self, by, kind, text="", expected_version=None, as_owner=False, at=None, **changes):
+    def _change(self, by, kind, text="", expected_version=None, as_owner=False, at=None, guard=None, **changes):
         locked = Action.objects.select_for_update().get(pk=self.pk)
         if expected_version is not None and int(expected_version) != locked.version:
             raise StaleEdit(locked)
         # Work from the locked row so a concurrent change is never lost under our own.
         for field in [f.attname for f in self._meta.concrete_fields]:
             setattr(self, field, getattr(locked, field))
+        refusal = guard(self) if guard else None
+        if refusal:
+            raise ValueError(refusal)
         rag_before, status_before = self.rag, self.status
         for field, value in changes.items():
             setattr(self, field, value)
-        self.version += 1
         self.save()
         return ActionUpdate.objects.create(
             action=self,
-            at=at or timezone.now(),
+            at=at or clock.now(),
             by=by if getattr(by, "is_authenticated", False) else None,
             kind=kind,
             text=text,
@@ -213,18 +237,39 @@ class Action(Versioned):
     @classmethod
     @transaction.atomic
     def record(cls, by=None, note="", **fields):
-        """Create an action the committee agreed, opening its timeline."""
-        action = cls.objects.create(**fields)
-        ActionUpdate.objects.create(
-            action=action,
-            at=action.created_at,
+        """Create an action the committee agreed, opening its timeline. ValidationError for impossible dates."""
+        action = cls(**fields)
+        action.clean()
+        action.save()
+        action.open_timeline(by, note)
+        return action
+
+    def open_timeline(self, by=None, note=""):
+        return ActionUpdate.objects.create(
+            action=self,
+            at=self.created_at,
             by=by if getattr(by, "is_authenticated", False) else None,
             kind=ActionUpdate.Kind.CREATED,
             text=note,
-            rag_after=action.rag,
-            status_after=action.status,
+            rag_after=self.rag,
+            status_after=self.status,
         )
-        return action
+
+    def edit(self, by=None, note="", **changes):
+        """Change what the action says (text, owner, due point): the timeline says which fields and who."""
+        fields = {name: value for name, value in changes.items() if name not in ("expected_version", "at")}
+        labels = ", ".join(str(self._meta.get_field(name.removesuffix("_id")).verbose_name) for name in fields)
+        text = note or f"Changed: {labels}."
+
+        def dates_allowed(locked):
+            for name, value in fields.items():
+                setattr(locked, name, value)
+            try:
+                locked.clean()
+            except ValidationError as error:
+                return " ".join(error.messages)
+
+        return self._change(by, ActionUpdate.Kind.EDIT, text, guard=dates_allowed, **changes)
 
     def add_update(self, text, by=None, rag=None, status=None, as_owner=False, **kwargs):
         changes = {}
@@ -243,16 +288,30 @@ class Action(Versioned):
         return self._change(by, ActionUpdate.Kind.RAG, reason, rag=rag, **kwargs)
 
     def mark_completed(self, by=None, note="", **kwargs):
-        if self.status in (self.Status.DISCHARGED, self.Status.CLOSED):
-            raise ValueError("Reopen the action before marking it completed.")
-        return self._change(by, ActionUpdate.Kind.STATUS, note, status=self.Status.COMPLETED, **kwargs)
+        def open_still(locked):
+            if locked.status in (self.Status.DISCHARGED, self.Status.CLOSED):
+                return "Reopen the action before marking it completed."
+
+        return self._change(
+            by, ActionUpdate.Kind.STATUS, note, guard=open_still, status=self.Status.COMPLETED, **kwargs
+        )
 
     def discharge(self, by=None, on=None, at_meeting=None, note="", **kwargs):
-        on = on or (at_meeting.date if at_meeting else timezone.localdate())
+        on = on or (at_meeting.date if at_meeting else clock.today())
+
+        def dischargeable(locked):
+            if not locked.is_outstanding:
+                return "Only an outstanding action can be discharged; reopen it first."
+            try:
+                clock.check_discharge_date(on, locked.agreed_on)
+            except ValidationError as error:
+                return error.messages[0]
+
         return self._change(
             by,
             ActionUpdate.Kind.DISCHARGE,
             note,
+            guard=dischargeable,
             status=self.Status.DISCHARGED,
             discharged_on=on,
             discharged_at_meeting=at_meeting,
@@ -268,10 +327,15 @@ class Action(Versioned):
         )
 
     def reopen(self, by=None, reason="", **kwargs):
+        def finished(locked):
+            if locked.is_outstanding and locked.status != self.Status.COMPLETED:
+                return "This action is already open."
+
         return self._change(
             by,
             ActionUpdate.Kind.REOPEN,
             reason,
+            guard=finished,
             status=self.Status.IN_PROGRESS,
             discharged_on=None,
             discharged_at_meeting=None,
@@ -288,6 +352,7 @@ class ActionUpdate(models.Model):
         STATUS = "status", "Status changed"
         DISCHARGE = "discharge", "Discharged"
         REOPEN = "reopen", "Reopened"
+        EDIT = "edit", "Edited"
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     at = models.DateTimeField(default=timezone.now)

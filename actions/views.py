@@ -4,25 +4,25 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from core import clock
+from core.concurrency import StaleEdit
 from meetings import roles
-from meetings.concurrency import StaleEdit
 from meetings.models import Committee, Meeting, WorkProgrammeItem
 
 from .exports import csv_response, xlsx_response
-from .filters import ActionFilter, overdue_q, sort_actions, start_of
+from .filters import ActionFilter, sort_actions
 from .forms import BriefMeetingForm, LogChoiceForm, OwnerUpdateForm
-from .models import Action
+from .models import Action, overdue_q
 
 
 def home(request):
     """One page per role: what this person most needs to see first."""
     user = request.user
-    today = timezone.localdate()
+    today = clock.today()
     context = {"today": today}
     if not user.is_authenticated:
         context["published"] = Meeting.objects.published().select_related("committee").order_by("-starts_at")[:20]
@@ -194,13 +194,11 @@ def committee_summaries(committees):
     """Each committee with its next meeting and its outstanding and overdue counts, in one query."""
     upcoming = Meeting.objects.upcoming().filter(committee=OuterRef("pk"))
     outstanding = Q(actions__status__in=Action.OUTSTANDING)
-    today = timezone.localdate()
-    overdue = outstanding & (Q(actions__due_date__lt=today) | Q(actions__due_meeting__starts_at__lt=start_of(today)))
     return committees.annotate(
         next_meeting_pk=Subquery(upcoming.values("pk")[:1]),
         next_meeting_at=Subquery(upcoming.values("starts_at")[:1]),
         outstanding_count=Count("actions", filter=outstanding, distinct=True),
-        overdue_count=Count("actions", filter=overdue, distinct=True),
+        overdue_count=Count("actions", filter=overdue_q(prefix="actions__"), distinct=True),
     ).order_by("name")
 
 
@@ -269,7 +267,7 @@ def action_log(request, slug, fmt="html"):
     show = LogChoiceForm(request.GET).choice()
     form = LogChoiceForm({"show": show})
     actions, since = log_actions(request.user, committee, show)
-    filename = f"action-log-{committee.slug}-{show}-{timezone.localdate():%Y-%m-%d}"
+    filename = f"action-log-{committee.slug}-{show}-{clock.today():%Y-%m-%d}"
     if fmt == "csv":
         return csv_response(actions, f"{filename}.csv")
     if fmt == "xlsx":

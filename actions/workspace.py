@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from core.concurrency import StaleEdit
 from meetings import roles
-from meetings.concurrency import StaleEdit
 from meetings.models import Meeting, Resolution
 
 from .models import Action
@@ -124,8 +124,6 @@ def mark_completed(request, pk):
 @require_POST
 def discharge(request, pk):
     def verb(a, d, **kw):
-        if not a.is_outstanding:
-            raise ValueError("Only an outstanding action can be discharged; reopen it first.")
         return a.discharge(on=d["on"], at_meeting=d["at_meeting"], note=d["evidence"], **kw)
 
     return _control(request, pk, DischargeForm, "discharge", verb, lambda d: "Discharged.")
@@ -134,8 +132,6 @@ def discharge(request, pk):
 @require_POST
 def reopen(request, pk):
     def verb(a, d, **kw):
-        if a.status not in (Action.Status.DISCHARGED, Action.Status.CLOSED, Action.Status.COMPLETED):
-            raise ValueError("This action is already open.")
         return a.reopen(reason=d["note"], **kw)
 
     return _control(request, pk, NoteForm, "reopen", verb, lambda d: "Reopened.")

@@ -5,12 +5,32 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from core import clock
+from core.concurrency import StaleEdit
+
 from .models import AgendaItem, Attendance, Committee, Declaration, Meeting, Person, Resolution
 
 STALE_MESSAGE = (
     "Someone else saved this since you opened it, so your change was not saved. "
     "The current saved values are shown below; check them, then save again if yours should replace them."
 )
+
+
+STALE_STATUS_MESSAGE = (
+    "Someone else changed this meeting since you opened the page, so its status was not changed. "
+    "Check the meeting as it is now, then try again."
+)
+STALE_AGENDA_MESSAGE = (
+    "Someone else changed the agenda since you opened the page, so nothing was changed. "
+    "The agenda below is as it is now: check it, then try again."
+)
+
+
+def stale_agenda_message(item):
+    return (
+        f"Someone else changed item {item} since you opened the page, so it was not moved or deleted. "
+        "The agenda below is as it is now: check it, then try again."
+    )
 
 
 def people_choices():
@@ -22,7 +42,7 @@ class VersionField(forms.IntegerField):
 
 
 class VersionedModelForm(forms.ModelForm):
-    """A model form that remembers the version it was rendered with."""
+    """A model form that remembers the version it was rendered with, and saves only if that is still current."""
 
     version = VersionField()
     # Many of these forms share one page, so each field id carries the record it edits.
@@ -32,23 +52,41 @@ class VersionedModelForm(forms.ModelForm):
         instance = kwargs.get("instance")
         if self.auto_id_pattern and "auto_id" not in kwargs:
             kwargs["auto_id"] = self.auto_id_pattern.format(pk=instance.pk if instance else "new")
+        self._extra = {k: v for k, v in kwargs.items() if k not in ("instance", "data", "auto_id")}
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
         self.conflicts = []
 
+    def save_if_current(self):
+        """(True, form) once saved; (False, form to show) when invalid or someone else saved first.
 
-def stale_form(form_class, data, current, **kwargs):
-    """Rebuild a form after a refused save: the clerk's input, the current version, the current values beside it."""
-    data = data.copy()
-    data["version"] = current.version
-    form = form_class(data, instance=current, **kwargs)
-    form.conflicts = [
-        (form.fields[name].label or name, getattr(current, name)) for name in form.fields if name != "version"
-    ]
-    form.is_valid()
-    form.add_error(None, STALE_MESSAGE)
-    return form
+        The version is checked before the fields, so a stale page hears "someone else saved this",
+        not a misleading clash with what the other person saved (e.g. "Item 3 is already on this agenda").
+        """
+        model = type(self.instance)
+        current = model._base_manager.filter(pk=self.instance.pk).first()
+        if current is not None and str(current.version) != str(self.data.get(self.add_prefix("version"))):
+            return False, self.stale_copy(current)
+        if not self.is_valid():
+            return False, self
+        try:
+            self.save(commit=False).save_versioned(self.cleaned_data["version"])
+        except StaleEdit as stale:
+            return False, self.stale_copy(stale.current)
+        return True, self
+
+    def stale_copy(self, current):
+        """The clerk's input against the current version, with the current saved values beside it."""
+        data = self.data.copy()
+        data[self.add_prefix("version")] = current.version
+        form = type(self)(data, instance=current, **self._extra)
+        form.conflicts = [
+            (form.fields[name].label or name, getattr(current, name)) for name in form.fields if name != "version"
+        ]
+        form.is_valid()
+        form.add_error(None, STALE_MESSAGE)
+        return form
 
 
 class MeetingForm(forms.Form):
@@ -60,31 +98,60 @@ class MeetingForm(forms.Form):
         required=False, initial=True, label="Start the agenda with the committee's procedural items"
     )
 
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        clock.check_meeting_date(day)
+        return day
+
     def clean(self):
         data = super().clean()
         if data.get("date") and data.get("start_time"):
-            data["starts_at"] = timezone.make_aware(datetime.datetime.combine(data["date"], data["start_time"]))
+            try:
+                data["starts_at"] = clock.local_datetime(data["date"], data["start_time"])
+            except forms.ValidationError as error:
+                self.add_error("start_time", error)
+                return data
             data["ends_at"] = None
             if data.get("end_time"):
                 if data["end_time"] <= data["start_time"]:
                     self.add_error("end_time", "The meeting must end after it starts.")
                 else:
-                    data["ends_at"] = timezone.make_aware(datetime.datetime.combine(data["date"], data["end_time"]))
+                    try:
+                        data["ends_at"] = clock.local_datetime(data["date"], data["end_time"])
+                    except forms.ValidationError as error:
+                        self.add_error("end_time", error)
         return data
+
+
+class UKDateTimeField(forms.DateTimeField):
+    """A date and time as the clerk's wall clock shows it in the UK; refuses the hour the clocks skip or repeat."""
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+    def to_python(self, value):
+        with timezone.override(datetime.UTC):
+            parsed = super().to_python(value)
+        if parsed is None:
+            return None
+        wall = parsed.replace(tzinfo=None)
+        return clock.local_datetime(wall.date(), wall.time())
 
 
 class MeetingDetailsForm(VersionedModelForm):
     """Times, venue and the public attendance note of an existing meeting."""
 
-    starts_at = forms.DateTimeField(label="Starts", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
-    ends_at = forms.DateTimeField(
-        label="Ends", required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
-    )
+    starts_at = UKDateTimeField(label="Starts")
+    ends_at = UKDateTimeField(label="Ends", required=False)
 
     class Meta:
         model = Meeting
         fields = ["starts_at", "ends_at", "venue", "public_attendance"]
         widgets = {"public_attendance": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_starts_at(self):
+        starts_at = self.cleaned_data["starts_at"]
+        clock.check_meeting_date(clock.local_date(starts_at))
+        return starts_at
 
     def clean(self):
         data = super().clean()
@@ -141,7 +208,7 @@ class ItemForm(VersionedModelForm):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.meeting = meeting
+        self.meeting = self._extra["meeting"] = meeting
         self.fields["number"].widget.attrs["size"] = 6
         if not self.instance.pk:
             self.fields["number"].help_text = "Leave blank for the next number."

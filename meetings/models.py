@@ -3,17 +3,18 @@
 Actions live in the `actions` app, which points at these models; nothing here imports it.
 """
 
-import datetime
+import hashlib
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from .concurrency import Versioned
+from core import clock
+from core.concurrency import StaleEdit, Versioned, bump_versions
 
 DEFAULT_PROCEDURAL_ITEMS = "\n".join(
     [
@@ -62,8 +63,8 @@ class Committee(models.Model):
         membership = self.memberships.current(on).filter(role=Membership.Role.CHAIR).select_related("person").first()
         return membership.person if membership else None
 
-    def next_meeting(self, now=None):
-        return self.meetings.upcoming(now).first()
+    def next_meeting(self, today=None):
+        return self.meetings.upcoming(today).first()
 
 
 class Person(models.Model):
@@ -104,7 +105,7 @@ class Person(models.Model):
 
 class MembershipQuerySet(models.QuerySet):
     def current(self, on=None):
-        on = on or timezone.localdate()
+        on = on or clock.today()
         return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=on)).filter(
             Q(end_date__isnull=True) | Q(end_date__gte=on)
         )
@@ -150,17 +151,14 @@ class MeetingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Meeting.Status.PUBLISHED)
 
-    def upcoming(self, now=None):
-        now = now or timezone.now()
-        return (
-            self.filter(starts_at__gte=now - datetime.timedelta(hours=12))
-            .exclude(status=Meeting.Status.CANCELLED)
-            .order_by("starts_at")
-        )
+    def upcoming(self, today=None):
+        """Not cancelled, and not over: a meeting stays upcoming until the end of the UK day it is held."""
+        start_of_today = clock.start_of(today or clock.today())
+        return self.filter(starts_at__gte=start_of_today).exclude(status=Meeting.Status.CANCELLED).order_by("starts_at")
 
-    def past(self, now=None):
-        now = now or timezone.now()
-        return self.filter(starts_at__lt=now - datetime.timedelta(hours=12)).order_by("-starts_at")
+    def past(self, today=None):
+        """Held on an earlier UK day than today (whatever the hour it started)."""
+        return self.filter(starts_at__lt=clock.start_of(today or clock.today())).order_by("-starts_at")
 
     def visible_to(self, user):
         from .roles import can_see_unpublished
@@ -194,6 +192,16 @@ class Meeting(Versioned):
     imported_from = models.CharField(max_length=64, blank=True, help_text="Fingerprint of imported minutes")
     history = HistoricalRecords()
 
+    # Where a meeting may go, from where. Publishing draft minutes is allowed: many councils publish before approval.
+    TRANSITIONS = {
+        Status.HELD: {Status.SCHEDULED},
+        Status.MINUTES_DRAFT: {Status.HELD, Status.MINUTES_APPROVED, Status.PUBLISHED},
+        Status.MINUTES_APPROVED: {Status.MINUTES_DRAFT},
+        Status.PUBLISHED: {Status.MINUTES_DRAFT, Status.MINUTES_APPROVED},
+        Status.CANCELLED: {Status.SCHEDULED},
+        Status.SCHEDULED: {Status.CANCELLED, Status.HELD},
+    }
+
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -223,17 +231,115 @@ class Meeting(Versioned):
 
     @property
     def date(self):
-        return timezone.localtime(self.starts_at).date()
+        return clock.local_date(self.starts_at)
 
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED
+
+    def clean(self):
+        if self.starts_at:
+            clock.check_meeting_date(self.date)
+
+    def save(self, *args, **kwargs):
+        # Every door (forms, admin, importer, commands) gets the same date rule.
+        clock.check_meeting_date(self.date)
+        super().save(*args, **kwargs)
+
+    def next_statuses(self):
+        return [status for status in self.Status if self.status in self.TRANSITIONS.get(status, ())]
+
+    @transaction.atomic
+    def move_to(self, status, expected_version, approved_at=None):
+        """Change the meeting's status as the page that asked last saw it; StaleEdit if it has changed since."""
+        locked = Meeting.objects.select_for_update().get(pk=self.pk)
+        locked.check_version(expected_version)
+        if locked.status not in self.TRANSITIONS.get(status, ()):
+            raise ValueError(f"A meeting that is {locked.get_status_display().lower()} cannot move to that.")
+        if status == self.Status.MINUTES_APPROVED and approved_at is None:
+            raise ValueError("Choose the later meeting at which these minutes were approved.")
+        if status == self.Status.MINUTES_APPROVED:
+            locked.minutes_approved_at = approved_at
+        elif status in (self.Status.MINUTES_DRAFT, self.Status.HELD, self.Status.SCHEDULED):
+            locked.minutes_approved_at = None
+        was_held = locked.status != self.Status.SCHEDULED and locked.status != self.Status.CANCELLED
+        locked.status = status
+        locked.save()
+        held = status not in (self.Status.SCHEDULED, self.Status.CANCELLED)
+        if held and not was_held:
+            WorkProgrammeItem.objects.filter(scheduled_for__meeting=locked).update(
+                status=WorkProgrammeItem.Status.TAKEN, taken_at=F("scheduled_for"), version=F("version") + 1
+            )
+        elif was_held and not held:
+            WorkProgrammeItem.objects.filter(taken_at__meeting=locked).update(
+                status=WorkProgrammeItem.Status.SCHEDULED, taken_at=None, version=F("version") + 1
+            )
+        if status == self.Status.CANCELLED:
+            for work in WorkProgrammeItem.objects.filter(scheduled_for__meeting=locked):
+                work.release(f"The meeting of {locked.date:%-d %B %Y} was cancelled.")
+        self.__dict__.update(locked.__dict__)
+        return self
+
+    def agenda_signature(self, items=None):
+        """What a page's agenda order was when drawn: reordering refuses a page whose order has changed since.
+
+        `items` (already loaded, in agenda order) saves a query when the page has them anyway.
+        """
+        if items is None:
+            items = self.items.order_by("order", "pk")
+        rows = [(item.pk, item.order, item.number) for item in items]
+        return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
+
+    def check_agenda_signature(self, signature):
+        if signature != self.agenda_signature():
+            raise StaleEdit(self)
+
+    def append_item(self, title, kind, **fields):
+        """A new item at the end of the agenda, numbered after the highest plain number."""
+        last = self.items.order_by("-order").values_list("order", flat=True).first() or 0
+        taken = self.items.values_list("number", flat=True)
+        number = fields.pop("number", "") or str(max((int(n) for n in taken if n.isdigit()), default=0) + 1)
+        return AgendaItem.objects.create(meeting=self, title=title, kind=kind, order=last + 1, number=number, **fields)
+
+    @transaction.atomic
+    def move_item(self, item, direction, expected_version):
+        """Swap an item with its neighbour; numbers stay with positions so the printed agenda reads 1, 2, 3."""
+        items = list(self.items.select_for_update().order_by("order", "pk"))
+        mine = next((it for it in items if it.pk == item.pk), None)
+        if mine is None:
+            raise StaleEdit(None, AgendaItem)
+        mine.check_version(expected_version)
+        moved = swap_with_neighbour(items, mine, direction)
+        if moved:
+            a, b = moved
+            a.number, b.number = b.number, a.number
+            AgendaItem.objects.filter(pk__in=[a.pk, b.pk]).update(number="")
+        _write_order(AgendaItem, items, ["number"])
+
+    @transaction.atomic
+    def renumber_items(self, signature):
+        self.check_agenda_signature(signature)
+        items = list(self.items.select_for_update().order_by("order", "pk"))
+        self.items.update(number="")
+        for n, item in enumerate(items, start=1):
+            item.number = str(n)
+        _write_order(AgendaItem, items, ["number"])
+        return len(items)
 
     def previous(self):
         return (
             Meeting.objects.filter(committee_id=self.committee_id, starts_at__lt=self.starts_at)
             .exclude(status=self.Status.CANCELLED)
             .order_by("-starts_at")
+            .first()
+        )
+
+    def following(self):
+        """The committee's next meeting after this one (not cancelled), if one is scheduled."""
+        return (
+            Meeting.objects.filter(committee_id=self.committee_id, starts_at__gt=self.starts_at)
+            .exclude(status=self.Status.CANCELLED)
+            .order_by("starts_at")
             .first()
         )
 
@@ -257,11 +363,9 @@ class Meeting(Versioned):
             private = bool(standing.created_by and standing.created_by.item.exempt)
             extra = {"standing_item": standing, "exempt": private}
             planned.append((standing.title, AgendaItem.Kind.STANDING_ITEM, extra))
-        work_items = list(WorkProgrammeItem.objects.due_at(meeting))
+        work_items = list(WorkProgrammeItem.objects.due_at(meeting).select_for_update())
         private_work = set(
-            WorkProgrammeItem.objects.filter(
-                pk__in=[w.pk for w in work_items], actions__source_item__exempt=True
-            ).values_list("pk", flat=True)
+            WorkProgrammeItem.objects.filter(pk__in=[w.pk for w in work_items]).private().values_list("pk", flat=True)
         )
         for work in work_items:
             planned.append((work.title, AgendaItem.Kind.WORK_PROGRAMME, {"exempt": work.pk in private_work}))
@@ -272,8 +376,7 @@ class Meeting(Versioned):
         )
         work_agenda_items = [item for item in items if item.kind == AgendaItem.Kind.WORK_PROGRAMME]
         for work, item in zip(work_items, work_agenda_items, strict=True):
-            work.scheduled_for = item
-            work.save(update_fields=["scheduled_for"])
+            work.mark_scheduled(item)
         return meeting
 
 
@@ -338,6 +441,25 @@ class AgendaItem(Versioned):
         return "Exempt item" if self.exempt else self.title
 
 
+def swap_with_neighbour(rows, row, direction):
+    """Move `row` one place up or down in `rows` (in place) and renumber `order` 1..n; the swapped pair, or None."""
+    here = rows.index(row)
+    there = here - 1 if direction == "up" else here + 1
+    pair = None
+    if 0 <= there < len(rows):
+        rows[here], rows[there] = rows[there], rows[here]
+        pair = (rows[there], rows[here])
+    for n, each in enumerate(rows, start=1):
+        each.order = n
+    return pair
+
+
+def _write_order(model, rows, extra_fields=()):
+    """Bulk-write a new order; every row touched gets a new version, so a page drawn before is refused."""
+    model.objects.bulk_update(rows, ["order", *extra_fields])
+    bump_versions(model.objects.filter(pk__in=[r.pk for r in rows]))
+
+
 class Resolution(Versioned):
     class Vote(models.TextChoices):
         NONE = "", "Not recorded"
@@ -357,6 +479,16 @@ class Resolution(Versioned):
 
     def __str__(self):
         return self.text[:80]
+
+    @transaction.atomic
+    def move(self, direction, expected_version):
+        siblings = list(Resolution.objects.filter(item_id=self.item_id).select_for_update().order_by("order", "pk"))
+        mine = next((r for r in siblings if r.pk == self.pk), None)
+        if mine is None:
+            raise StaleEdit(None, Resolution)
+        mine.check_version(expected_version)
+        swap_with_neighbour(siblings, mine, direction)
+        _write_order(Resolution, siblings)
 
 
 class Attendance(models.Model):
@@ -425,7 +557,7 @@ class StandingItemQuerySet(models.QuerySet):
         )
 
     def active(self, on=None):
-        on = on or timezone.localdate()
+        on = on or clock.today()
         return self.filter(active_from__lte=on).filter(Q(active_until__isnull=True) | Q(active_until__gte=on))
 
 
@@ -455,10 +587,10 @@ class StandingItem(models.Model):
 
 class WorkProgrammeQuerySet(models.QuerySet):
     def not_taken(self):
-        return self.filter(taken_at__isnull=True)
+        return self.filter(status=WorkProgrammeItem.Status.PLANNED)
 
     def due_at(self, meeting):
-        """Untaken items promised to this meeting, its month, or simply 'the next meeting'."""
+        """Planned items promised to this meeting, its month (or earlier, if they slipped), or 'the next meeting'."""
         month_start = meeting.date.replace(day=1)
         return self.not_taken().filter(
             Q(target_meeting=meeting)
@@ -467,13 +599,43 @@ class WorkProgrammeQuerySet(models.QuerySet):
             committee_id=meeting.committee_id,
         )
 
+    def private(self):
+        """Promised in an exempt item: the title is often the private resolution's own words."""
+        return self.filter(actions__source_item__exempt=True).distinct()
 
-class WorkProgrammeItem(models.Model):
+    def for_programme(self):
+        """The committee's work programme page: what is still to come first, then what was taken or dropped."""
+        rank = models.Case(
+            models.When(status="planned", then=0),
+            models.When(status="scheduled", then=1),
+            default=2,
+            output_field=models.IntegerField(),
+        )
+        return self.select_related("target_meeting", "scheduled_for__meeting", "taken_at__meeting").order_by(
+            rank, "target_month", "target_meeting__starts_at", "pk"
+        )
+
+
+class WorkProgrammeItem(Versioned):
+    """A promise to a future meeting ("a report to a future committee"), until an agenda takes it.
+
+    planned (timing: a meeting, the next meeting, a month, or to be confirmed) → scheduled (on a
+    meeting's agenda) → taken (that meeting was held); or dropped, with a reason. Deferring puts
+    a planned or scheduled item back to planned with a new timing and a reason. A scheduled item
+    whose meeting is cancelled goes back to planned.
+    """
+
     class Timing(models.TextChoices):
         MEETING = "meeting", "A chosen meeting"
         NEXT_MEETING = "next_meeting", "The next meeting"
         MONTH = "month", "A month"
         TBC = "tbc", "A future meeting (date to be confirmed)"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        SCHEDULED = "scheduled", "On an agenda"
+        TAKEN = "taken", "Taken"
+        DROPPED = "dropped", "Dropped"
 
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="work_programme")
     title = models.CharField(max_length=300)
@@ -483,6 +645,8 @@ class WorkProgrammeItem(models.Model):
     )
     target_month = models.DateField(null=True, blank=True, help_text="First day of the month it is due")
     notes = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
+    reason = models.CharField(max_length=500, blank=True, help_text="Why it was dropped or last deferred")
     scheduled_for = models.ForeignKey(
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="scheduled_work"
     )
@@ -501,7 +665,12 @@ class WorkProgrammeItem(models.Model):
             models.CheckConstraint(
                 condition=~Q(timing="month") | Q(target_month__isnull=False), name="work_month_timing_has_month"
             ),
+            models.CheckConstraint(
+                condition=Q(status__in=["planned", "scheduled", "taken", "dropped"]), name="work_status_valid"
+            ),
+            models.CheckConstraint(condition=~Q(status="dropped") | ~Q(reason=""), name="dropped_work_has_reason"),
         ]
+        indexes = [models.Index(fields=["committee", "status"])]
 
     def __str__(self):
         return self.title
@@ -513,3 +682,99 @@ class WorkProgrammeItem(models.Model):
         if self.timing == self.Timing.MONTH and self.target_month:
             return f"{self.target_month:%B %Y}"
         return self.get_timing_display()
+
+    @property
+    def is_open(self):
+        return self.status in (self.Status.PLANNED, self.Status.SCHEDULED)
+
+    @classmethod
+    @transaction.atomic
+    def promise(cls, committee, title, timing, agreed_at=None, target_meeting=None, target_month=None, notes=""):
+        """Record a promise, and put it straight onto the agenda of a meeting already scheduled for it.
+
+        "The next meeting" means the first meeting after the one that agreed it (`agreed_at`), if scheduled.
+        """
+        if timing == cls.Timing.NEXT_MEETING and agreed_at is not None and target_meeting is None:
+            target_meeting = agreed_at.following()
+            if target_meeting is not None:
+                timing = cls.Timing.MEETING
+        work = cls.objects.create(
+            committee=committee,
+            title=title[:300],
+            timing=timing,
+            target_meeting=target_meeting if timing == cls.Timing.MEETING else None,
+            target_month=target_month,
+            notes=notes,
+        )
+        if work.target_meeting and work.target_meeting.status == Meeting.Status.SCHEDULED:
+            work.schedule_onto(work.target_meeting, work.version)
+        return work
+
+    def mark_scheduled(self, agenda_item):
+        self.status, self.scheduled_for, self.reason = self.Status.SCHEDULED, agenda_item, ""
+        self.save()
+
+    @transaction.atomic
+    def schedule_onto(self, meeting, expected_version):
+        """Put the item on a scheduled meeting's agenda at once (at the end), and mark it as taken onto it."""
+        locked = WorkProgrammeItem.objects.select_for_update().get(pk=self.pk)
+        locked.version = int(expected_version)
+        if meeting.committee_id != locked.committee_id or meeting.status != Meeting.Status.SCHEDULED:
+            raise ValueError("Choose a scheduled meeting of this committee that has not been held yet.")
+        if not locked.is_open:
+            raise ValueError(f"“{locked}” is {locked.get_status_display().lower()}, so it cannot be scheduled.")
+        locked._remove_from_agenda()
+        private = WorkProgrammeItem.objects.filter(pk=locked.pk).private().exists()
+        item = meeting.append_item(locked.title, AgendaItem.Kind.WORK_PROGRAMME, exempt=private)
+        locked.timing, locked.target_meeting, locked.target_month = self.Timing.MEETING, meeting, None
+        locked.mark_scheduled(item)
+        self.__dict__.update(locked.__dict__)
+        return item
+
+    @transaction.atomic
+    def drop(self, reason, expected_version):
+        if not reason.strip():
+            raise ValueError("Say why the item is being dropped from the work programme.")
+        locked = self._locked_open(expected_version)
+        locked._remove_from_agenda()
+        locked.status, locked.reason, locked.scheduled_for = self.Status.DROPPED, reason.strip()[:500], None
+        locked.save()
+        self.__dict__.update(locked.__dict__)
+
+    @transaction.atomic
+    def defer(self, reason, expected_version, target_month=None):
+        """Back to planned, for a month or 'to be confirmed', saying why."""
+        if not reason.strip():
+            raise ValueError("Say why the item is being deferred.")
+        locked = self._locked_open(expected_version)
+        locked._remove_from_agenda()
+        locked.timing = self.Timing.MONTH if target_month else self.Timing.TBC
+        locked.target_month = target_month.replace(day=1) if target_month else None
+        locked.target_meeting = None
+        locked.status, locked.scheduled_for = self.Status.PLANNED, None
+        locked.reason = f"Deferred: {reason.strip()}"[:500]
+        locked.save()
+        self.__dict__.update(locked.__dict__)
+
+    def release(self, reason):
+        """Its meeting was cancelled: back to planned, to be confirmed."""
+        self.status, self.scheduled_for, self.reason = self.Status.PLANNED, None, reason[:500]
+        self.timing, self.target_meeting = self.Timing.TBC, None
+        self.save()
+
+    def _locked_open(self, expected_version):
+        locked = WorkProgrammeItem.objects.select_for_update().get(pk=self.pk)
+        locked.check_version(expected_version)
+        if not locked.is_open:
+            raise ValueError(f"“{locked}” is already {locked.get_status_display().lower()}.")
+        return locked
+
+    def _remove_from_agenda(self):
+        """Take it off a not-yet-held agenda, unless the clerk has already written something under it."""
+        item = self.scheduled_for
+        if item is None:
+            return
+        if item.minutes_text.strip() or item.resolutions.exists():
+            raise ValueError(f"Item {item} already has minutes or resolutions: change that agenda first.")
+        item.delete()
+        self.scheduled_for = None

@@ -3,31 +3,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F, Prefetch, Q
-from django.http import HttpResponse
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
+from core.concurrency import StaleEdit
+
 from . import forms, roles
-from .concurrency import StaleEdit
 from .models import AgendaItem, Attendance, Committee, Meeting, Person, Resolution
 
 WORKSPACE = "meetings/workspace.html"
 FORM_PAGE = "meetings/form_page.html"
-
-# Where a meeting may go next. Publishing draft minutes is allowed: many councils publish them before approval.
-TRANSITIONS = {
-    Meeting.Status.HELD: {Meeting.Status.SCHEDULED},
-    Meeting.Status.MINUTES_DRAFT: {Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED, Meeting.Status.PUBLISHED},
-    Meeting.Status.MINUTES_APPROVED: {Meeting.Status.MINUTES_DRAFT},
-    Meeting.Status.PUBLISHED: {Meeting.Status.MINUTES_DRAFT, Meeting.Status.MINUTES_APPROVED},
-    Meeting.Status.CANCELLED: {Meeting.Status.SCHEDULED},
-    Meeting.Status.SCHEDULED: {Meeting.Status.CANCELLED, Meeting.Status.HELD},
-}
-
 
 # The order the minutes list people in: present (chair first), apologies, absent, also in attendance.
 STATUS_ORDER = ["present", "apologies", "absent", "in_attendance"]
@@ -56,6 +46,14 @@ def _get_item_for_clerk(request, meeting_pk, pk):
     meeting = _get_meeting_for_clerk(request, meeting_pk)
     item = get_object_or_404(meeting.items.select_related("lead_officer", "contact_officer"), pk=pk)
     item.meeting = meeting
+    return item
+
+
+def _get_item_or_gone(meeting, pk):
+    """The meeting's item; None if it has been deleted (someone else got there first); 404 if it is another's."""
+    item = AgendaItem.objects.filter(pk=pk).first()
+    if item is not None and item.meeting_id != meeting.pk:
+        raise Http404("No such item on this meeting.")
     return item
 
 
@@ -180,12 +178,19 @@ def _with_forms(items):
 def _workspace_context(meeting, **extra):
     items = _with_forms(_agenda_items(meeting))
     context = {"meeting": meeting, "items": items, "item_form": forms.ItemForm(meeting=meeting)}
+    context["agenda_signature"] = meeting.agenda_signature(items)
     for part in (_attendance_context(meeting), _declarations_context(meeting), _matters_context(meeting)):
         context.update(part)
-    context["previous"] = meeting.previous()
-    context["approve_form"] = forms.ApproveMinutesForm(meeting=meeting)
-    context["next_statuses"] = [s for s in Meeting.Status if meeting.status in TRANSITIONS.get(s, ())]
+    context.update(_lifecycle_context(meeting))
     return {**context, **extra}
+
+
+def _lifecycle_context(meeting):
+    return {
+        "previous": meeting.previous(),
+        "approve_form": forms.ApproveMinutesForm(meeting=meeting),
+        "next_statuses": meeting.next_statuses(),
+    }
 
 
 def _matters_context(meeting):
@@ -198,12 +203,9 @@ def _matters_context(meeting):
 def meeting_edit(request, pk):
     meeting = _get_meeting_for_clerk(request, pk)
     form = forms.MeetingDetailsForm(request.POST or None, instance=meeting)
-    if form.is_valid():
-        try:
-            form.save(commit=False).save_versioned(form.cleaned_data["version"])
-        except StaleEdit as stale:
-            form = forms.stale_form(forms.MeetingDetailsForm, request.POST, stale.current)
-        else:
+    if request.method == "POST":
+        saved, form = form.save_if_current()
+        if saved:
             return _back_to(request, meeting, "Meeting details saved.")
     url = reverse("meetings:meeting_edit", args=[pk])
     return _form_page(request, form, "Meeting details", url, meeting=meeting)
@@ -213,20 +215,16 @@ def meeting_edit(request, pk):
 def meeting_status(request, pk):
     meeting = _get_meeting_for_clerk(request, pk)
     target = request.POST.get("to", "")
-    allowed_from = TRANSITIONS.get(target, set())
-    updates = {"status": target, "version": F("version") + 1}
-    if target in (Meeting.Status.MINUTES_DRAFT, Meeting.Status.HELD, Meeting.Status.SCHEDULED):
-        updates["minutes_approved_at"] = None
+    approved_at = None
     if target == Meeting.Status.MINUTES_APPROVED:
         form = forms.ApproveMinutesForm(request.POST, meeting=meeting)
-        if not form.is_valid():
-            messages.error(request, "Choose the later meeting at which these minutes were approved.")
-            return redirect(meeting)
-        updates["minutes_approved_at"] = form.cleaned_data["approved_at"]
-    with transaction.atomic():
-        changed = Meeting.objects.filter(pk=meeting.pk, status__in=allowed_from).update(**updates)
-    if not changed:
-        messages.error(request, f"A meeting that is {meeting.get_status_display().lower()} cannot move to that.")
+        approved_at = form.cleaned_data["approved_at"] if form.is_valid() else None
+    try:
+        meeting.move_to(target, request.POST.get("version"), approved_at=approved_at)
+    except StaleEdit:
+        messages.error(request, forms.STALE_STATUS_MESSAGE)
+    except ValueError as refused:
+        messages.error(request, str(refused))
     else:
         messages.success(request, f"Meeting is now: {Meeting.Status(target).label}.")
     return redirect(_safe_next(request) or meeting)
@@ -236,7 +234,8 @@ def meeting_status(request, pk):
 
 
 def _render_agenda(request, meeting, **extra):
-    context = {"meeting": meeting, "items": _with_forms(_agenda_items(meeting)), **extra}
+    items = _with_forms(_agenda_items(meeting))
+    context = {"meeting": meeting, "items": items, "agenda_signature": meeting.agenda_signature(items), **extra}
     context.setdefault("item_form", forms.ItemForm(meeting=meeting))
     return render(request, f"{WORKSPACE}#agenda", context)
 
@@ -261,93 +260,90 @@ def item_add(request, pk):
 def item_edit(request, meeting_pk, pk):
     item = _get_item_for_clerk(request, meeting_pk, pk)
     form = forms.ItemForm(request.POST or None, instance=item, meeting=item.meeting)
-    if form.is_valid():
-        try:
-            item = form.save(commit=False)
-            item.save_versioned(form.cleaned_data["version"])
-        except StaleEdit as stale:
-            form = forms.stale_form(forms.ItemForm, request.POST, stale.current, meeting=item.meeting)
-        else:
-            if request.htmx:
-                context = {"item": item, "meeting": item.meeting, "item_saved_message": f"Item {item} saved."}
-                response = render(request, f"{WORKSPACE}#item_saved", context)
-                return retarget(reswap(response, "outerHTML"), f"#item-head-{pk}")
-            return _back_to(request, item.meeting, f"Item {item} saved.", f"#item-{item.pk}")
+    saved, form = form.save_if_current() if request.method == "POST" else (False, form)
+    if saved and request.htmx:
+        context = {"item": item, "meeting": item.meeting, "item_saved_message": f"Item {item} saved."}
+        context["agenda_signature"] = item.meeting.agenda_signature()
+        response = render(request, f"{WORKSPACE}#item_saved", context)
+        return retarget(reswap(response, "outerHTML"), f"#item-head-{pk}")
+    if saved:
+        return _back_to(request, item.meeting, f"Item {item} saved.", f"#item-{item.pk}")
     url = reverse("meetings:item_edit", args=[meeting_pk, pk])
     return _form_page(request, form, f"Edit item {item}", url, f"#item-edit-slot-{pk}", item.meeting)
 
 
 @require_POST
 def item_delete(request, meeting_pk, pk):
-    item = _get_item_for_clerk(request, meeting_pk, pk)
-    meeting = item.meeting
+    meeting = _get_meeting_for_clerk(request, meeting_pk)
+    item = _get_item_or_gone(meeting, pk)
+    if item is None:
+        return _agenda_refused(request, meeting, "That item had already been deleted by someone else.")
     if item.actions.exists():
-        message = f"Item {item} has actions recorded against it, so it cannot be deleted."
-        if request.htmx:
-            return _render_agenda(request, meeting, agenda_error=message)
-        messages.error(request, message)
-        return redirect(meeting)
+        return _agenda_refused(
+            request, meeting, f"Item {item} has actions recorded against it, so it cannot be deleted."
+        )
+    try:
+        item.check_version(request.POST.get("version"))
+    except StaleEdit:
+        return _agenda_refused(request, meeting, forms.stale_agenda_message(item))
     item.delete()
     if request.htmx:
         return _render_agenda(request, meeting, agenda_message=f"Item {item} deleted.")
     return _back_to(request, meeting, f"Item {item} deleted.", "#agenda")
 
 
+def _agenda_refused(request, meeting, message):
+    """The agenda as it now is, with why the change was refused; typed minutes survive the swap (workspace.js)."""
+    if request.htmx:
+        return _render_agenda(request, meeting, agenda_error=message)
+    messages.error(request, message)
+    return redirect(f"{meeting.get_absolute_url()}#agenda")
+
+
 @require_POST
 def item_move(request, meeting_pk, pk):
-    item = _get_item_for_clerk(request, meeting_pk, pk)
-    meeting = item.meeting
-    with transaction.atomic():
-        items = list(meeting.items.select_for_update().order_by("order", "pk"))
-        here = next(i for i, it in enumerate(items) if it.pk == item.pk)
-        there = here - 1 if request.POST.get("direction") == "up" else here + 1
-        if 0 <= there < len(items):
-            a, b = items[here], items[there]
-            items[here], items[there] = b, a
-            # Numbers travel with positions, so the printed agenda still reads 1, 2, 3…
-            a.number, b.number = b.number, a.number
-            AgendaItem.objects.filter(pk__in=[a.pk, b.pk]).update(number="")
-            for n, it in enumerate(items, start=1):
-                it.order = n
-            AgendaItem.objects.bulk_update(items, ["order", "number"])
+    meeting = _get_meeting_for_clerk(request, meeting_pk)
+    item = get_object_or_404(meeting.items, pk=pk)
+    direction = request.POST.get("direction")
+    try:
+        meeting.move_item(item, direction, request.POST.get("version"))
+    except StaleEdit:
+        return _agenda_refused(request, meeting, forms.stale_agenda_message(item))
     if request.htmx:
-        return _render_agenda(request, meeting, moved=item.pk, direction=request.POST.get("direction"))
+        return _render_agenda(request, meeting, moved=item.pk, direction=direction)
     return _back_to(request, meeting, "Agenda order changed.", f"#item-{item.pk}")
 
 
 @require_POST
 def items_renumber(request, pk):
     meeting = _get_meeting_for_clerk(request, pk)
-    with transaction.atomic():
-        items = list(meeting.items.select_for_update().order_by("order", "pk"))
-        meeting.items.update(number="")
-        for n, it in enumerate(items, start=1):
-            it.order, it.number = n, str(n)
-        AgendaItem.objects.bulk_update(items, ["order", "number"])
+    try:
+        count = meeting.renumber_items(request.POST.get("agenda", ""))
+    except StaleEdit:
+        return _agenda_refused(request, meeting, forms.STALE_AGENDA_MESSAGE)
     if request.htmx:
-        return _render_agenda(request, meeting, agenda_message=f"Items renumbered 1 to {len(items)}.")
+        return _render_agenda(request, meeting, agenda_message=f"Items renumbered 1 to {count}.")
     return _back_to(request, meeting, "Items renumbered.", "#agenda")
 
 
 @require_POST
 def item_outcome(request, meeting_pk, pk):
-    item = _get_item_for_clerk(request, meeting_pk, pk)
-    form = forms.OutcomeForm(request.POST, instance=item)
-    saved = False
-    if form.is_valid():
-        try:
-            form.save(commit=False).save_versioned(form.cleaned_data["version"])
-            saved = True
-        except StaleEdit as stale:
-            form = forms.stale_form(forms.OutcomeForm, request.POST, stale.current)
-            item = stale.current
+    meeting = _get_meeting_for_clerk(request, meeting_pk)
+    item = _get_item_or_gone(meeting, pk)
+    if item is None:
+        # Deleted while this clerk was typing: give back what they typed rather than a bare 404.
+        context = {"meeting": meeting, "typed": request.POST.get("minutes_text", ""), "gone_pk": pk}
+        return render(request, f"{WORKSPACE}#outcome_gone" if request.htmx else "meetings/item_gone.html", context)
+    item.meeting = meeting
+    saved, form = forms.OutcomeForm(request.POST, instance=item).save_if_current()
+    item = form.instance
     if request.htmx:
         item.outcome_form = form
-        return render(request, f"{WORKSPACE}#outcome", {"item": item, "meeting": item.meeting, "saved": saved})
+        return render(request, f"{WORKSPACE}#outcome", {"item": item, "meeting": meeting, "saved": saved})
     if saved:
-        return _back_to(request, item.meeting, f"Minutes of item {item} saved.", f"#item-{item.pk}")
+        return _back_to(request, meeting, f"Minutes of item {item} saved.", f"#item-{item.pk}")
     url = reverse("meetings:item_outcome", args=[meeting_pk, pk])
-    return _form_page(request, form, f"Minutes of item {item}", url, meeting=item.meeting)
+    return _form_page(request, form, f"Minutes of item {item}", url, meeting=meeting)
 
 
 # --- resolutions ------------------------------------------------------------------------------
@@ -380,16 +376,12 @@ def resolution_edit(request, meeting_pk, pk):
     resolution = _get_resolution_for_clerk(request, meeting_pk, pk)
     meeting = resolution.item.meeting
     form = forms.ResolutionForm(request.POST or None, instance=resolution)
-    if form.is_valid():
-        try:
-            form.save(commit=False).save_versioned(form.cleaned_data["version"])
-        except StaleEdit as stale:
-            form = forms.stale_form(forms.ResolutionForm, request.POST, stale.current)
-        else:
-            if request.htmx:
-                response = _render_resolutions(request, resolution.item, edited=resolution.pk)
-                return retarget(reswap(response, "outerHTML"), f"#resolutions-{resolution.item_id}")
-            return _back_to(request, meeting, "Resolution saved.", f"#resolution-{resolution.pk}")
+    saved, form = form.save_if_current() if request.method == "POST" else (False, form)
+    if saved and request.htmx:
+        response = _render_resolutions(request, resolution.item, edited=resolution.pk)
+        return retarget(reswap(response, "outerHTML"), f"#resolutions-{resolution.item_id}")
+    if saved:
+        return _back_to(request, meeting, "Resolution saved.", f"#resolution-{resolution.pk}")
     url = reverse("meetings:resolution_edit", args=[meeting_pk, pk])
     return _form_page(request, form, "Edit resolution", url, f"#resolution-edit-slot-{pk}", meeting)
 
@@ -398,33 +390,37 @@ def resolution_edit(request, meeting_pk, pk):
 def resolution_delete(request, meeting_pk, pk):
     resolution = _get_resolution_for_clerk(request, meeting_pk, pk)
     item = resolution.item
+    message = ""
     if resolution.actions.exists() or resolution.standing_items.exists():
         message = "This resolution has an action or standing item made from it, so it cannot be deleted."
-        if request.htmx:
-            return _render_resolutions(request, item, resolutions_error=message)
-        messages.error(request, message)
-        return redirect(item.meeting)
-    resolution.delete()
+    else:
+        try:
+            resolution.check_version(request.POST.get("version"))
+        except StaleEdit:
+            message = "Someone else changed this resolution since you opened the page, so it was not deleted."
+    if not message:
+        resolution.delete()
     if request.htmx:
-        return _render_resolutions(request, item, resolutions_message="Resolution deleted.")
-    return _back_to(request, item.meeting, "Resolution deleted.", f"#item-{item.pk}")
+        extra = {"resolutions_error": message} if message else {"resolutions_message": "Resolution deleted."}
+        return _render_resolutions(request, item, **extra)
+    (messages.error if message else messages.success)(request, message or "Resolution deleted.")
+    return redirect(f"{item.meeting.get_absolute_url()}#item-{item.pk}")
 
 
 @require_POST
 def resolution_move(request, meeting_pk, pk):
     resolution = _get_resolution_for_clerk(request, meeting_pk, pk)
-    item = resolution.item
-    with transaction.atomic():
-        siblings = list(item.resolutions.select_for_update().order_by("order", "pk"))
-        here = next(i for i, r in enumerate(siblings) if r.pk == resolution.pk)
-        there = here - 1 if request.POST.get("direction") == "up" else here + 1
-        if 0 <= there < len(siblings):
-            siblings[here], siblings[there] = siblings[there], siblings[here]
-        for n, r in enumerate(siblings, start=1):
-            r.order = n
-        Resolution.objects.bulk_update(siblings, ["order"])
+    item, direction = resolution.item, request.POST.get("direction")
+    try:
+        resolution.move(direction, request.POST.get("version"))
+    except StaleEdit:
+        message = "Someone else changed these resolutions since you opened the page: check the order and try again."
+        if request.htmx:
+            return _render_resolutions(request, item, resolutions_error=message)
+        messages.error(request, message)
+        return redirect(f"{item.meeting.get_absolute_url()}#item-{item.pk}")
     if request.htmx:
-        return _render_resolutions(request, item, moved=resolution.pk, direction=request.POST.get("direction"))
+        return _render_resolutions(request, item, moved=resolution.pk, direction=direction)
     return _back_to(request, item.meeting, "Resolutions reordered.", f"#item-{item.pk}")
 
 
@@ -452,7 +448,10 @@ def _attendance_context(meeting, **extra):
 
 def _attendance_done(request, meeting, message, **extra):
     if request.htmx:
-        return render(request, f"{WORKSPACE}#attendance", _attendance_context(meeting, message=message, **extra))
+        response = render(request, f"{WORKSPACE}#attendance", _attendance_context(meeting, message=message, **extra))
+        if extra.get("lifecycle_oob"):
+            response.content += render(request, f"{WORKSPACE}#lifecycle", {"meeting": meeting, **extra}).content
+        return response
     return _back_to(request, meeting, message, "#attendance")
 
 
@@ -519,14 +518,11 @@ def attendance_remove(request, meeting_pk, pk):
 @require_POST
 def public_attendance(request, pk):
     meeting = _get_meeting_for_clerk(request, pk)
-    form = forms.PublicAttendanceForm(request.POST, instance=meeting)
-    if form.is_valid():
-        try:
-            form.save(commit=False).save_versioned(form.cleaned_data["version"])
-        except StaleEdit as stale:
-            form = forms.stale_form(forms.PublicAttendanceForm, request.POST, stale.current)
-        else:
-            return _attendance_done(request, meeting, "Public attendance saved.")
+    saved, form = forms.PublicAttendanceForm(request.POST, instance=meeting).save_if_current()
+    if saved:
+        # The meeting's version moved on: redraw the status buttons too, or the clerk's next click looks stale.
+        lifecycle = {"lifecycle_oob": True, **_lifecycle_context(meeting)} if request.htmx else {}
+        return _attendance_done(request, meeting, "Public attendance saved.", **lifecycle)
     if request.htmx:
         return render(request, f"{WORKSPACE}#attendance", _attendance_context(meeting, public_form=form))
     url = reverse("meetings:public_attendance", args=[pk])

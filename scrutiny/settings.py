@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "template_partials",
     "django_filters",
     "simple_history",
+    "core",
     "meetings",
     "actions",
 ]

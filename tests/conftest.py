@@ -79,6 +79,12 @@ def past_meeting(committee):
 
 
 @pytest.fixture
+def held_meeting(committee):
+    """Held two days ago, after past_meeting: where an action agreed at past_meeting can be discharged."""
+    return Meeting.objects.create(committee=committee, starts_at=at(-2), status=Meeting.Status.HELD)
+
+
+@pytest.fixture
 def next_meeting(committee):
     return Meeting.objects.create(committee=committee, starts_at=at(14))
 
@@ -104,6 +110,11 @@ def make_action(committee, item):
         return Action.record(**fields)
 
     return make
+
+
+def version_of(obj):
+    """The version a page drawn now would carry for this record."""
+    return type(obj)._base_manager.filter(pk=obj.pk).values_list("version", flat=True).get()
 
 
 # --- roles -----------------------------------------------------------------------------------

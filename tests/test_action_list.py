@@ -157,9 +157,10 @@ def test_sorts_by_rag_red_first(councillor, make_action):
 
 
 def test_sorts_by_age_oldest_first(councillor, make_action):
-    newer = make_action(created_at=timezone.now() - datetime.timedelta(days=5))
-    oldest = make_action(created_at=timezone.now() - datetime.timedelta(days=90))
-    middle = make_action(created_at=timezone.now() - datetime.timedelta(days=30))
+    # Noon, so "90 days ago" is 90 UK calendar days whatever the hour and whatever the clocks did since.
+    newer = make_action(created_at=at(-5, 12))
+    oldest = make_action(created_at=at(-90, 12))
+    middle = make_action(created_at=at(-30, 12))
     assert shown(councillor.get(LIST, {"sort": "age"})) == [oldest.pk, middle.pk, newer.pk]
     assert '<td role="cell" data-label="Days outstanding" class="numeric">90</td>' in (
         councillor.get(LIST, {"sort": "age"}).content.decode()

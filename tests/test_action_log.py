@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from actions.exports import LOG_COLUMNS
 from actions.models import Action
-from meetings.models import Meeting, Person
+from meetings.models import AgendaItem, Meeting, Person
 from tests.conftest import at
 
 
@@ -43,7 +43,9 @@ def log(committee, past_meeting, make_action):
     )
     video.add_update("Quote requested from the agency", at=timezone.make_aware(datetime.datetime(2030, 12, 1, 10)))
     posted = make_action(text="Improvement Plan to be sent to all councillors", owner_post="Strategic Director")
-    old = make_action(text="Discharged long ago")
+    older_meeting = Meeting.objects.create(committee=committee, starts_at=at(-120), status=Meeting.Status.PUBLISHED)
+    older_item = AgendaItem.objects.create(meeting=older_meeting, number="6", order=6, title="Earlier business")
+    old = make_action(text="Discharged long ago", source_item=older_item)
     old.discharge(on=timezone.localdate() - datetime.timedelta(days=90), note="Report brought")
     recent = make_action(text="Discharged since the last meeting")
     recent.discharge(on=timezone.localdate() - datetime.timedelta(days=2), note="Shared with members")

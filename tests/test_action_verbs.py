@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from actions.models import Action, ActionUpdate
-from meetings.concurrency import StaleEdit
+from core.concurrency import StaleEdit
 
 
 @pytest.fixture
@@ -58,19 +58,19 @@ def test_mark_completed_awaits_discharge(action, clerk_user):
     assert latest(action).status_after == "completed"
 
 
-def test_discharge_records_date_meeting_and_evidence(action, next_meeting, clerk_user):
-    action.discharge(by=clerk_user, at_meeting=next_meeting, note="Report brought to the meeting")
+def test_discharge_records_date_meeting_and_evidence(action, held_meeting, clerk_user):
+    action.discharge(by=clerk_user, at_meeting=held_meeting, note="Report brought to the meeting")
     action.refresh_from_db()
     assert action.status == Action.Status.DISCHARGED
-    assert action.discharged_on == next_meeting.date
-    assert action.discharged_at_meeting == next_meeting
+    assert action.discharged_on == held_meeting.date
+    assert action.discharged_at_meeting == held_meeting
     assert action.evidence == "Report brought to the meeting"
     assert latest(action).kind == ActionUpdate.Kind.DISCHARGE
     assert action not in Action.objects.outstanding()
 
 
-def test_reopen_clears_the_discharge(action, next_meeting, clerk_user):
-    action.discharge(by=clerk_user, at_meeting=next_meeting)
+def test_reopen_clears_the_discharge(action, held_meeting, clerk_user):
+    action.discharge(by=clerk_user, at_meeting=held_meeting)
     action.reopen(by=clerk_user, reason="Committee not satisfied")
     action.refresh_from_db()
     assert action.status == Action.Status.IN_PROGRESS

@@ -56,7 +56,7 @@ def crafted(committee, past_meeting, item, make_action):
     later = make_action(text="Annual review much later", due_date=today + datetime.timedelta(days=90))
     completed = make_action(text="Audit activity shared with members")
     completed.mark_completed(note="Circulated by email")
-    discharged = make_action(text="Old discharged action", due_date=today - datetime.timedelta(days=40))
+    discharged = make_action(text="Old discharged action", due_date=today - datetime.timedelta(days=20))
     discharged.discharge(note="Done")
     return {
         "next": next_meeting,

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from meetings.models import AgendaItem, Meeting, Person, Resolution, StandingItem
 
-from .conftest import HTMX
+from .conftest import HTMX, version_of
 
 
 def test_clerk_schedules_a_meeting_with_the_committees_own_procedural_items(clerk, committee):
@@ -101,24 +101,26 @@ def test_move_swaps_position_and_number_and_renumber_makes_them_sequential(clerk
     a, b, c = (
         AgendaItem.objects.create(meeting=next_meeting, number=n, order=int(n), title=n) for n in ("1", "2", "3")
     )
-    response = clerk.post(reverse("meetings:item_move", args=[next_meeting.pk, c.pk]), {"direction": "up"}, **HTMX)
+    up = {"direction": "up"}
+    response = clerk.post(reverse("meetings:item_move", args=[next_meeting.pk, c.pk]), {**up, "version": 1}, **HTMX)
     assert response.status_code == 200
     order = list(next_meeting.items.order_by("order").values_list("title", "number"))
     assert order == [("1", "1"), ("3", "2"), ("2", "3")]
-    clerk.post(reverse("meetings:item_move", args=[next_meeting.pk, a.pk]), {"direction": "up"})  # already first
+    already_first = {**up, "version": version_of(a)}
+    clerk.post(reverse("meetings:item_move", args=[next_meeting.pk, a.pk]), already_first)
     assert next_meeting.items.order_by("order").first() == a
     AgendaItem.objects.filter(pk=b.pk).update(number="9a")
-    clerk.post(reverse("meetings:items_renumber", args=[next_meeting.pk]))
+    clerk.post(reverse("meetings:items_renumber", args=[next_meeting.pk]), {"agenda": next_meeting.agenda_signature()})
     assert list(next_meeting.items.order_by("order").values_list("number", flat=True)) == ["1", "2", "3"]
 
 
 def test_delete_item_but_not_one_that_has_actions(clerk, next_item, make_action):
     url = reverse("meetings:item_delete", args=[next_item.meeting_id, next_item.pk])
     make_action(source_item=next_item)
-    response = clerk.post(url, **HTMX)
+    response = clerk.post(url, {"version": 1}, **HTMX)
     assert b"cannot be deleted" in response.content and AgendaItem.objects.filter(pk=next_item.pk).exists()
     next_item.actions.all().delete()
-    assert clerk.post(url).status_code == 302
+    assert clerk.post(url, {"version": 1}).status_code == 302
     assert not AgendaItem.objects.filter(pk=next_item.pk).exists()
 
 
@@ -140,14 +142,17 @@ def test_resolutions_add_edit_reorder_and_delete(clerk, next_item):
         response = clerk.post(add, {"text": text}, **HTMX)
         assert f'id="resolutions-{next_item.pk}"'.encode() in response.content
     first, second = next_item.resolutions.order_by("order")
-    clerk.post(reverse("meetings:resolution_move", args=[next_item.meeting_id, second.pk]), {"direction": "up"})
+    move = reverse("meetings:resolution_move", args=[next_item.meeting_id, second.pk])
+    clerk.post(move, {"direction": "up", "version": 1})
     assert list(next_item.resolutions.order_by("order")) == [second, first]
+    assert version_of(first) == 2  # reordering moved it, so a page drawn before must not overwrite it
     edit = reverse("meetings:resolution_edit", args=[next_item.meeting_id, first.pk])
-    response = clerk.post(edit, {"text": "The report be noted with thanks.", "vote": "unanimous", "version": 1}, **HTMX)
+    response = clerk.post(edit, {"text": "The report be noted with thanks.", "vote": "unanimous", "version": 2}, **HTMX)
     assert response.headers["HX-Retarget"] == f"#resolutions-{next_item.pk}"
     first.refresh_from_db()
     assert (first.text, first.vote) == ("The report be noted with thanks.", "unanimous")
-    clerk.post(reverse("meetings:resolution_delete", args=[next_item.meeting_id, first.pk]), **HTMX)
+    delete = reverse("meetings:resolution_delete", args=[next_item.meeting_id, first.pk])
+    clerk.post(delete, {"version": version_of(first)}, **HTMX)
     assert list(next_item.resolutions.all()) == [second]
 
 

@@ -6,11 +6,12 @@ from django.urls import reverse
 from actions.models import Action
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Resolution
 
-from .conftest import at
+from .conftest import at, version_of
 
 
 def move(client, meeting, to, **extra):
-    return client.post(reverse("meetings:meeting_status", args=[meeting.pk]), {"to": to, **extra})
+    data = {"to": to, "version": version_of(meeting), **extra}
+    return client.post(reverse("meetings:meeting_status", args=[meeting.pk]), data)
 
 
 def status(meeting):
@@ -60,7 +61,12 @@ def test_workspace_offers_to_approve_the_previous_minutes_at_this_meeting(clerk,
     assert f"Approve the minutes of {previous.starts_at:%-d %B %Y} at this meeting" in page
     response = clerk.post(
         reverse("meetings:meeting_status", args=[previous.pk]),
-        {"to": "minutes_approved", "approved_at": next_meeting.pk, "next": next_meeting.get_absolute_url()},
+        {
+            "to": "minutes_approved",
+            "approved_at": next_meeting.pk,
+            "next": next_meeting.get_absolute_url(),
+            "version": 1,
+        },
     )
     assert response.url == next_meeting.get_absolute_url()
     previous.refresh_from_db()

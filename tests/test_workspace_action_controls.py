@@ -35,7 +35,7 @@ def test_without_javascript_a_control_redirects_back_with_a_message(clerk, make_
     )
 
 
-def test_update_mark_completed_discharge_and_reopen(clerk, make_action, next_meeting):
+def test_update_mark_completed_discharge_and_reopen(clerk, make_action, held_meeting):
     action = make_action()
     control(clerk, "add_update", action, HTMX, text="Drafting", rag="amber")
     action.refresh_from_db()
@@ -48,15 +48,15 @@ def test_update_mark_completed_discharge_and_reopen(clerk, make_action, next_mee
         action,
         HTMX,
         on="",
-        at_meeting=next_meeting.pk,
+        at_meeting=held_meeting.pk,
         evidence="Report brought to the meeting",
-        workspace_meeting=next_meeting.pk,
+        workspace_meeting=held_meeting.pk,
     )
     action.refresh_from_db()
     assert (action.status, action.discharged_at_meeting, action.discharged_on) == (
         "discharged",
-        next_meeting,
-        next_meeting.date,
+        held_meeting,
+        held_meeting.date,
     )
     assert action.evidence == "Report brought to the meeting"
     assert "Discharged." in response.content.decode() and "Reopen" in response.content.decode()

@@ -46,7 +46,8 @@ document.addEventListener("keydown", function (event) {
 
 // A swap that redraws a larger part of the page (moving or deleting an agenda item redraws the
 // agenda) must not throw away what the clerk has typed but not yet saved elsewhere in it.
-// Unsaved text is any field whose value differs from what the server rendered.
+// Unsaved text is any field whose value differs from what the server rendered. The version its form
+// was drawn with comes back too, so saving it later is refused if someone else saved in between.
 var unsavedTyping = null;
 function isUnsaved(field) {
   return field.id && (field.tagName === "TEXTAREA" || field.type === "text") && field.value !== field.defaultValue;
@@ -58,14 +59,17 @@ document.addEventListener("htmx:beforeSwap", function (event) {
   var sentForm = sent && (sent.tagName === "FORM" ? sent : sent.closest && sent.closest("form"));
   unsavedTyping = {};
   target.querySelectorAll("textarea, input[type=text]").forEach(function (field) {
-    if (isUnsaved(field) && !(sentForm && sentForm.contains(field))) unsavedTyping[field.id] = field.value;
+    if (!isUnsaved(field) || (sentForm && sentForm.contains(field))) return;
+    unsavedTyping[field.id] = field.value;
+    var version = field.form && field.form.querySelector("input[name=version][id]");
+    if (version) unsavedTyping[version.id] = version.value;
   });
 });
 document.addEventListener("htmx:afterSwap", function () {
   if (!unsavedTyping) return;
   Object.keys(unsavedTyping).forEach(function (id) {
     var field = document.getElementById(id);
-    if (field && field.value === field.defaultValue) field.value = unsavedTyping[id];
+    if (field && (field.type === "hidden" || field.value === field.defaultValue)) field.value = unsavedTyping[id];
   });
   unsavedTyping = null;
 });
