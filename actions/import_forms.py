@@ -6,6 +6,7 @@ from django.core import signing
 from actions.importer import MinutesImportError, read_minutes_file
 from actions.importer.readers import MAX_BYTES, SUPPORTED
 from actions.models import Action
+from core import clock
 from meetings.models import Attendance, Committee
 
 PAYLOAD_SALT = "actions.import.review"
@@ -87,10 +88,21 @@ class MeetingForm(forms.Form):
         label="End time", required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
 
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        clock.check_meeting_date(day)
+        return day
+
     def clean(self):
         data = super().clean()
         if data.get("start_time") and data.get("end_time") and data["end_time"] < data["start_time"]:
             self.add_error("end_time", "The end time must be after the start time.")
+        for name in ("start_time", "end_time"):
+            if data.get("date") and data.get(name):
+                try:
+                    clock.local_datetime(data["date"], data[name])
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
         return data
 
 

@@ -230,18 +230,13 @@ def brief_sections(meeting):
     actions = sort_actions(Action.objects.filter(committee=committee).with_related(), "due")
     due_here = Action.objects.due_by(meeting).values("pk")
     previous = meeting.previous()
-    work = WorkProgrammeItem.objects.filter(
-        Q(pk__in=WorkProgrammeItem.objects.due_at(meeting).values("pk"))
-        | Q(scheduled_for__meeting=meeting)
-        | Q(taken_at__meeting=meeting)
-    )
     return {
         "chair": committee.chair(meeting.date),
         "items": meeting.items.select_related("lead_officer"),
         "standing_items": committee.standing_items.active(meeting.date),
         "due_actions": actions.filter(Q(pk__in=due_here) | overdue_q()).exclude(status=Action.Status.COMPLETED),
         "awaiting_discharge": actions.filter(status=Action.Status.COMPLETED),
-        "work_items": work.distinct().select_related("target_meeting", "scheduled_for", "taken_at"),
+        "work_items": WorkProgrammeItem.objects.for_meeting(meeting),
         "previous": previous,
         "declarations": previous.declarations.select_related("person", "item") if previous else [],
     }

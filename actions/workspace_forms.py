@@ -2,8 +2,8 @@
 
 from django import forms
 from django.db import transaction
-from django.utils import timezone
 
+from core import clock
 from meetings.models import Meeting, Person, StandingItem, WorkProgrammeItem
 
 from .models import Action
@@ -86,6 +86,11 @@ class MakeActionForm(forms.Form):
                 data["due_note"] = data.get("due_note") or "The next meeting"
         elif due_meeting:
             data["due_meeting_obj"] = next((m for m in self.later_meetings if str(m.pk) == due_meeting), None)
+        if data.get("due_date"):
+            try:
+                clock.check_due_date(data["due_date"], self.meeting.date)
+            except forms.ValidationError as error:
+                self.add_error("due_date", error)
         if data.get("creates") == self.ACTION and not data.get("owner", "").strip():
             self.add_error("owner", "Say who owns the action: a person or a post.")
         return data
@@ -98,7 +103,7 @@ class MakeActionForm(forms.Form):
                 committee_id=self.meeting.committee_id,
                 title=data["text"],
                 created_by=self.resolution,
-                active_from=max(self.meeting.date, timezone.localdate()),
+                active_from=max(self.meeting.date, clock.today()),
             )
         owner = find_owner(data["owner"], self.people) if data["owner"].strip() else None
         fields = {
@@ -126,8 +131,8 @@ class MakeActionForm(forms.Form):
             timing = WorkProgrammeItem.Timing.NEXT_MEETING
         else:
             timing = WorkProgrammeItem.Timing.TBC
-        return WorkProgrammeItem.objects.create(
-            committee_id=self.meeting.committee_id, title=data["text"][:300], timing=timing, target_meeting=meeting
+        return WorkProgrammeItem.promise(
+            self.meeting.committee, data["text"], timing, agreed_at=self.meeting, target_meeting=meeting
         )
 
 

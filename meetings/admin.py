@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import ReadOnlyInline, VersionedAdmin
+
 from .models import (
     AgendaItem,
     Attendance,
@@ -66,31 +68,29 @@ class DeclarationInline(admin.TabularInline):
     raw_id_fields = ["item"]
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(ReadOnlyInline, admin.TabularInline):
     model = AgendaItem
-    extra = 0
     fields = ["number", "order", "title", "kind", "exempt"]
-    show_change_link = True
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(VersionedAdmin, SimpleHistoryAdmin):
+    # Status moves only through Meeting.move_to (the meeting page), which knows what each move means.
+    readonly_fields = ["status", "minutes_approved_at"]
     list_display = ["__str__", "committee", "starts_at", "status"]
     list_filter = ["committee", "status"]
     search_fields = ["committee__name", "venue"]
     date_hierarchy = "starts_at"
-    raw_id_fields = ["minutes_approved_at"]
     inlines = [AgendaItemInline, AttendanceInline, DeclarationInline]
 
 
-class ResolutionInline(admin.TabularInline):
+class ResolutionInline(ReadOnlyInline, admin.TabularInline):
     model = Resolution
-    extra = 0
     fields = ["order", "text", "vote"]
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
+class AgendaItemAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "meeting", "kind", "exempt"]
     list_filter = ["kind", "exempt", "meeting__committee"]
     search_fields = ["title", "minutes_text", "recommendation"]
@@ -100,7 +100,7 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(SimpleHistoryAdmin):
+class ResolutionAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "item", "vote"]
     search_fields = ["text"]
     raw_id_fields = ["item"]
@@ -132,8 +132,10 @@ class StandingItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(WorkProgrammeItem)
-class WorkProgrammeItemAdmin(admin.ModelAdmin):
-    list_display = ["title", "committee", "timing", "target_month", "target_meeting", "taken_at"]
-    list_filter = ["committee", "timing"]
+class WorkProgrammeItemAdmin(VersionedAdmin):
+    list_display = ["title", "committee", "timing", "target_month", "target_meeting", "status"]
+    list_filter = ["committee", "timing", "status"]
     search_fields = ["title", "notes"]
-    raw_id_fields = ["target_meeting", "scheduled_for", "taken_at"]
+    raw_id_fields = ["target_meeting"]
+    # Scheduling, deferring and dropping happen on the work programme page, which keeps agendas in step.
+    readonly_fields = ["status", "reason", "scheduled_for", "taken_at"]

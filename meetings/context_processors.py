@@ -10,4 +10,5 @@ def scrutiny(request):
         "is_clerk": roles.is_clerk(user),
         "is_councillor": roles.is_councillor(user),
         "is_officer": roles.is_officer(user),
+        "can_see_unpublished": roles.can_see_unpublished(user),
     }

@@ -336,3 +336,73 @@ class AttendanceStatusForm(forms.Form):
         choices=[(s, label) for s, label in Attendance.Status.choices if s != Attendance.Status.IN_ATTENDANCE]
         + [("chair", "In the Chair")]
     )
+
+
+# --- the work programme ---------------------------------------------------------------------
+
+
+class MonthField(forms.DateField):
+    """A month as the browser's month picker sends it (2027-03), or a full date; kept as its first day."""
+
+    widget = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
+    input_formats = ["%Y-%m", "%Y-%m-%d", "%m/%Y"]
+
+    def clean(self, value):
+        day = super().clean(value)
+        if day is None:
+            return None
+        day = day.replace(day=1)
+        clock.check_meeting_date(day)
+        return day
+
+
+class WorkRowForm(forms.Form):
+    """Every change to a work-programme item carries the version it was shown with."""
+
+    version = VersionField()
+
+    def __init__(self, *args, work, **kwargs):
+        name = type(self).__name__.removeprefix("Work").removesuffix("Form").lower()
+        super().__init__(*args, auto_id=f"work-{work.pk}-{name}-%s", **kwargs)
+        self.initial.setdefault("version", work.version)
+
+    def error_list(self):
+        return [error for errors in self.errors.values() for error in errors]
+
+
+class WorkScheduleForm(WorkRowForm):
+    meeting = forms.ChoiceField(label="Put it on the agenda of")
+
+    def __init__(self, *args, meetings, **kwargs):
+        """`meetings`: the committee's scheduled meetings, loaded once for every row of the page."""
+        super().__init__(*args, **kwargs)
+        self.meetings = {str(m.pk): m for m in meetings}
+        choices = [(pk, f"{m.date:%A %-d %B %Y}") for pk, m in self.meetings.items()]
+        self.fields["meeting"].choices = [("", "Choose a meeting"), *choices]
+
+    @staticmethod
+    def meeting_choices(committee):
+        return committee.meetings.upcoming().filter(status=Meeting.Status.SCHEDULED)
+
+    def clean_meeting(self):
+        return self.meetings[self.cleaned_data["meeting"]]
+
+
+class WorkDeferForm(WorkRowForm):
+    reason = forms.CharField(max_length=400, label="Why is it deferred?")
+    month = MonthField(required=False, label="To which month (optional)", help_text="Leave blank for 'to be confirmed'")
+
+
+class WorkDropForm(WorkRowForm):
+    reason = forms.CharField(max_length=400, label="Why is it dropped?")
+
+
+class WorkAddForm(forms.Form):
+    title = forms.CharField(max_length=300, label="What is promised")
+    month = MonthField(
+        required=False, label="Month it is due (optional)", help_text="Leave blank for 'to be confirmed'"
+    )
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="work-add-%s", **kwargs)

@@ -599,6 +599,15 @@ class WorkProgrammeQuerySet(models.QuerySet):
             committee_id=meeting.committee_id,
         )
 
+    def for_meeting(self, meeting):
+        """What the work programme holds for one meeting: on its agenda, or still due at it (the chair's brief)."""
+        due = self.due_at(meeting).values("pk")
+        return (
+            self.filter(Q(pk__in=due) | Q(scheduled_for__meeting=meeting) | Q(taken_at__meeting=meeting))
+            .select_related("target_meeting", "scheduled_for", "taken_at")
+            .order_by("pk")
+        )
+
     def private(self):
         """Promised in an exempt item: the title is often the private resolution's own words."""
         return self.filter(actions__source_item__exempt=True).distinct()

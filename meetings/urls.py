@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, work_programme
 
 app_name = "meetings"
 
@@ -13,6 +13,15 @@ urlpatterns = [
     path("committees/<slug:slug>/", views.committee_detail, name="committee"),
     path("committees/<slug:slug>/meetings/new/", views.meeting_create, name="meeting_create"),
     path("committees/<slug:slug>/procedural-items/", views.committee_procedural, name="committee_procedural"),
+    path("committees/<slug:slug>/work-programme/", work_programme.work_programme, name="work_programme"),
+    path("committees/<slug:slug>/work-programme/add/", work_programme.work_add, name="work_add"),
+    path(
+        "committees/<slug:slug>/work-programme/<int:pk>/schedule/",
+        work_programme.work_schedule,
+        name="work_schedule",
+    ),
+    path("committees/<slug:slug>/work-programme/<int:pk>/defer/", work_programme.work_defer, name="work_defer"),
+    path("committees/<slug:slug>/work-programme/<int:pk>/drop/", work_programme.work_drop, name="work_drop"),
     path(meeting, views.meeting_detail, name="meeting"),
     path(f"{meeting}edit/", views.meeting_edit, name="meeting_edit"),
     path(f"{meeting}status/", views.meeting_status, name="meeting_status"),

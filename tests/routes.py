@@ -26,6 +26,9 @@ POST_ONLY = frozenset(
         "actions:reopen",
         "actions:close",
         "actions:import_confirm",
+        "meetings:work_schedule",
+        "meetings:work_defer",
+        "meetings:work_drop",
     }
 )
 

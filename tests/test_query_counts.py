@@ -13,7 +13,17 @@ from django.urls import resolve, reverse
 from django.utils import timezone
 
 from actions.models import Action
-from meetings.models import AgendaItem, Attendance, Committee, Declaration, Meeting, Membership, Person, Resolution
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Committee,
+    Declaration,
+    Meeting,
+    Membership,
+    Person,
+    Resolution,
+    WorkProgrammeItem,
+)
 from tests.routes import POST_ONLY, patterns
 
 from .conftest import at
@@ -74,6 +84,11 @@ def grow(w, n):
         else:
             finished.mark_completed(note="ok")
         w["action"].add_update(f"Timeline {i}")
+    # The work programme: planned, on an agenda, and taken.
+    for i in rows:
+        work = WorkProgrammeItem.objects.create(committee=committee, title=f"Promised report {i}")
+        if i % 2:
+            work.schedule_onto(w["next_meeting"], work.version)
 
 
 @pytest.fixture
@@ -147,6 +162,9 @@ PAGES = {
     "my_actions": ("officer", fixed("/actions/mine/"), 5),
     "my_committees": ("councillor", fixed("/actions/my-committees/"), 6),
     "brief": ("chair", committee_url("actions:brief"), 15),
+    "work_programme": ("clerk", committee_url("meetings:work_programme"), 6),
+    "work_programme_member": ("councillor", committee_url("meetings:work_programme"), 5),
+    "work_add": ("clerk", committee_url("meetings:work_add"), 4),
     "log_index": ("anonymous", fixed("/actions/log/"), 1),
     "log_public": ("anonymous", committee_url("actions:log", "?show=all"), 2),
     "log_councillor": ("councillor", committee_url("actions:log", "?show=all"), 5),

@@ -138,7 +138,9 @@ def world(committee, past_meeting, item, exempt_item, next_meeting, clerk_user):
     next_meeting.venue = f"{DRAFT} next venue"
     next_meeting.save()
     next_item = AgendaItem.objects.create(meeting=next_meeting, number="1", order=1, title=f"{DRAFT} next item")
+    work = WorkProgrammeItem.objects.create(committee=committee, title=f"{DRAFT} promised report")
     return {
+        "work": work,
         "owner": owner,
         "secret_owner": secret_owner,
         "draft_owner": draft_owner,
@@ -329,6 +331,10 @@ def edit_urls(committee, past_meeting, item, world):
         reverse("meetings:committee_procedural", args=[committee.slug]),
         reverse("actions:import_start"),
         reverse("actions:import_confirm"),
+        reverse("meetings:work_add", args=[committee.slug]),
+        reverse("meetings:work_schedule", args=[committee.slug, world["work"].pk]),
+        reverse("meetings:work_defer", args=[committee.slug, world["work"].pk]),
+        reverse("meetings:work_drop", args=[committee.slug, world["work"].pk]),
     ]
     for meeting, an_item, resolution, action in (
         (past_meeting, item, world["public_resolution"], world["public_action"]),
@@ -453,6 +459,7 @@ AUDITED_URLS = {
     "actions:my_committees",
     "actions:brief",
     "meetings:person",
+    "meetings:work_programme",
     # edits (refusal test above)
     "meetings:meeting_create",
     "meetings:committee_procedural",
@@ -481,6 +488,10 @@ AUDITED_URLS = {
     *(f"actions:{name}" for name in CONTROLS),
     "actions:import_start",
     "actions:import_confirm",
+    "meetings:work_add",
+    "meetings:work_schedule",
+    "meetings:work_defer",
+    "meetings:work_drop",
 }
 
 
@@ -494,6 +505,7 @@ def test_signed_in_only_pages_send_the_public_to_sign_in(anonymous, committee, w
         reverse("actions:my_committees"),
         reverse("actions:brief", args=[committee.slug]),
         reverse("meetings:person", args=[world["secret_owner"].pk]),
+        reverse("meetings:work_programme", args=[committee.slug]),
     ):
         response = anonymous.get(url, **HTMX)
         assert response.status_code == 302 and response["Location"].startswith(reverse("login")), url

@@ -19,10 +19,11 @@ import datetime
 import hashlib
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from actions.models import Action
+from core import clock
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -86,8 +87,8 @@ def existing_import(committee, date, text_fingerprint=""):
             return same_text
     if committee is None or date is None:
         return None
-    day_start = timezone.make_aware(datetime.datetime.combine(date, datetime.time.min))
-    day_end = day_start + datetime.timedelta(days=1)
+    day_start = clock.start_of(date)
+    day_end = clock.start_of(date + datetime.timedelta(days=1))
     return (
         Meeting.objects.filter(committee=committee, starts_at__gte=day_start, starts_at__lt=day_end)
         .exclude(status=Meeting.Status.CANCELLED)
@@ -208,15 +209,6 @@ def person_kind(role: str | None, name: str) -> str:
 # --- due words ----------------------------------------------------------------------------------
 
 
-def next_meeting_after(meeting):
-    return (
-        Meeting.objects.filter(committee_id=meeting.committee_id, starts_at__gt=meeting.starts_at)
-        .exclude(status=Meeting.Status.CANCELLED)
-        .order_by("starts_at")
-        .first()
-    )
-
-
 def due_fields(due: str | None, meeting, text: str) -> dict:
     """Action fields for the minutes' due words: a date, a meeting, or a note (+ a work-programme item)."""
     due = (due or "").strip()
@@ -224,17 +216,19 @@ def due_fields(due: str | None, meeting, text: str) -> dict:
         return {}
     if DATE_RE.match(due):
         try:
-            return {"due_date": datetime.date.fromisoformat(due)}
+            day = datetime.date.fromisoformat(due)
         except ValueError:
             return {"due_note": due[:200]}
+        return {"due_date": day}
     if NEXT_MEETING_RE.search(due):
-        following = next_meeting_after(meeting)
+        following = meeting.following()
         return {"due_meeting": following} if following else {"due_note": "Next meeting"}
     if FUTURE_MEETING_RE.search(due):
-        work = WorkProgrammeItem.objects.create(
-            committee=meeting.committee,
-            title=text[:300],
-            timing=WorkProgrammeItem.Timing.TBC,
+        work = WorkProgrammeItem.promise(
+            meeting.committee,
+            text,
+            WorkProgrammeItem.Timing.TBC,
+            agreed_at=meeting,
             notes=f"Agreed at the meeting of {meeting.date:%-d %B %Y}.",
         )
         return {"due_note": "A future meeting", "work_programme_item": work}
@@ -253,7 +247,7 @@ def _at(date, time_text, default=None):
             time = default
     if date is None or time is None:
         return None
-    return timezone.make_aware(datetime.datetime.combine(date, time))
+    return clock.local_datetime(date, time)
 
 
 def _as_date(value):
@@ -435,13 +429,21 @@ def _item_for(ref, items):
     return None
 
 
-@transaction.atomic
 def create_meeting_from_proposal(proposal: dict, committee, by_user=None, text_fingerprint: str = "") -> Meeting:
     """Create the meeting as a minutes draft with everything the proposal holds, in one transaction.
 
     Raises AlreadyImported if these minutes (same fingerprint), or a meeting of the committee on
-    the same day, are already recorded; MinutesImportError for a proposal that cannot be written.
+    the same day, are already recorded; MinutesImportError for a proposal that cannot be written,
+    including dates a council would not accept (core.clock), which every other door refuses too.
     """
+    try:
+        return _create(proposal, committee, by_user, text_fingerprint)
+    except ValidationError as error:
+        raise MinutesImportError(" ".join(error.messages)) from None
+
+
+@transaction.atomic
+def _create(proposal, committee, by_user, text_fingerprint):
     # Lock the committee row so two clerks confirming the same minutes at once cannot both write.
     committee = Committee.objects.select_for_update().get(pk=committee.pk)
     date = _as_date(proposal.get("date"))

@@ -111,6 +111,7 @@ def pages_for(role):
             Visit("person → login", reverse("meetings:person", args=[officer.pk])),
             Visit("my actions → login", reverse("actions:mine")),
             Visit("brief → login", reverse("actions:brief", args=[cyp.slug])),
+            Visit("work programme → login", reverse("meetings:work_programme", args=[cyp.slug])),
             Visit("import → login", reverse("actions:import_start")),
             Visit("403 page", reverse("meetings:meeting_create", args=[cyp.slug]), status=403),
         ]
@@ -127,6 +128,7 @@ def pages_for(role):
         Visit("brief, next meeting", reverse("actions:brief", args=[cyp.slug]), tablet=True),
         Visit("brief, older meeting", f"{reverse('actions:brief', args=[cyp.slug])}?meeting={first.pk}", tablet=True),
         Visit("brief HSC", reverse("actions:brief", args=[hsc.slug]), tablet=True),
+        Visit("work programme", reverse("meetings:work_programme", args=[cyp.slug]), tablet=True),
     ]
     if role != "clerk":
         return visits + [
@@ -138,6 +140,7 @@ def pages_for(role):
         Visit("import start", reverse("actions:import_start")),
         Visit("form: schedule a meeting", reverse("meetings:meeting_create", args=[cyp.slug])),
         Visit("form: procedural items", reverse("meetings:committee_procedural", args=[cyp.slug])),
+        Visit("form: add to the work programme", reverse("meetings:work_add", args=[cyp.slug])),
         Visit("form: meeting details", reverse("meetings:meeting_edit", args=[upcoming.pk])),
         Visit("form: add item", reverse("meetings:item_add", args=[upcoming.pk])),
         Visit("form: edit item", reverse("meetings:item_edit", args=[upcoming.pk, upcoming_item.pk])),
