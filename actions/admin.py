@@ -19,6 +19,7 @@ class ActionAdmin(VersionedAdmin, SimpleHistoryAdmin):
     # Status, RAG and discharge change only through the action's verbs (its page), so the timeline tells all.
     readonly_fields = [
         "reference",
+        "created_at",
         "rag",
         "status",
         "closed_reason",
@@ -43,10 +44,10 @@ class ActionAdmin(VersionedAdmin, SimpleHistoryAdmin):
             obj.save()
             obj.open_timeline(by=request.user, note="Recorded in the admin.")
             return
-        fields = [name for name in form.changed_data if name != "version"]
+        fields = [name for name in form.changed_data if name != "seen_version"]
         if fields:
             changes = {name: form.cleaned_data[name] for name in fields}
-            obj.edit(by=request.user, expected_version=form.cleaned_data["version"], **changes)
+            obj.edit(by=request.user, expected_version=form.cleaned_data["seen_version"], **changes)
 
 
 @admin.register(ActionUpdate)

@@ -207,7 +207,7 @@ class Action(Versioned):
     # Each verb's guard is judged against the row as locked, never a copy the caller loaded earlier.
 
     @transaction.atomic
-    def _change(self, by, kind, text="", expected_version=None, as_owner=False, at=None, guard=None, **changes):
+    def _change(self, by, kind, entry="", expected_version=None, as_owner=False, at=None, guard=None, **changes):
         locked = Action.objects.select_for_update().get(pk=self.pk)
         if expected_version is not None and int(expected_version) != locked.version:
             raise StaleEdit(locked)
@@ -226,7 +226,7 @@ class Action(Versioned):
             at=at or clock.now(),
             by=by if getattr(by, "is_authenticated", False) else None,
             kind=kind,
-            text=text,
+            text=entry,
             from_owner=as_owner,
             rag_before=rag_before,
             rag_after=self.rag,
@@ -259,7 +259,7 @@ class Action(Versioned):
         """Change what the action says (text, owner, due point): the timeline says which fields and who."""
         fields = {name: value for name, value in changes.items() if name not in ("expected_version", "at")}
         labels = ", ".join(str(self._meta.get_field(name.removesuffix("_id")).verbose_name) for name in fields)
-        text = note or f"Changed: {labels}."
+        entry = note or f"Changed: {labels}."
 
         def dates_allowed(locked):
             for name, value in fields.items():
@@ -269,7 +269,7 @@ class Action(Versioned):
             except ValidationError as error:
                 return " ".join(error.messages)
 
-        return self._change(by, ActionUpdate.Kind.EDIT, text, guard=dates_allowed, **changes)
+        return self._change(by, ActionUpdate.Kind.EDIT, entry, guard=dates_allowed, **changes)
 
     def add_update(self, text, by=None, rag=None, status=None, as_owner=False, **kwargs):
         changes = {}

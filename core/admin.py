@@ -17,20 +17,21 @@ STALE_ADMIN = (
 class VersionedAdminForm(forms.ModelForm):
     """Carries the version the page was drawn with; a stale page is refused before anything is saved."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Not "version": the admin refuses a form field named after a non-editable model field.
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
-            self.initial["version"] = self.instance.version
+            self.initial["seen_version"] = self.instance.version
 
     def clean(self):
         data = super().clean()
         if self.instance.pk:
             current = type(self.instance)._base_manager.filter(pk=self.instance.pk).values_list("version", flat=True)
-            if data.get("version") != current.first():
+            if data.get("seen_version") != current.first():
                 raise forms.ValidationError(STALE_ADMIN, code="stale")
-            self.instance.version = data["version"]
+            self.instance.version = data["seen_version"]
         return data
 
 

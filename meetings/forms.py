@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 
 from core import clock
@@ -84,7 +85,8 @@ class VersionedModelForm(forms.ModelForm):
         form.conflicts = [
             (form.fields[name].label or name, getattr(current, name)) for name in form.fields if name != "version"
         ]
-        form.is_valid()
+        # Only the staleness is news: a clash with what the other person saved would mislead.
+        form._errors, form.cleaned_data = ErrorDict(), {}
         form.add_error(None, STALE_MESSAGE)
         return form
 

@@ -249,11 +249,39 @@ class Meeting(Versioned):
     def next_statuses(self):
         return [status for status in self.Status if self.status in self.TRANSITIONS.get(status, ())]
 
+    # Moves that put the minutes in front of more people: made only on minutes the clerk has seen.
+    CHECKED_MOVES = {Status.MINUTES_APPROVED, Status.PUBLISHED}
+
+    def minutes_changed_since(self, moment, user=None):
+        """Changes to this meeting's minutes (items, resolutions) saved after `moment` by anyone but `user`.
+
+        Read from the history every save writes, so it catches every door (workspace, admin, importer).
+        """
+        changes = []
+        item_ids = list(self.items.values_list("pk", flat=True))
+        for model, rows in (
+            (AgendaItem, AgendaItem.history.filter(meeting_id=self.pk)),
+            (Resolution, Resolution.history.filter(item_id__in=item_ids)),
+        ):
+            rows = rows.filter(history_date__gt=moment).select_related("history_user")
+            if user is not None and user.is_authenticated:
+                rows = rows.exclude(history_user=user)
+            changes += [(model._meta.verbose_name, row) for row in rows.order_by("history_date")]
+        return changes
+
     @transaction.atomic
-    def move_to(self, status, expected_version, approved_at=None):
-        """Change the meeting's status as the page that asked last saw it; StaleEdit if it has changed since."""
+    def move_to(self, status, expected_version, approved_at=None, seen_at=None, by=None):
+        """Change the meeting's status as the page that asked last saw it.
+
+        StaleEdit if the meeting changed since `expected_version`; MinutesChanged if, before approving
+        or publishing, someone else changed its minutes after `seen_at` (when the clerk's page was drawn).
+        """
         locked = Meeting.objects.select_for_update().get(pk=self.pk)
         locked.check_version(expected_version)
+        if status in self.CHECKED_MOVES and seen_at is not None:
+            changes = locked.minutes_changed_since(seen_at, by)
+            if changes:
+                raise MinutesChanged(changes)
         if locked.status not in self.TRANSITIONS.get(status, ()):
             raise ValueError(f"A meeting that is {locked.get_status_display().lower()} cannot move to that.")
         if status == self.Status.MINUTES_APPROVED and approved_at is None:
@@ -439,6 +467,14 @@ class AgendaItem(Versioned):
 
     def public_title(self):
         return "Exempt item" if self.exempt else self.title
+
+
+class MinutesChanged(Exception):
+    """Someone else changed the minutes after the clerk last looked: show them before going further."""
+
+    def __init__(self, changes):
+        self.changes = changes
+        super().__init__(f"{len(changes)} change(s) to the minutes since the page was drawn")
 
 
 def swap_with_neighbour(rows, row, direction):

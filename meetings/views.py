@@ -7,14 +7,16 @@ from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.dateparse import parse_datetime
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
+from core import clock
 from core.concurrency import StaleEdit
 
 from . import forms, roles
-from .models import AgendaItem, Attendance, Committee, Meeting, Person, Resolution
+from .models import AgendaItem, Attendance, Committee, Meeting, MinutesChanged, Person, Resolution
 
 WORKSPACE = "meetings/workspace.html"
 FORM_PAGE = "meetings/form_page.html"
@@ -187,6 +189,7 @@ def _workspace_context(meeting, **extra):
 
 def _lifecycle_context(meeting):
     return {
+        "drawn_at": clock.now().isoformat(),
         "previous": meeting.previous(),
         "approve_form": forms.ApproveMinutesForm(meeting=meeting),
         "next_statuses": meeting.next_statuses(),
@@ -219,8 +222,13 @@ def meeting_status(request, pk):
     if target == Meeting.Status.MINUTES_APPROVED:
         form = forms.ApproveMinutesForm(request.POST, meeting=meeting)
         approved_at = form.cleaned_data["approved_at"] if form.is_valid() else None
+    seen_at = parse_datetime(request.POST.get("seen_at", ""))
     try:
-        meeting.move_to(target, request.POST.get("version"), approved_at=approved_at)
+        meeting.move_to(target, request.POST.get("version"), approved_at, seen_at=seen_at, by=request.user)
+    except MinutesChanged as changed:
+        context = {"meeting": meeting, "target": target, "changes": changed.changes, "drawn_at": clock.now()}
+        context.update(approved_at=approved_at, next=_safe_next(request), label=Meeting.Status(target).label)
+        return render(request, "meetings/confirm_status.html", context, status=409)
     except StaleEdit:
         messages.error(request, forms.STALE_STATUS_MESSAGE)
     except ValueError as refused:
