@@ -392,7 +392,11 @@ class WorkScheduleForm(WorkRowForm):
 
 class WorkDeferForm(WorkRowForm):
     reason = forms.CharField(max_length=400, label="Why is it deferred?")
-    month = MonthField(required=False, label="To which month (optional)", help_text="Leave blank for 'to be confirmed'")
+    month = MonthField(
+        required=False,
+        label="To which month (optional)",
+        help_text="For example 2027-03. Leave blank for 'to be confirmed'.",
+    )
 
 
 class WorkDropForm(WorkRowForm):
@@ -402,7 +406,9 @@ class WorkDropForm(WorkRowForm):
 class WorkAddForm(forms.Form):
     title = forms.CharField(max_length=300, label="What is promised")
     month = MonthField(
-        required=False, label="Month it is due (optional)", help_text="Leave blank for 'to be confirmed'"
+        required=False,
+        label="Month it is due (optional)",
+        help_text="For example 2027-03. Leave blank for 'to be confirmed'.",
     )
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 

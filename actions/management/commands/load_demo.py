@@ -450,7 +450,8 @@ class Demo:
         )
         self.resolve(items["3"], f"The minutes of the meeting held on {self.m2.date:%-d %B %Y} be approved.")
         (housing,) = self.resolve(items["5"], "The report be noted.")
-        self.housing_work.taken_at = items["5"]
+        self.housing_work.taken_at = self.housing_work.scheduled_for = items["5"]
+        self.housing_work.status = WorkProgrammeItem.Status.TAKEN
         self.housing_work.save()
         clerk = User.objects.get(username="clerk")
         self.housing.discharge(
