@@ -68,7 +68,8 @@ fi
 TODAY=$(TZ=Europe/London date +%F)
 LOGS=$(mktemp -d /tmp/scrutiny-test.XXXXXX)
 run_at() {  # run_at HH:MM database-name: the non-browser suite under faketime
-  TZ=Europe/London FAKETIME_DONT_FAKE_MONOTONIC=1 DATABASE_URL="${DATABASE_URL}_$2" \
+  # Not FAKETIME_DONT_FAKE_MONOTONIC: with it, libfaketime 0.9.10 makes every time.sleep() fail with EINVAL.
+  TZ=Europe/London DATABASE_URL="${DATABASE_URL}_$2" \
     faketime -f "@$TODAY $1:00" "$VENV/bin/python" -m pytest -m "not browser" -q -p no:cacheprovider \
     >"$LOGS/$2.log" 2>&1
 }

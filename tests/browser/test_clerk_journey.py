@@ -18,7 +18,8 @@ def test_clerk_runs_a_meeting_from_agenda_to_published_minutes(page, live_server
     call_command("load_demo", verbosity=0)
     sign_in(page, live_server, "clerk")
 
-    # Create the meeting being held today: the agenda arrives with its procedural and work-programme items.
+    # Create the meeting being held today: the agenda arrives with its procedural and standing items (the
+    # demo's work-programme promises are already on the agenda of the meeting scheduled after it).
     page.goto(f"{live_server.url}/committees/children-and-young-people-scrutiny-committee/")
     page.get_by_role("link", name="Schedule a meeting").click()
     page.get_by_label("Date").fill(f"{timezone.localdate():%Y-%m-%d}")
@@ -50,8 +51,8 @@ def test_clerk_runs_a_meeting_from_agenda_to_published_minutes(page, live_server
     declarations.get_by_role("button", name="Record declaration").click()
     expect(declarations.get_by_role("status")).to_have_text("Declaration by Cllr C Boles recorded.")
 
-    # The outcome of the highlight-report item: minutes, then a resolution.
-    item = page.locator("section.agenda-item", has=page.get_by_role("heading", name=re.compile("highlight report")))
+    # The outcome of the standing Ofsted item: minutes, then a resolution.
+    item = page.locator("section.agenda-item", has=page.get_by_role("heading", name=re.compile("Ofsted improvement")))
     item.get_by_label("Minutes").fill("Jeanette Richards presented the first highlight report. Members welcomed it.")
     item.get_by_role("button", name=re.compile("Save minutes")).click()
     expect(item.get_by_text("Saved at")).to_be_visible()
