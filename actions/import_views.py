@@ -12,7 +12,7 @@ from django.core import signing
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from meetings import roles
+from core import roles
 from meetings.models import Committee, Person
 
 from . import import_forms as f

@@ -43,7 +43,7 @@ class ActionQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """The public sees actions from published meetings only, and never from an exempt item."""
-        from meetings.roles import can_see_unpublished
+        from core.roles import can_see_unpublished
 
         if can_see_unpublished(user):
             return self

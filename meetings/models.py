@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from core import clock
 from core.concurrency import StaleEdit, Versioned, bump_versions
+from core.roles import can_see_unpublished
 
 DEFAULT_PROCEDURAL_ITEMS = "\n".join(
     [
@@ -161,7 +162,6 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(starts_at__lt=clock.start_of(today or clock.today())).order_by("-starts_at")
 
     def visible_to(self, user):
-        from .roles import can_see_unpublished
 
         return self if can_see_unpublished(user) else self.published()
 
@@ -583,7 +583,6 @@ class StandingItemQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The public sees a standing item once the minutes that created it are published, and never one
         created in private (it carries that resolution's words)."""
-        from .roles import can_see_unpublished
 
         if can_see_unpublished(user):
             return self

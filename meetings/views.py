@@ -12,10 +12,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
-from core import clock
+from core import clock, roles
 from core.concurrency import StaleEdit
 
-from . import forms, roles
+from . import forms
 from .models import AgendaItem, Attendance, Committee, Meeting, MinutesChanged, Person, Resolution
 
 WORKSPACE = "meetings/workspace.html"

@@ -11,9 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from core import roles
 from core.concurrency import StaleEdit
 
-from . import roles
 from .forms import WorkAddForm, WorkDeferForm, WorkDropForm, WorkScheduleForm
 from .models import Committee, WorkProgrammeItem
 

@@ -73,7 +73,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "meetings.context_processors.scrutiny",
+                "core.context_processors.scrutiny",
             ],
         },
     },

@@ -39,9 +39,8 @@ def person_for(user):
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_scrutiny_person"):
-        from .models import Person
-
-        user._scrutiny_person = Person.objects.filter(user=user).first()
+        # The reverse of Person.user: core knows the relation by name, never the meetings module.
+        user._scrutiny_person = getattr(user, "person", None)
     return user._scrutiny_person
 
 
