@@ -78,11 +78,10 @@ class Action(Versioned):
     reference = models.CharField(max_length=40, unique=True, blank=True, help_text="e.g. CYP/2022-03/05")
     text = models.TextField()
     committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="actions")
-    source_item = models.ForeignKey(
-        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
-    )
+    # PROTECT: an agenda item or resolution an action came from cannot be deleted from under it.
+    source_item = models.ForeignKey(AgendaItem, null=True, blank=True, on_delete=models.PROTECT, related_name="actions")
     source_resolution = models.ForeignKey(
-        Resolution, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
+        Resolution, null=True, blank=True, on_delete=models.PROTECT, related_name="actions"
     )
     owner = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions")
     owner_post = models.CharField(max_length=200, blank=True, help_text="A post, where no person is named")

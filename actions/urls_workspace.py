@@ -2,15 +2,15 @@
 
 from django.urls import path
 
-from . import workspace
+from . import workspace_views
 
 urlpatterns = [
-    path("from-resolution/<int:pk>/", workspace.make_action, name="make_action"),
-    path("<int:pk>/controls/", workspace.row_controls, name="row_controls"),
-    path("<int:pk>/rag/", workspace.set_rag, name="set_rag"),
-    path("<int:pk>/update/", workspace.add_update, name="add_update"),
-    path("<int:pk>/complete/", workspace.mark_completed, name="mark_completed"),
-    path("<int:pk>/discharge/", workspace.discharge, name="discharge"),
-    path("<int:pk>/reopen/", workspace.reopen, name="reopen"),
-    path("<int:pk>/close/", workspace.close, name="close"),
+    path("from-resolution/<int:pk>/", workspace_views.make_action, name="make_action"),
+    path("<int:pk>/controls/", workspace_views.row_controls, name="row_controls"),
+    path("<int:pk>/rag/", workspace_views.set_rag, name="set_rag"),
+    path("<int:pk>/update/", workspace_views.add_update, name="add_update"),
+    path("<int:pk>/complete/", workspace_views.mark_completed, name="mark_completed"),
+    path("<int:pk>/discharge/", workspace_views.discharge, name="discharge"),
+    path("<int:pk>/reopen/", workspace_views.reopen, name="reopen"),
+    path("<int:pk>/close/", workspace_views.close, name="close"),
 ]

@@ -132,7 +132,12 @@ class MakeActionForm(forms.Form):
         else:
             timing = WorkProgrammeItem.Timing.TBC
         return WorkProgrammeItem.promise(
-            self.meeting.committee, data["text"], timing, agreed_at=self.meeting, target_meeting=meeting
+            self.meeting.committee,
+            data["text"],
+            timing,
+            agreed_at=self.meeting,
+            target_meeting=meeting,
+            private=self.item.exempt,
         )
 
 

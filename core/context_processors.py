@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from . import roles
+from . import hooks, roles
 
 
 def scrutiny(request):
@@ -11,4 +11,5 @@ def scrutiny(request):
         "is_councillor": roles.is_councillor(user),
         "is_officer": roles.is_officer(user),
         "can_see_unpublished": roles.can_see_unpublished(user),
+        "meeting_extensions": hooks.meeting_extensions,
     }

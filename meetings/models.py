@@ -392,11 +392,8 @@ class Meeting(Versioned):
             extra = {"standing_item": standing, "exempt": private}
             planned.append((standing.title, AgendaItem.Kind.STANDING_ITEM, extra))
         work_items = list(WorkProgrammeItem.objects.due_at(meeting).select_for_update())
-        private_work = set(
-            WorkProgrammeItem.objects.filter(pk__in=[w.pk for w in work_items]).private().values_list("pk", flat=True)
-        )
         for work in work_items:
-            planned.append((work.title, AgendaItem.Kind.WORK_PROGRAMME, {"exempt": work.pk in private_work}))
+            planned.append((work.title, AgendaItem.Kind.WORK_PROGRAMME, {"exempt": work.private}))
         planned += [(title, AgendaItem.Kind.PROCEDURAL, {}) for title in closing]
         items = AgendaItem.objects.bulk_create(
             AgendaItem(meeting=meeting, number=str(n), order=n, title=title, kind=kind, **extra)
@@ -600,7 +597,7 @@ class StandingItem(models.Model):
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="standing_items")
     title = models.CharField(max_length=300)
     created_by = models.ForeignKey(
-        Resolution, null=True, blank=True, on_delete=models.SET_NULL, related_name="standing_items"
+        Resolution, null=True, blank=True, on_delete=models.PROTECT, related_name="standing_items"
     )
     active_from = models.DateField(default=timezone.localdate)
     active_until = models.DateField(null=True, blank=True)
@@ -642,10 +639,6 @@ class WorkProgrammeQuerySet(models.QuerySet):
             .select_related("target_meeting", "scheduled_for", "taken_at")
             .order_by("pk")
         )
-
-    def private(self):
-        """Promised in an exempt item: the title is often the private resolution's own words."""
-        return self.filter(actions__source_item__exempt=True).distinct()
 
     def for_programme(self):
         """The committee's work programme page: what is still to come first, then what was taken or dropped."""
@@ -690,6 +683,9 @@ class WorkProgrammeItem(Versioned):
     target_month = models.DateField(null=True, blank=True, help_text="First day of the month it is due")
     notes = models.TextField(blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
+    private = models.BooleanField(
+        default=False, help_text="Promised in an exempt item: its title (often the resolution's words) stays private"
+    )
     reason = models.CharField(max_length=500, blank=True, help_text="Why it was dropped or last deferred")
     scheduled_for = models.ForeignKey(
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="scheduled_work"
@@ -733,7 +729,9 @@ class WorkProgrammeItem(Versioned):
 
     @classmethod
     @transaction.atomic
-    def promise(cls, committee, title, timing, agreed_at=None, target_meeting=None, target_month=None, notes=""):
+    def promise(
+        cls, committee, title, timing, agreed_at=None, target_meeting=None, target_month=None, notes="", private=False
+    ):
         """Record a promise, and put it straight onto the agenda of a meeting already scheduled for it.
 
         "The next meeting" means the first meeting after the one that agreed it (`agreed_at`), if scheduled.
@@ -749,6 +747,7 @@ class WorkProgrammeItem(Versioned):
             target_meeting=target_meeting if timing == cls.Timing.MEETING else None,
             target_month=target_month,
             notes=notes,
+            private=private,
         )
         if work.target_meeting and work.target_meeting.status == Meeting.Status.SCHEDULED:
             work.schedule_onto(work.target_meeting, work.version)
@@ -768,8 +767,7 @@ class WorkProgrammeItem(Versioned):
         if not locked.is_open:
             raise ValueError(f"“{locked}” is {locked.get_status_display().lower()}, so it cannot be scheduled.")
         locked._remove_from_agenda()
-        private = WorkProgrammeItem.objects.filter(pk=locked.pk).private().exists()
-        item = meeting.append_item(locked.title, AgendaItem.Kind.WORK_PROGRAMME, exempt=private)
+        item = meeting.append_item(locked.title, AgendaItem.Kind.WORK_PROGRAMME, exempt=locked.private)
         locked.timing, locked.target_meeting, locked.target_month = self.Timing.MEETING, meeting, None
         locked.mark_scheduled(item)
         self.__dict__.update(locked.__dict__)
@@ -820,5 +818,8 @@ class WorkProgrammeItem(Versioned):
             return
         if item.minutes_text.strip() or item.resolutions.exists():
             raise ValueError(f"Item {item} already has minutes or resolutions: change that agenda first.")
-        item.delete()
+        try:
+            item.delete()
+        except models.ProtectedError:
+            raise ValueError(f"Item {item} has records made from it: change that agenda first.") from None
         self.scheduled_for = None

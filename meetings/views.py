@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, ProtectedError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
-from core import clock, roles
+from core import clock, hooks, roles
 from core.concurrency import StaleEdit
 
 from . import forms
@@ -24,11 +24,6 @@ FORM_PAGE = "meetings/form_page.html"
 # The order the minutes list people in: present (chair first), apologies, absent, also in attendance.
 STATUS_ORDER = ["present", "apologies", "absent", "in_attendance"]
 ROLE_ORDER = ["chair", "vice_chair", "member", "substitute", "co-opted"]
-
-
-def _action_model():
-    # The actions app builds on this one; reach its model through the relation, never an import.
-    return AgendaItem._meta.get_field("actions").related_model
 
 
 def _get_meeting_for_viewer(request, pk):
@@ -77,6 +72,12 @@ def _form_page(request, form, title, action_url, hx_target="", meeting=None, sub
     context.update(meeting=meeting, cancellable=bool(hx_target) and not in_panel, hx_swap=hx_swap, **extra)
     context["cancel_url"] = meeting.get_absolute_url() if meeting else ""
     return render(request, f"{FORM_PAGE}#form" if request.htmx else FORM_PAGE, context)
+
+
+def _made_from(protected):
+    """What keeps a record from being deleted (other apps point at it with PROTECT), in words."""
+    kinds = sorted({str(obj._meta.verbose_name_plural) for obj in protected.protected_objects})
+    return " and ".join(kinds) or "other records"
 
 
 def _safe_next(request):
@@ -142,11 +143,10 @@ def committee_procedural(request, slug):
 
 
 def _agenda_items(meeting):
-    actions = _action_model().objects.with_related().order_by("created_at", "pk")
-    return meeting.items.select_related("lead_officer", "contact_officer").prefetch_related(
-        Prefetch("resolutions", queryset=Resolution.objects.order_by("order", "pk")),
-        Prefetch("actions", queryset=actions),
+    items = meeting.items.select_related("lead_officer", "contact_officer").prefetch_related(
+        Prefetch("resolutions", queryset=Resolution.objects.order_by("order", "pk"))
     )
+    return hooks.agenda_items(items)  # what apps built on meetings show under each item (core/hooks.py)
 
 
 def meeting_detail(request, pk):
@@ -164,6 +164,7 @@ def meeting_detail(request, pk):
             "attendances": attendances,
             "declarations": meeting.declarations.select_related("person", "item"),
             "show_exempt": roles.can_see_unpublished(request.user),
+            "meeting_extensions": hooks.meeting_extensions,
         },
     )
 
@@ -181,7 +182,7 @@ def _workspace_context(meeting, **extra):
     items = _with_forms(_agenda_items(meeting))
     context = {"meeting": meeting, "items": items, "item_form": forms.ItemForm(meeting=meeting)}
     context["agenda_signature"] = meeting.agenda_signature(items)
-    for part in (_attendance_context(meeting), _declarations_context(meeting), _matters_context(meeting)):
+    for part in (_attendance_context(meeting), _declarations_context(meeting), hooks.workspace_context(meeting)):
         context.update(part)
     context.update(_lifecycle_context(meeting))
     return {**context, **extra}
@@ -194,13 +195,6 @@ def _lifecycle_context(meeting):
         "approve_form": forms.ApproveMinutesForm(meeting=meeting),
         "next_statuses": meeting.next_statuses(),
     }
-
-
-def _matters_context(meeting):
-    actions = meeting.committee.actions
-    due = actions.due_by(meeting).exclude(source_item__meeting=meeting).values("pk")
-    matters = actions.with_related().filter(Q(pk__in=due) | Q(discharged_at_meeting=meeting))
-    return {"matters": matters.order_by("due_date", "due_meeting__starts_at", "pk")}
 
 
 def meeting_edit(request, pk):
@@ -286,15 +280,14 @@ def item_delete(request, meeting_pk, pk):
     item = _get_item_or_gone(meeting, pk)
     if item is None:
         return _agenda_refused(request, meeting, "That item had already been deleted by someone else.")
-    if item.actions.exists():
-        return _agenda_refused(
-            request, meeting, f"Item {item} has actions recorded against it, so it cannot be deleted."
-        )
     try:
         item.check_version(request.POST.get("version"))
+        item.delete()
     except StaleEdit:
         return _agenda_refused(request, meeting, forms.stale_agenda_message(item))
-    item.delete()
+    except ProtectedError as protected:
+        message = f"Item {item} has {_made_from(protected)} recorded against it, so it cannot be deleted."
+        return _agenda_refused(request, meeting, message)
     if request.htmx:
         return _render_agenda(request, meeting, agenda_message=f"Item {item} deleted.")
     return _back_to(request, meeting, f"Item {item} deleted.", "#agenda")
@@ -399,15 +392,13 @@ def resolution_delete(request, meeting_pk, pk):
     resolution = _get_resolution_for_clerk(request, meeting_pk, pk)
     item = resolution.item
     message = ""
-    if resolution.actions.exists() or resolution.standing_items.exists():
-        message = "This resolution has an action or standing item made from it, so it cannot be deleted."
-    else:
-        try:
-            resolution.check_version(request.POST.get("version"))
-        except StaleEdit:
-            message = "Someone else changed this resolution since you opened the page, so it was not deleted."
-    if not message:
+    try:
+        resolution.check_version(request.POST.get("version"))
         resolution.delete()
+    except StaleEdit:
+        message = "Someone else changed this resolution since you opened the page, so it was not deleted."
+    except ProtectedError as protected:
+        message = f"This resolution has {_made_from(protected)} made from it, so it cannot be deleted."
     if request.htmx:
         extra = {"resolutions_error": message} if message else {"resolutions_message": "Resolution deleted."}
         return _render_resolutions(request, item, **extra)

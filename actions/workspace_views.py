@@ -5,11 +5,12 @@ answers htmx with just the action's row, or a plain browser with a redirect and 
 """
 
 from django.contrib import messages
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from core import roles
+from core import hooks, roles
 from core.concurrency import StaleEdit
 from meetings.models import Meeting, Resolution
 
@@ -17,6 +18,30 @@ from .models import Action
 from .workspace_forms import CloseForm, DischargeForm, MakeActionForm, NoteForm, RagForm, UpdateForm, owner_people
 
 ROW = "actions/workspace/action_row.html"
+
+
+class ActionsOnMeetings(hooks.MeetingExtension):
+    """What the actions app adds to a meeting's pages (core/hooks.py): each item's actions, and the
+    committee's matters arising in the clerk's workspace. Registered in ActionsConfig.ready()."""
+
+    def agenda_items(self, items):
+        return items.prefetch_related(
+            Prefetch("actions", queryset=Action.objects.with_related().order_by("created_at", "pk"))
+        )
+
+    def context(self, meeting):
+        actions = Action.objects.filter(committee_id=meeting.committee_id)
+        due = actions.due_by(meeting).exclude(source_item__meeting=meeting).values("pk")
+        matters = actions.with_related().filter(Q(pk__in=due) | Q(discharged_at_meeting=meeting))
+        return {"matters": matters.order_by("due_date", "due_meeting__starts_at", "pk")}
+
+
+ACTIONS_ON_MEETINGS = ActionsOnMeetings(
+    section_template="actions/meeting/matters.html",
+    item_template="actions/meeting/item_actions.html",
+    resolution_template="actions/meeting/resolution_tools.html",
+    public_item_template="actions/meeting/public_item_actions.html",
+)
 MAKE = "actions/workspace/make_action.html"
 
 
