@@ -14,12 +14,12 @@ from django.views.decorators.http import require_POST
 
 from core import roles
 from meetings.models import Committee, Person
+from meetings.people import Register
 
 from . import import_forms as f
 from .importer import MinutesImportError, parse_minutes
 from .importer.apply import (
     AlreadyImported,
-    Register,
     create_meeting_from_proposal,
     existing_import,
     fingerprint,

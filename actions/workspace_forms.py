@@ -4,29 +4,12 @@ from django import forms
 from django.db import transaction
 
 from core import clock
-from meetings.models import Meeting, Person, StandingItem, WorkProgrammeItem
+from meetings.models import Meeting, StandingItem, WorkProgrammeItem
+from meetings.people import find_owner
 
 from .models import Action
 
 NEXT = "next"
-
-
-def owner_people():
-    return Person.objects.filter(active=True, kind__in=[Person.Kind.OFFICER, Person.Kind.COUNCILLOR]).order_by("name")
-
-
-def owner_label(person):
-    return f"{person.display_name}, {person.job_title}" if person.job_title else person.display_name
-
-
-def find_owner(text, people):
-    """The person a typed owner names (by their list label or a unique name); None means it is a post."""
-    wanted = text.strip().lower()
-    by_label = {owner_label(p).lower(): p for p in people}
-    if wanted in by_label:
-        return by_label[wanted]
-    named = [p for p in people if wanted in (p.name.lower(), p.display_name.lower())]
-    return named[0] if len(named) == 1 else None
 
 
 class MakeActionForm(forms.Form):
@@ -102,7 +85,7 @@ class MakeActionForm(forms.Form):
             return StandingItem.objects.create(
                 committee_id=self.meeting.committee_id,
                 title=data["text"],
-                created_by=self.resolution,
+                source_resolution=self.resolution,
                 active_from=max(self.meeting.date, clock.today()),
             )
         owner = find_owner(data["owner"], self.people) if data["owner"].strip() else None

@@ -13,9 +13,10 @@ from django.views.decorators.http import require_GET, require_POST
 from core import hooks, roles
 from core.concurrency import StaleEdit
 from meetings.models import Meeting, Resolution
+from meetings.people import owner_people
 
 from .models import Action
-from .workspace_forms import CloseForm, DischargeForm, MakeActionForm, NoteForm, RagForm, UpdateForm, owner_people
+from .workspace_forms import CloseForm, DischargeForm, MakeActionForm, NoteForm, RagForm, UpdateForm
 
 ROW = "actions/workspace/action_row.html"
 

@@ -26,7 +26,7 @@ class MembershipInline(admin.TabularInline):
 class StandingItemInline(admin.TabularInline):
     model = StandingItem
     extra = 0
-    raw_id_fields = ["created_by"]
+    raw_id_fields = ["source_resolution"]
 
 
 @admin.register(Committee)
@@ -76,7 +76,7 @@ class AgendaItemInline(ReadOnlyInline, admin.TabularInline):
 @admin.register(Meeting)
 class MeetingAdmin(VersionedAdmin, SimpleHistoryAdmin):
     # Status moves only through Meeting.move_to (the meeting page), which knows what each move means.
-    readonly_fields = ["status", "minutes_approved_at"]
+    readonly_fields = ["status", "approved_at_meeting"]
     list_display = ["__str__", "committee", "starts_at", "status"]
     list_filter = ["committee", "status"]
     search_fields = ["committee__name", "venue"]
@@ -128,7 +128,7 @@ class StandingItemAdmin(admin.ModelAdmin):
     list_display = ["title", "committee", "active_from", "active_until"]
     list_filter = ["committee"]
     search_fields = ["title"]
-    raw_id_fields = ["created_by"]
+    raw_id_fields = ["source_resolution"]
 
 
 @admin.register(WorkProgrammeItem)
@@ -138,4 +138,4 @@ class WorkProgrammeItemAdmin(VersionedAdmin):
     search_fields = ["title", "notes"]
     raw_id_fields = ["target_meeting"]
     # Scheduling, deferring and dropping happen on the work programme page, which keeps agendas in step.
-    readonly_fields = ["status", "reason", "scheduled_for", "taken_at"]
+    readonly_fields = ["status", "reason", "scheduled_for", "taken_at_item"]

@@ -237,7 +237,7 @@ class ItemForm(VersionedModelForm):
         return data
 
 
-class OutcomeForm(VersionedModelForm):
+class MinutesForm(VersionedModelForm):
     auto_id_pattern = "item-{pk}-%s"
 
     class Meta:

@@ -180,7 +180,7 @@ class Meeting(Versioned):
     ends_at = models.DateTimeField(null=True, blank=True)
     venue = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
-    minutes_approved_at = models.ForeignKey(
+    approved_at_meeting = models.ForeignKey(
         "self",
         null=True,
         blank=True,
@@ -287,20 +287,20 @@ class Meeting(Versioned):
         if status == self.Status.MINUTES_APPROVED and approved_at is None:
             raise ValueError("Choose the later meeting at which these minutes were approved.")
         if status == self.Status.MINUTES_APPROVED:
-            locked.minutes_approved_at = approved_at
+            locked.approved_at_meeting = approved_at
         elif status in (self.Status.MINUTES_DRAFT, self.Status.HELD, self.Status.SCHEDULED):
-            locked.minutes_approved_at = None
+            locked.approved_at_meeting = None
         was_held = locked.status != self.Status.SCHEDULED and locked.status != self.Status.CANCELLED
         locked.status = status
         locked.save()
         held = status not in (self.Status.SCHEDULED, self.Status.CANCELLED)
         if held and not was_held:
             WorkProgrammeItem.objects.filter(scheduled_for__meeting=locked).update(
-                status=WorkProgrammeItem.Status.TAKEN, taken_at=F("scheduled_for"), version=F("version") + 1
+                status=WorkProgrammeItem.Status.TAKEN, taken_at_item=F("scheduled_for"), version=F("version") + 1
             )
         elif was_held and not held:
-            WorkProgrammeItem.objects.filter(taken_at__meeting=locked).update(
-                status=WorkProgrammeItem.Status.SCHEDULED, taken_at=None, version=F("version") + 1
+            WorkProgrammeItem.objects.filter(taken_at_item__meeting=locked).update(
+                status=WorkProgrammeItem.Status.SCHEDULED, taken_at_item=None, version=F("version") + 1
             )
         if status == self.Status.CANCELLED:
             for work in WorkProgrammeItem.objects.filter(scheduled_for__meeting=locked):
@@ -387,8 +387,8 @@ class Meeting(Versioned):
         closing = [t for t in procedural if t.lower() in CLOSING_PROCEDURAL_ITEMS]
         planned = [(title, AgendaItem.Kind.PROCEDURAL, {}) for title in opening]
         # What was agreed in private stays private: its title is often the exempt resolution's own words.
-        for standing in committee.standing_items.active(meeting.date).select_related("created_by__item"):
-            private = bool(standing.created_by and standing.created_by.item.exempt)
+        for standing in committee.standing_items.active(meeting.date).select_related("source_resolution__item"):
+            private = bool(standing.source_resolution and standing.source_resolution.item.exempt)
             extra = {"standing_item": standing, "exempt": private}
             planned.append((standing.title, AgendaItem.Kind.STANDING_ITEM, extra))
         work_items = list(WorkProgrammeItem.objects.due_at(meeting).select_for_update())
@@ -426,7 +426,6 @@ class AgendaItem(Versioned):
     )
     recommendation = models.TextField(blank=True)
     minutes_text = models.TextField(blank=True, help_text="The discussion, as it will appear in the minutes")
-    outcome_summary = models.CharField(max_length=300, blank=True)
     exempt = models.BooleanField(default=False, help_text="Taken in private under Schedule 12A: never public")
     exempt_reason = models.CharField(max_length=200, blank=True, help_text="e.g. Paragraph 3 of Schedule 12A")
     standing_item = models.ForeignKey(
@@ -584,8 +583,10 @@ class StandingItemQuerySet(models.QuerySet):
         if can_see_unpublished(user):
             return self
         return self.filter(
-            Q(created_by__isnull=True)
-            | Q(created_by__item__meeting__status=Meeting.Status.PUBLISHED, created_by__item__exempt=False)
+            Q(source_resolution__isnull=True)
+            | Q(
+                source_resolution__item__meeting__status=Meeting.Status.PUBLISHED, source_resolution__item__exempt=False
+            )
         )
 
     def active(self, on=None):
@@ -596,7 +597,7 @@ class StandingItemQuerySet(models.QuerySet):
 class StandingItem(models.Model):
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="standing_items")
     title = models.CharField(max_length=300)
-    created_by = models.ForeignKey(
+    source_resolution = models.ForeignKey(
         Resolution, null=True, blank=True, on_delete=models.PROTECT, related_name="standing_items"
     )
     active_from = models.DateField(default=timezone.localdate)
@@ -635,8 +636,8 @@ class WorkProgrammeQuerySet(models.QuerySet):
         """What the work programme holds for one meeting: on its agenda, or still due at it (the chair's brief)."""
         due = self.due_at(meeting).values("pk")
         return (
-            self.filter(Q(pk__in=due) | Q(scheduled_for__meeting=meeting) | Q(taken_at__meeting=meeting))
-            .select_related("target_meeting", "scheduled_for", "taken_at")
+            self.filter(Q(pk__in=due) | Q(scheduled_for__meeting=meeting) | Q(taken_at_item__meeting=meeting))
+            .select_related("target_meeting", "scheduled_for", "taken_at_item")
             .order_by("pk")
         )
 
@@ -648,7 +649,7 @@ class WorkProgrammeQuerySet(models.QuerySet):
             default=2,
             output_field=models.IntegerField(),
         )
-        return self.select_related("target_meeting", "scheduled_for__meeting", "taken_at__meeting").order_by(
+        return self.select_related("target_meeting", "scheduled_for__meeting", "taken_at_item__meeting").order_by(
             rank, "target_month", "target_meeting__starts_at", "pk"
         )
 
@@ -690,7 +691,7 @@ class WorkProgrammeItem(Versioned):
     scheduled_for = models.ForeignKey(
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="scheduled_work"
     )
-    taken_at = models.ForeignKey(
+    taken_at_item = models.ForeignKey(
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="work_taken"
     )
 

@@ -28,7 +28,7 @@ ROLE_ORDER = ["chair", "vice_chair", "member", "substitute", "co-opted"]
 
 def _get_meeting_for_viewer(request, pk):
     """A meeting the visitor may see: 404 for the public when it is not yet published."""
-    meetings = Meeting.objects.visible_to(request.user).select_related("committee", "minutes_approved_at")
+    meetings = Meeting.objects.visible_to(request.user).select_related("committee", "approved_at_meeting")
     return get_object_or_404(meetings, pk=pk)
 
 
@@ -173,7 +173,7 @@ def _with_forms(items):
     """The inline forms each item carries on the workspace; built here so the template stays simple."""
     items = list(items)
     for item in items:
-        item.outcome_form = getattr(item, "outcome_form", None) or forms.OutcomeForm(instance=item)
+        item.minutes_form = getattr(item, "minutes_form", None) or forms.MinutesForm(instance=item)
         item.resolution_form = forms.ResolutionForm(auto_id=f"item-{item.pk}-resolution-%s")
     return items
 
@@ -328,22 +328,22 @@ def items_renumber(request, pk):
 
 
 @require_POST
-def item_outcome(request, meeting_pk, pk):
+def item_minutes(request, meeting_pk, pk):
     meeting = _get_meeting_for_clerk(request, meeting_pk)
     item = _get_item_or_gone(meeting, pk)
     if item is None:
         # Deleted while this clerk was typing: give back what they typed rather than a bare 404.
         context = {"meeting": meeting, "typed": request.POST.get("minutes_text", ""), "gone_pk": pk}
-        return render(request, f"{WORKSPACE}#outcome_gone" if request.htmx else "meetings/item_gone.html", context)
+        return render(request, f"{WORKSPACE}#minutes_gone" if request.htmx else "meetings/item_gone.html", context)
     item.meeting = meeting
-    saved, form = forms.OutcomeForm(request.POST, instance=item).save_if_current()
+    saved, form = forms.MinutesForm(request.POST, instance=item).save_if_current()
     item = form.instance
     if request.htmx:
-        item.outcome_form = form
-        return render(request, f"{WORKSPACE}#outcome", {"item": item, "meeting": meeting, "saved": saved})
+        item.minutes_form = form
+        return render(request, f"{WORKSPACE}#minutes", {"item": item, "meeting": meeting, "saved": saved})
     if saved:
         return _back_to(request, meeting, f"Minutes of item {item} saved.", f"#item-{item.pk}")
-    url = reverse("meetings:item_outcome", args=[meeting_pk, pk])
+    url = reverse("meetings:item_minutes", args=[meeting_pk, pk])
     return _form_page(request, form, f"Minutes of item {item}", url, meeting=meeting)
 
 

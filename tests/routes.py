@@ -14,7 +14,7 @@ POST_ONLY = frozenset(
         "meetings:declaration_delete",
         "meetings:item_delete",
         "meetings:item_move",
-        "meetings:item_outcome",
+        "meetings:item_minutes",
         "meetings:resolution_add",
         "meetings:resolution_delete",
         "meetings:resolution_move",

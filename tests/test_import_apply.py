@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from actions.importer import MinutesImportError, parse_minutes
-from actions.importer.apply import AlreadyImported, Register, create_meeting_from_proposal, fingerprint
+from actions.importer.apply import AlreadyImported, create_meeting_from_proposal, fingerprint
 from actions.models import Action, ActionUpdate
 from meetings.models import (
     AgendaItem,
@@ -17,6 +17,7 @@ from meetings.models import (
     StandingItem,
     WorkProgrammeItem,
 )
+from meetings.people import Register
 from tests.conftest import at
 
 MINUTES = """
@@ -238,8 +239,8 @@ def test_standing_item_is_created_by_its_resolution(health):
     meeting = create_meeting_from_proposal(proposal_for(), health)
     standing = StandingItem.objects.get(committee=health)
     assert "winter pressures dashboard" in standing.title.lower()
-    assert standing.created_by.item.meeting == meeting
-    assert "standing item" in standing.created_by.text
+    assert standing.source_resolution.item.meeting == meeting
+    assert "standing item" in standing.source_resolution.text
     assert standing.active_from == meeting.date
 
 

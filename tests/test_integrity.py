@@ -88,7 +88,7 @@ def test_admin_exempt_tick_then_a_stale_workspace_edit_is_refused_and_the_item_s
 def test_admin_page_opened_before_a_workspace_edit_is_refused(admin, clerk, item, past_meeting):
     page = admin.get(admin_url(item))
     clerk.post(
-        reverse("meetings:item_outcome", args=[past_meeting.pk, item.pk]), {"minutes_text": "Typed", "version": 1}
+        reverse("meetings:item_minutes", args=[past_meeting.pk, item.pk]), {"minutes_text": "Typed", "version": 1}
     )
     response = admin.post(admin_url(item), admin_form_data(page, title="Admin's title"))
     assert response.status_code == 200 and b"Someone else saved this record" in response.content
@@ -139,7 +139,7 @@ def test_publishing_minutes_that_someone_else_changed_after_the_page_was_drawn_a
     page = clerk.get(meeting.get_absolute_url()).content.decode()
     drawn_at = page.split('name="seen_at" value="')[1].split('"')[0]
     second_clerk.post(
-        reverse("meetings:item_outcome", args=[meeting.pk, item.pk]),
+        reverse("meetings:item_minutes", args=[meeting.pk, item.pk]),
         {"minutes_text": "Members asked for the reserves to be published", "version": 1},
     )
     url, data = status_post(meeting, "published", version=1, seen_at=drawn_at)
@@ -161,7 +161,7 @@ def test_clerks_own_changes_do_not_hold_up_publishing(clerk, committee):
     item = AgendaItem.objects.create(meeting=meeting, number="4", order=4, title="Budget")
     page = clerk.get(meeting.get_absolute_url()).content.decode()
     drawn_at = page.split('name="seen_at" value="')[1].split('"')[0]
-    clerk.post(reverse("meetings:item_outcome", args=[meeting.pk, item.pk]), {"minutes_text": "Mine", "version": 1})
+    clerk.post(reverse("meetings:item_minutes", args=[meeting.pk, item.pk]), {"minutes_text": "Mine", "version": 1})
     url, data = status_post(meeting, "published", version=1, seen_at=drawn_at)
     clerk.post(url, data)
     meeting.refresh_from_db()
@@ -222,7 +222,7 @@ def test_a_stale_edit_after_a_move_hears_someone_else_saved_not_that_the_number_
 
 def test_moving_or_deleting_from_a_stale_page_is_refused(clerk, second_clerk, next_meeting, agenda):
     second_clerk.post(
-        reverse("meetings:item_outcome", args=[next_meeting.pk, agenda[0].pk]),
+        reverse("meetings:item_minutes", args=[next_meeting.pk, agenda[0].pk]),
         {"minutes_text": "Someone's careful minutes", "version": 1},
     )
     move = reverse("meetings:item_move", args=[next_meeting.pk, agenda[0].pk])
@@ -239,7 +239,7 @@ def test_minutes_typed_into_an_item_someone_else_deleted_come_back_rather_than_a
     clerk, second_clerk, next_meeting, agenda
 ):
     second_clerk.post(reverse("meetings:item_delete", args=[next_meeting.pk, agenda[1].pk]), {"version": 1})
-    outcome = reverse("meetings:item_outcome", args=[next_meeting.pk, agenda[1].pk])
+    outcome = reverse("meetings:item_minutes", args=[next_meeting.pk, agenda[1].pk])
     typed = {"minutes_text": "Members asked for a breakdown by ward", "version": 1}
     for headers in (HTMX, {}):
         response = clerk.post(outcome, typed, **headers)
@@ -335,7 +335,7 @@ def test_a_next_meeting_promise_is_taken_once_and_never_added_to_later_meetings(
     assert ["Improvement Plan highlight report" in t for t in titles] == [True, False, False]
     first.move_to(Meeting.Status.HELD, first.version)
     work = WorkProgrammeItem.objects.get()
-    assert work.status == WorkProgrammeItem.Status.TAKEN and work.taken_at.meeting == first
+    assert work.status == WorkProgrammeItem.Status.TAKEN and work.taken_at_item.meeting == first
 
 
 def test_deferring_and_dropping_say_why_and_take_the_item_off_a_not_yet_held_agenda(clerk, committee, next_meeting):

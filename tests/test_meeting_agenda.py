@@ -125,9 +125,9 @@ def test_delete_item_but_not_one_that_has_actions(clerk, next_item, make_action)
 
 
 def test_minutes_text_saves_in_place_and_a_stale_save_keeps_the_other_clerks_words(clerk, next_item):
-    url = reverse("meetings:item_outcome", args=[next_item.meeting_id, next_item.pk])
+    url = reverse("meetings:item_minutes", args=[next_item.meeting_id, next_item.pk])
     response = clerk.post(url, {"minutes_text": "Members asked about acronyms.", "version": 1}, **HTMX)
-    assert b"Saved at" in response.content and f'id="outcome-{next_item.pk}"'.encode() in response.content
+    assert b"Saved at" in response.content and f'id="minutes-{next_item.pk}"'.encode() in response.content
     response = clerk.post(url, {"minutes_text": "Overwrite attempt", "version": 1}, **HTMX)
     next_item.refresh_from_db()
     assert next_item.minutes_text == "Members asked about acronyms."

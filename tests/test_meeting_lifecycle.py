@@ -25,7 +25,7 @@ def test_scheduled_to_held_to_draft_to_approved_at_a_later_meeting_to_published(
     move(clerk, meeting, "held")
     move(clerk, meeting, "minutes_draft")
     move(clerk, meeting, "minutes_approved", approved_at=later.pk)
-    assert status(meeting) == "minutes_approved" and meeting.minutes_approved_at == later
+    assert status(meeting) == "minutes_approved" and meeting.approved_at_meeting == later
     move(clerk, meeting, "published")
     assert status(meeting) == "published"
 
@@ -36,7 +36,7 @@ def test_approval_needs_a_later_meeting_of_the_same_committee(clerk, committee, 
     elsewhere = Meeting.objects.create(committee=other_committee, starts_at=at(5))
     for bad in (earlier.pk, elsewhere.pk, ""):
         move(clerk, meeting, "minutes_approved", approved_at=bad)
-        assert status(meeting) == "minutes_draft" and meeting.minutes_approved_at is None
+        assert status(meeting) == "minutes_draft" and meeting.approved_at_meeting is None
 
 
 def test_impossible_transition_is_refused_with_a_message(clerk, next_meeting):
@@ -70,7 +70,7 @@ def test_workspace_offers_to_approve_the_previous_minutes_at_this_meeting(clerk,
     )
     assert response.url == next_meeting.get_absolute_url()
     previous.refresh_from_db()
-    assert previous.minutes_approved_at == next_meeting
+    assert previous.approved_at_meeting == next_meeting
 
 
 @pytest.fixture

@@ -49,7 +49,7 @@ def edit_urls(o):
         reverse("meetings:item_edit", args=[m, i]),
         reverse("meetings:item_delete", args=[m, i]),
         reverse("meetings:item_move", args=[m, i]),
-        reverse("meetings:item_outcome", args=[m, i]),
+        reverse("meetings:item_minutes", args=[m, i]),
         reverse("meetings:resolution_add", args=[m, i]),
         reverse("meetings:resolution_edit", args=[m, r]),
         reverse("meetings:resolution_delete", args=[m, r]),

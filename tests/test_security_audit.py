@@ -360,7 +360,7 @@ def edit_urls(committee, past_meeting, item, world):
             reverse("meetings:item_edit", args=[m, i]),
             reverse("meetings:item_delete", args=[m, i]),
             reverse("meetings:item_move", args=[m, i]),
-            reverse("meetings:item_outcome", args=[m, i]),
+            reverse("meetings:item_minutes", args=[m, i]),
             reverse("meetings:resolution_add", args=[m, i]),
             reverse("meetings:resolution_edit", args=[m, r]),
             reverse("meetings:resolution_delete", args=[m, r]),
@@ -477,7 +477,7 @@ AUDITED_URLS = {
     "meetings:item_edit",
     "meetings:item_delete",
     "meetings:item_move",
-    "meetings:item_outcome",
+    "meetings:item_minutes",
     "meetings:resolution_add",
     "meetings:resolution_edit",
     "meetings:resolution_delete",
@@ -745,7 +745,7 @@ def idor_urls(mine, theirs):
         reverse("meetings:item_edit", args=[m, i]),
         reverse("meetings:item_delete", args=[m, i]),
         reverse("meetings:item_move", args=[m, i]),
-        reverse("meetings:item_outcome", args=[m, i]),
+        reverse("meetings:item_minutes", args=[m, i]),
         reverse("meetings:resolution_add", args=[m, i]),
         reverse("meetings:resolution_edit", args=[m, r]),
         reverse("meetings:resolution_delete", args=[m, r]),
@@ -809,7 +809,7 @@ def stale_edits(past_meeting, item, world):
             lambda: AgendaItem.objects.get(pk=i).title != "Stale title",
         ),
         (
-            reverse("meetings:item_outcome", args=[m, i]),
+            reverse("meetings:item_minutes", args=[m, i]),
             {"version": 0, "minutes_text": "Stale minutes"},
             lambda: AgendaItem.objects.get(pk=i).minutes_text != "Stale minutes",
         ),
@@ -871,7 +871,7 @@ def test_standing_item_from_unpublished_minutes_waits_for_publication(clerk, ano
     draft = Meeting.objects.create(committee=committee, starts_at=at(-3), status=Meeting.Status.MINUTES_DRAFT)
     item = AgendaItem.objects.create(meeting=draft, number="4", title="Youth offending")
     resolution = Resolution.objects.create(item=item, text="Youth offending to be a standing item")
-    StandingItem.objects.create(committee=committee, title="Youth offending figures", created_by=resolution)
+    StandingItem.objects.create(committee=committee, title="Youth offending figures", source_resolution=resolution)
     page = reverse("meetings:committee", args=[committee.slug])
     assert "Youth offending figures" not in anonymous.get(page).content.decode()
     assert "Youth offending figures" in clerk.get(page).content.decode()

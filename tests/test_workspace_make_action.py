@@ -97,7 +97,7 @@ def test_promise_to_the_next_meeting_targets_it_in_the_work_programme(clerk, res
 def test_standing_item_resolution_creates_a_standing_item_not_an_action(clerk, resolution):
     response = make(clerk, resolution, HTMX, creates="standing", text="Ofsted improvement work")
     standing = StandingItem.objects.get()
-    assert (standing.title, standing.created_by, standing.committee) == (
+    assert (standing.title, standing.source_resolution, standing.committee) == (
         "Ofsted improvement work",
         resolution,
         resolution.item.meeting.committee,

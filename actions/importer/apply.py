@@ -35,11 +35,11 @@ from meetings.models import (
     StandingItem,
     WorkProgrammeItem,
 )
+from meetings.people import Register, has_councillor_title, strip_title
 
 from .errors import MinutesImportError
 
 IMPORT_NOTE = "Imported from the published minutes."
-HONORIFICS = {"councillor", "councillors", "cllr", "cllrs", "mr", "mrs", "ms", "miss", "dr", "professor", "prof"}
 COUNCILLOR_ROLES = {"chair", "vice_chair", "member", "substitute", "cabinet_member"}
 PROCEDURAL_WORDS = (
     "apolog",
@@ -120,80 +120,6 @@ def match_committee(name: str | None):
 
 
 # --- people ------------------------------------------------------------------------------------
-
-
-def _name_words(name: str) -> list[str]:
-    return [w for w in re.sub(r"[.,]", " ", name.lower()).split() if w not in HONORIFICS]
-
-
-def has_councillor_title(name: str) -> bool:
-    first = name.strip().lower().split(" ", 1)[0].rstrip(".") if name.strip() else ""
-    return first in {"councillor", "cllr", "county"}
-
-
-def strip_title(name: str) -> str:
-    words = name.split()
-    while words and words[0].lower().rstrip(".") in HONORIFICS:
-        words = words[1:]
-    return " ".join(words) or name.strip()
-
-
-class Register:
-    """The people register, loaded once, with the forgiving name matching minutes need."""
-
-    def __init__(self, people=None):
-        self.people = list(people if people is not None else Person.objects.filter(active=True))
-
-    def add(self, person):
-        self.people.append(person)
-
-    def match(self, name: str | None, prefer=()):
-        """A person whose name fits: exact (ignoring titles), then surname (+ initial) if only one fits.
-
-        `prefer` (e.g. this meeting's attendees) is searched first, so "Councillor Lancaster" in a
-        declaration means the Lancaster who was at the meeting.
-        """
-        if not name or not name.strip():
-            return None
-        for pool in (list(prefer), self.people):
-            found = self._match_in(name, pool)
-            if found:
-                return found
-        return None
-
-    def _match_in(self, name, pool):
-        words = _name_words(name)
-        if not words:
-            return None
-        exact = [p for p in pool if _name_words(p.name) == words]
-        if len(exact) == 1:
-            return exact[0]
-        if exact:
-            return None
-        surname, first = words[-1], (words[0] if len(words) > 1 else None)
-        candidates = [p for p in pool if _name_words(p.name)[-1:] == [surname]]
-        if first:
-            candidates = [p for p in candidates if _initial_fits(first, _name_words(p.name))]
-        if has_councillor_title(name):
-            councillors = [p for p in candidates if p.kind == Person.Kind.COUNCILLOR]
-            candidates = councillors or candidates
-        return candidates[0] if len(candidates) == 1 else None
-
-    def match_post(self, post: str | None):
-        if not post or not post.strip():
-            return None
-        key = " ".join(post.lower().split())
-        found = [p for p in self.people if p.job_title and " ".join(p.job_title.lower().split()) == key]
-        return found[0] if len(found) == 1 else None
-
-
-def _initial_fits(first: str, other_words: list[str]) -> bool:
-    if len(other_words) < 2:
-        return True
-    other = other_words[0]
-    if len(first) > 1 and len(other) > 1:
-        return first == other
-    return first[0] == other[0]
 
 
 def person_kind(role: str | None, name: str) -> str:
@@ -368,7 +294,7 @@ class _Writer:
                 StandingItem.objects.create(
                     committee=self.committee,
                     title=title[:300],
-                    created_by=_source_resolution(title, resolutions),
+                    source_resolution=_source_resolution(title, resolutions),
                     active_from=meeting.date,
                 )
             created.append(item)

@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from core.vocabulary import HONORIFIC_PATTERN, HONORIFIC_WORDS
+
 from .errors import MinutesImportError
 
 __all__ = ["parse_minutes", "MinutesImportError"]
@@ -40,15 +42,7 @@ DATE_RES = [
     re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b"),
 ]
 
-HONORIFIC_WORDS = {
-    "councillor", "councillors", "cllr", "cllrs", "mr", "mrs", "ms", "miss", "dr", "professor", "prof", "county",
-    "rev", "revd", "reverend", "father", "sir", "dame", "canon",
-}  # fmt: skip
-_HONORIFIC = (
-    r"(?:(?:(?:County|District|Borough|Parish|Town)\s+|(?:COUNTY|DISTRICT|BOROUGH|PARISH|TOWN)\s+)?"
-    r"(?:Councillors?|COUNCILLORS?|Cllrs?|CLLRS?)|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|"
-    r"Revd|Rev|Reverend|Father|Sir|Dame|Canon)\.?"
-)
+_HONORIFIC = HONORIFIC_PATTERN
 
 # Words that begin a post/job title; used to tell "Jane Smith, Director of X" from a list of names.
 POST_WORDS = {

@@ -95,7 +95,9 @@ def test_clerk_imports_pasted_minutes_keeping_only_confirmed_actions(page, live_
     assert set(actions) == {REASSIGNED, KEPT}
     assert actions[REASSIGNED].owner.name == "Irfan Alam"
     assert actions[KEPT].work_programme_item is not None
-    assert StandingItem.objects.filter(title="Home to school transport", created_by__item__meeting=meeting).exists()
+    assert StandingItem.objects.filter(
+        title="Home to school transport", source_resolution__item__meeting=meeting
+    ).exists()
     page.screenshot(path=screenshot_dir / "import-created-meeting.png", full_page=True)
     # One row per action, whether the page shows the public table or the clerk's workspace.
     rows = page.locator("main :is(tr, .action-row)[id^='action-']").all_inner_texts()

@@ -17,12 +17,12 @@ def test_moving_an_item_keeps_unsaved_minutes_elsewhere_on_the_agenda(page, live
     page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
     page.evaluate("window.__marker = 1")
 
-    minutes = page.locator(f"#outcome-{second.pk} textarea")
+    minutes = page.locator(f"#minutes-{second.pk} textarea")
     minutes.fill("Cllr Quinn declared a personal interest (typed, not yet saved).")
     page.get_by_role("button", name=f"Move down item {first.number}", exact=True).click()
     moved = (
-        f"() => {{ const a = document.querySelector('#outcome-{first.pk}'),"
-        f" b = document.querySelector('#outcome-{second.pk}');"
+        f"() => {{ const a = document.querySelector('#minutes-{first.pk}'),"
+        f" b = document.querySelector('#minutes-{second.pk}');"
         " return a && b && (b.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING); }"
     )
     page.wait_for_function(moved)

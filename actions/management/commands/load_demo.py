@@ -275,7 +275,9 @@ class Demo:
             "A 'walk through social services' to be a standing item on the agenda.",
         )
         for resolution, title in [(r[1], "The Ofsted improvement work"), (r[7], "A walk through social services")]:
-            StandingItem.objects.create(committee=self.cyp, title=title, created_by=resolution, active_from=m1.date)
+            StandingItem.objects.create(
+                committee=self.cyp, title=title, source_resolution=resolution, active_from=m1.date
+            )
         self.appendix = self.action(r[0], "Jeanette Richards")
         self.neuro = self.action(r[2], "Jeanette Richards")
         self.housing_work = WorkProgrammeItem.objects.create(
@@ -307,7 +309,7 @@ class Demo:
             apologies=["P Cropper", "D Quinn"],
             officers=["Jeanette Richards", "Kelly Barnett", "Irfan Alam"],
         )
-        self.m1.minutes_approved_at = m2
+        self.m1.approved_at_meeting = m2
         # "The next meeting" the first meeting's actions were due at is this one.
         Action.objects.filter(pk__in=[self.appendix.pk, self.neuro.pk, self.rag_rating.pk]).update(due_meeting=m2)
         self.m1.save()
@@ -395,7 +397,7 @@ class Demo:
             apologies=["T Pilkington", "Georgia Murphy"],
             officers=["Jeanette Richards", "L Smith", "Kelly Barnett"],
         )
-        self.m2.minutes_approved_at = m3
+        self.m2.approved_at_meeting = m3
         self.m2.save()
         Attendance.objects.filter(meeting=m3, person=self.p["L Smith"]).update(
             capacity="Cabinet Member for Children and Young People"
@@ -450,7 +452,7 @@ class Demo:
         )
         self.resolve(items["3"], f"The minutes of the meeting held on {self.m2.date:%-d %B %Y} be approved.")
         (housing,) = self.resolve(items["5"], "The report be noted.")
-        self.housing_work.taken_at = self.housing_work.scheduled_for = items["5"]
+        self.housing_work.taken_at_item = self.housing_work.scheduled_for = items["5"]
         self.housing_work.status = WorkProgrammeItem.Status.TAKEN
         self.housing_work.save()
         clerk = User.objects.get(username="clerk")
