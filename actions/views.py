@@ -67,6 +67,8 @@ def action_list(request):
         "page": page,
         "page_range": page.paginator.get_elided_page_range(page.number),
         "counts": rag_counts(actions),
+        "table_caption": "Outstanding actions"
+        + (f", page {page.number} of {page.paginator.num_pages}" if page.paginator.num_pages > 1 else ""),
     }
     template = "actions/action_list.html#results" if request.htmx else "actions/action_list.html"
     return render(request, template, context)
@@ -238,6 +240,7 @@ def action_log(request, slug, fmt="html"):
         return xlsx_response(actions, f"{filename}.xlsx", f"{committee.name}: action log")
     context = {"committee": committee, "form": form, "show": show, "since": since, "actions": actions}
     context["show_label"] = dict(LogChoiceForm.SHOW)[show]
+    context["table_caption"] = f"Action log for {committee.name}: {context['show_label']}"
     return render(request, "actions/action_log.html", context)
 
 
