@@ -5,7 +5,7 @@ PIP    := $(VENV)/bin/pip
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install install-test lint format demo clean
+.PHONY: run test test-fast install install-test lint format demo clean
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -30,6 +30,10 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	bash scripts/test.sh $(ARGS)
+
+# The non-browser tests on SQLite: no root, PostgreSQL or Chromium needed. `make test` stays the gate.
+test-fast: $(VENV)/.installed-test
+	DATABASE_URL=sqlite:///test-fast.sqlite3 $(VENV)/bin/python -m pytest -m "not browser" -q -p no:cacheprovider $(ARGS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
