@@ -21,5 +21,5 @@ ACTION_COLUMNS = {
 
 @register.filter
 def action_columns(keys):
-    """"ref due" → [("ref", "Ref"), ("due", "Due")]: the columns includes/action_table.html draws."""
+    """Keys such as "ref due" become [("ref", "Ref"), ("due", "Due")]: the columns includes/action_table.html draws."""
     return [(key, ACTION_COLUMNS[key]) for key in keys.split()]
