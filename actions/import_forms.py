@@ -3,8 +3,9 @@
 from django import forms
 from django.core import signing
 
-from actions.importer import MinutesImportError, read_minutes_file
+from actions.importer import MinutesImportError
 from actions.importer.readers import MAX_BYTES, SUPPORTED
+from actions.importer.sandbox import read_and_parse
 from actions.models import Action
 from core import clock
 from meetings.models import Attendance, Committee
@@ -63,7 +64,7 @@ class UploadForm(forms.Form):
         elif upload:
             data["minutes"] = self._read(upload)
         elif text:
-            data["minutes"] = text
+            data["minutes"] = ("pasted minutes.txt", text.encode("utf-8"))
         else:
             self.add_error("file", "Choose a minutes file, or paste the minutes into the box below.")
         return data
@@ -72,12 +73,18 @@ class UploadForm(forms.Form):
         # Checked before reading so a huge upload is never pulled into memory.
         if upload.size > MAX_BYTES:
             self.add_error("file", f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is 10 MB.")
-            return ""
+            return None
+        # Read and parsed later, in a sandbox with memory and time limits (importer/sandbox.py).
+        return upload.name, upload.read()
+
+    def read(self, known_people):
+        """(text, proposal) of the uploaded or pasted minutes; None with the problem on the form."""
+        name, data = self.cleaned_data["minutes"]
         try:
-            return read_minutes_file(upload.name, upload.read())
+            return read_and_parse(name, data, known_people)
         except MinutesImportError as exc:
-            self.add_error("file", str(exc))
-            return ""
+            self.add_error("file" if self.cleaned_data.get("file") else None, str(exc))
+            return None
 
 
 class MeetingForm(forms.Form):

@@ -17,7 +17,7 @@ from meetings.models import Committee, Person
 from meetings.people import Register
 
 from . import import_forms as f
-from .importer import MinutesImportError, parse_minutes
+from .importer import MinutesImportError
 from .importer.apply import (
     AlreadyImported,
     create_meeting_from_proposal,
@@ -36,13 +36,11 @@ def import_start(request):
     form = f.UploadForm(request.POST or None, request.FILES or None)
     if not form.is_valid():
         return render(request, START, {"form": form}, status=400 if form.is_bound else 200)
-    text = form.cleaned_data["minutes"]
     register = Register()
-    try:
-        proposal = parse_minutes(text, known_people=[p.name for p in register.people])
-    except MinutesImportError as exc:
-        form.add_error(None, str(exc))
+    read = form.read(known_people=[p.name for p in register.people])
+    if read is None:
         return render(request, START, {"form": form}, status=400)
+    text, proposal = read
     committee = form.cleaned_data["committee"] or match_committee(proposal.get("committee"))
     payload = {"proposal": proposal, "fingerprint": fingerprint(text), "committee": committee and committee.pk}
     review = Review(payload, register)

@@ -13,6 +13,17 @@ from .errors import MinutesImportError
 
 MAX_BYTES = 10 * 1024 * 1024
 SUPPORTED = (".txt", ".docx", ".pdf")
+# What a file may expand to. Minutes are tens of pages: these are far beyond any real set of minutes,
+# and far below what would hurt a server (see sandbox.py for the memory and time limits).
+MAX_UNZIPPED_BYTES = 60 * 1024 * 1024
+MAX_ZIP_MEMBERS = 2000
+MAX_PDF_PAGES = 500
+MAX_TEXT_CHARS = 3_000_000
+RESAVE = "Please open it, save it again (or paste the text of the minutes instead) and re-upload."
+
+
+def too_big(name: str, what: str) -> MinutesImportError:
+    return MinutesImportError(f"{name!r} {what}, more than minutes ever need, so it was not read. {RESAVE}")
 
 
 def read_minutes_file(name: str, data: bytes) -> str:
@@ -21,6 +32,8 @@ def read_minutes_file(name: str, data: bytes) -> str:
         return _read(name, data)
     except MinutesImportError:
         raise
+    except MemoryError:
+        raise too_big(name, "expands to more memory than the importer may use") from None
     except Exception as exc:  # noqa: BLE001 - callers must only ever see MinutesImportError
         raise MinutesImportError(
             f"The file {name!r} could not be read. It may be damaged; try saving it again and re-uploading."
@@ -54,6 +67,8 @@ def _read(name: str, data: bytes) -> str:
         text = _read_pdf(name, data)
     if not text.strip():
         raise MinutesImportError(f"{name!r} contains no text to import.")
+    if len(text) > MAX_TEXT_CHARS:
+        raise too_big(name, f"holds more than {MAX_TEXT_CHARS:,} characters of text")
     return text
 
 
@@ -82,12 +97,23 @@ def _read_txt(name: str, data: bytes) -> str:
         ) from exc
 
 
-def _read_docx(name: str, data: bytes) -> str:
+def check_docx_expansion(name: str, data: bytes) -> None:
+    """Refuse a .docx whose parts would expand beyond any real minutes, before anything is unpacked."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise MinutesImportError(
             f"{name!r} is not a valid Word document - it may be damaged or an older .doc file renamed. "
             "Please open it in Word, save it as .docx and upload it again."
         )
+    members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise too_big(name, f"holds {len(members):,} parts")
+    unzipped = sum(member.file_size for member in members)
+    if unzipped > MAX_UNZIPPED_BYTES:
+        raise too_big(name, f"expands to {unzipped / 2**20:,.0f} MB")
+
+
+def _read_docx(name: str, data: bytes) -> str:
+    check_docx_expansion(name, data)
     try:
         import docx
         from docx.oxml.ns import qn
@@ -132,6 +158,16 @@ def _xml_text(element, qn) -> str:
     return "\n".join(paragraphs)
 
 
+def _out_of_memory(exc: BaseException) -> bool:
+    """pdfplumber wraps a MemoryError (e.g. from inflating a compressed stream) in its own exception."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, MemoryError) or "allocate" in str(exc):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
 def _read_pdf(name: str, data: bytes) -> str:
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise MinutesImportError(
@@ -144,9 +180,19 @@ def _read_pdf(name: str, data: bytes) -> str:
     pages: list[str] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise too_big(name, f"has {len(pdf.pages):,} pages")
+            characters = 0
             for page in pdf.pages:
                 pages.append(page.extract_text() or "")
+                characters += len(pages[-1])
+                if characters > MAX_TEXT_CHARS:
+                    raise too_big(name, f"holds more than {MAX_TEXT_CHARS:,} characters of text")
+    except MinutesImportError:
+        raise
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many types for bad files
+        if _out_of_memory(exc):
+            raise too_big(name, "expands to more memory than the importer may use") from None
         raise MinutesImportError(
             f"{name!r} could not be opened as a PDF - it may be damaged or password-protected. "
             "Please save it again (or export a fresh PDF) and re-upload."

@@ -5,8 +5,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from actions.importer import MinutesImportError, parse_minutes, read_minutes_file
+from actions.importer import MinutesImportError
 from actions.importer.apply import AlreadyImported, create_meeting_from_proposal, fingerprint, match_committee
+from actions.importer.sandbox import read_and_parse
 from meetings.models import Committee
 
 
@@ -27,8 +28,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = Path(options["file"])
         try:
-            text = read_minutes_file(path.name, path.read_bytes())
-            proposal = parse_minutes(text)
+            # In a sandbox with memory and time limits, as the web upload is (importer/sandbox.py).
+            text, proposal = read_and_parse(path.name, path.read_bytes())
         except OSError as exc:
             raise CommandError(f"Could not open {path}: {exc.strerror or exc}") from exc
         except MinutesImportError as exc:
