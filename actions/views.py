@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
 from core import clock, roles
@@ -28,6 +28,7 @@ def _get_action_for_viewer(request, pk):
     return action
 
 
+@require_safe
 def action_detail(request, pk):
     action = _get_action_for_viewer(request, pk)
     person = roles.person_for(request.user)
@@ -57,6 +58,7 @@ def rag_counts(actions):
     )
 
 
+@require_safe
 def action_list(request):
     visible = Action.objects.visible_to(request.user).outstanding().with_related()
     action_filter = ActionFilter(request.GET, queryset=visible, request=request)
@@ -98,6 +100,7 @@ def _my_actions_page(request, person, replace=None):
 
 
 @login_required
+@require_safe
 def my_actions(request):
     return _my_actions_page(request, _person_or_403(request))
 
@@ -152,6 +155,7 @@ def _stale_owner_form(request, current):
 
 
 @login_required
+@require_safe
 def my_committees(request):
     person = _person_or_403(request)
     memberships = person.memberships.current().select_related("committee").order_by("committee__name")
@@ -184,6 +188,7 @@ def _get_committee_for_staff(request, slug):
 
 
 @login_required
+@require_safe
 def brief(request, slug):
     committee = _get_committee_for_staff(request, slug)
     form = BriefMeetingForm(request.GET or None, committee=committee)
@@ -228,6 +233,7 @@ def log_actions(user, committee, show):
     return actions, None
 
 
+@require_safe
 def action_log(request, slug, fmt="html"):
     committee = get_object_or_404(Committee, slug=slug)
     show = LogChoiceForm(request.GET).choice()
@@ -244,5 +250,6 @@ def action_log(request, slug, fmt="html"):
     return render(request, "actions/action_log.html", context)
 
 
+@require_safe
 def log_index(request):
     return render(request, "actions/log_index.html", {"committees": Committee.objects.all()})

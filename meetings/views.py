@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
 from core import clock, hooks, roles
@@ -93,11 +93,13 @@ def _back_to(request, meeting, message, anchor=""):
 # --- committees and meetings ------------------------------------------------------------------
 
 
+@require_safe
 def committee_list(request):
     committees = Committee.objects.all()
     return render(request, "meetings/committee_list.html", {"committees": committees})
 
 
+@require_safe
 def committee_detail(request, slug):
     committee = get_object_or_404(Committee, slug=slug)
     meetings = Meeting.objects.visible_to(request.user).filter(committee=committee)
@@ -149,6 +151,7 @@ def _agenda_items(meeting):
     return hooks.agenda_items(items)  # what apps built on meetings show under each item (core/hooks.py)
 
 
+@require_safe
 def meeting_detail(request, pk):
     meeting = _get_meeting_for_viewer(request, pk)
     if roles.is_clerk(request.user):
@@ -566,6 +569,7 @@ def declaration_delete(request, meeting_pk, pk):
 # --- pages everyone uses ---------------------------------------------------------------------
 
 
+@require_safe
 def item_detail(request, meeting_pk, pk):
     meeting = _get_meeting_for_viewer(request, meeting_pk)
     item = get_object_or_404(AgendaItem, meeting=meeting, pk=pk)
@@ -573,6 +577,7 @@ def item_detail(request, meeting_pk, pk):
 
 
 @login_required
+@require_safe
 def person_detail(request, pk):
     # Contact details are for council users; a sign-in without a role is no more than the public.
     if not roles.can_see_unpublished(request.user):

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from core import roles
 from core.concurrency import StaleEdit
@@ -47,6 +47,7 @@ def _row_forms(work, meetings, bound=None, form_name=""):
 
 
 @login_required
+@require_safe
 def work_programme(request, slug):
     committee = _get_committee_for_member(request, slug)
     is_clerk = roles.is_clerk(request.user)

@@ -1,6 +1,7 @@
 """The site's home page: one page per role, drawing on both apps, so it lives above them."""
 
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from actions.models import Action
 from actions.views import committee_summaries
@@ -8,6 +9,7 @@ from core import clock, roles
 from meetings.models import Committee, Meeting
 
 
+@require_safe
 def home(request):
     """One page per role: what this person most needs to see first."""
     user = request.user

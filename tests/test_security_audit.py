@@ -14,7 +14,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core import signing
 from django.test import Client
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 
 from actions.import_forms import PAYLOAD_SALT, read_payload, sign_payload
@@ -760,7 +760,9 @@ def test_objects_of_one_meeting_are_never_reached_through_another_meetings_url(c
     mine, theirs = two_meetings
     before = snapshot()
     for url in idor_urls(mine, theirs):
-        assert clerk.post(url, EVIL_POST, **headers).status_code == 404, url
+        # 405: a read-only page (the item's address) refuses POST before it looks anything up.
+        expected = (404, 405) if resolve(url).url_name == "item" else (404,)
+        assert clerk.post(url, EVIL_POST, **headers).status_code in expected, url
         assert clerk.get(url, **headers).status_code in (404, 405), url
     assert snapshot() == before
 
