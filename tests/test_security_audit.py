@@ -443,6 +443,10 @@ AUDITED_URLS = {
     # read by anyone (checked for leaks above)
     "home",
     "login",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
     "logout",
     "meetings:committees",
     "meetings:committee",

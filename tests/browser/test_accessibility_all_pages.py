@@ -107,6 +107,10 @@ def pages_for(role):
     if not signed_in:
         return visits + [
             Visit("login page", reverse("login")),
+            Visit("forgotten password", reverse("password_reset")),
+            Visit("reset link sent", reverse("password_reset_done")),
+            Visit("reset link expired", "/accounts/reset/MQ/not-a-token/"),
+            Visit("password changed", reverse("password_reset_complete")),
             Visit("draft meeting is 404", draft.get_absolute_url(), status=404),
             Visit("person → login", reverse("meetings:person", args=[officer.pk])),
             Visit("my actions → login", reverse("actions:mine")),

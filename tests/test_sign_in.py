@@ -1,0 +1,84 @@
+"""Password guessing is stopped (django-axes), for the site's sign-in and the admin's, and a forgotten
+password is reset by email."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from .conftest import make_user
+
+RIGHT = "secret-pass-123"
+
+
+@pytest.fixture
+def kelly(db):
+    user = make_user("clerk", "Clerk")
+    user.email = "kelly.barnett@example.gov.uk"
+    user.save()
+    return user
+
+
+def sign_in(client, username, password, url=None):
+    return client.post(url or reverse("login"), {"username": username, "password": password})
+
+
+def test_five_wrong_passwords_pause_sign_in_for_that_user_even_with_the_right_one(kelly, settings):
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert sign_in(client, "clerk", "guess").status_code == 200
+    assert sign_in(client, "clerk", "guess").status_code == 429  # the last allowed failure pauses sign-in
+    response = sign_in(client, "clerk", RIGHT)
+    assert response.status_code == 429 and "Sign-in is paused" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_one_address_guessing_many_user_names_is_paused_too(kelly, settings):
+    client = Client(REMOTE_ADDR="203.0.113.9")
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, f"someone{n}", "guess")
+    assert sign_in(client, "clerk", RIGHT).status_code == 429
+
+
+def test_a_few_wrong_passwords_then_the_right_one_signs_in(kelly, settings):
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        sign_in(client, "clerk", "guess")
+    assert sign_in(client, "clerk", RIGHT).status_code == 302
+
+
+def test_the_admin_sign_in_is_covered_too(db, settings):
+    User.objects.create_superuser("admin", password=RIGHT)
+    client = Client()
+    url = reverse("admin:login")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "admin", "guess", url)
+    assert sign_in(client, "admin", RIGHT, url).status_code == 429
+
+
+def test_a_forgotten_password_is_reset_through_a_link_sent_by_email(kelly):
+    client = Client()
+    assert 'href="/accounts/password-reset/"' in client.get(reverse("login")).content.decode()
+    response = client.post(reverse("password_reset"), {"email": "kelly.barnett@example.gov.uk"})
+    assert response.status_code == 302 and response.url == reverse("password_reset_done")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["kelly.barnett@example.gov.uk"] and "new password" in message.subject
+    link = re.search(r"http://testserver(/accounts/reset/\S+/)", message.body).group(1)
+    form_page = client.get(link, follow=True)
+    assert "Set a new password" in form_page.content.decode()
+    done = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "a-new-long-password", "new_password2": "a-new-long-password"},
+    )
+    assert done.status_code == 302 and done.url == reverse("password_reset_complete")
+    assert sign_in(Client(), "clerk", "a-new-long-password").status_code == 302
+
+
+def test_an_unknown_address_gets_the_same_answer_and_no_email(db):
+    response = Client().post(reverse("password_reset"), {"email": "nobody@example.gov.uk"})
+    assert response.status_code == 302 and response.url == reverse("password_reset_done")
+    assert mail.outbox == []
