@@ -8,9 +8,18 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core import clock
+from core import clock, roles
 from core.concurrency import StaleEdit, Versioned
-from meetings.models import AgendaItem, Committee, Meeting, Person, Resolution, WorkProgrammeItem
+from meetings.models import (
+    AgendaItem,
+    Committee,
+    Meeting,
+    Person,
+    Resolution,
+    WorkProgrammeItem,
+    item_q,
+    member_committees,
+)
 
 
 def overdue_q(today=None, prefix=""):
@@ -42,12 +51,13 @@ class ActionQuerySet(models.QuerySet):
         return self.outstanding().filter(due_by_q(meeting.date), committee_id=meeting.committee_id)
 
     def visible_to(self, user):
-        """The public sees actions from published meetings only, and never from an exempt item."""
-        from core.roles import can_see_unpublished
-
-        if can_see_unpublished(user):
+        """Actions whose item the user may read (public, or need to know: meetings.models), and their own."""
+        if roles.is_clerk(user):
             return self
-        return self.filter(source_item__meeting__status=Meeting.Status.PUBLISHED, source_item__exempt=False)
+        visible = item_q(user, prefix="source_item__")
+        if roles.can_see_unpublished(user):
+            visible |= Q(source_item__isnull=True, committee_id__in=member_committees(user)) | Q(owner__user=user)
+        return self.filter(visible)
 
     def with_related(self):
         """Everything a list row shows, in a fixed number of queries whatever the row count."""

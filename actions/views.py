@@ -10,7 +10,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from core import clock, roles
 from core.concurrency import StaleEdit
-from meetings.models import Committee, Meeting, WorkProgrammeItem
+from meetings.models import AgendaItem, Committee, Meeting, WorkProgrammeItem, item_q, may_brief
 
 from .exports import csv_response, xlsx_response
 from .filters import ActionFilter, sort_actions
@@ -23,7 +23,8 @@ def _get_action_for_viewer(request, pk):
     action = get_object_or_404(actions, pk=pk)
     # visible_to vetted the source item only; a resolution cited from another item may be exempt or a draft.
     cited = action.source_resolution
-    if cited and cited.item_id != action.source_item_id and not roles.can_see_unpublished(request.user):
+    readable = AgendaItem.objects.filter(item_q(request.user))
+    if cited and cited.item_id != action.source_item_id and not readable.filter(pk=cited.item_id).exists():
         action.source_resolution = None
     return action
 
@@ -181,10 +182,11 @@ def committee_summaries(committees):
 
 
 def _get_committee_for_staff(request, slug):
-    """Briefs show draft business, so only council users (never the public) may open them."""
-    if not roles.can_see_unpublished(request.user):
-        raise PermissionDenied("The pre-meeting brief is for members and officers of the council.")
-    return get_object_or_404(Committee, slug=slug)
+    """Briefs show the committee's draft and exempt business: its members and the clerks (need to know)."""
+    committee = get_object_or_404(Committee, slug=slug)
+    if not may_brief(request.user, committee):
+        raise PermissionDenied("The pre-meeting brief is for the committee's members and the clerks.")
+    return committee
 
 
 @login_required

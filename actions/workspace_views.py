@@ -30,6 +30,10 @@ class ActionsOnMeetings(hooks.MeetingExtension):
             Prefetch("actions", queryset=Action.objects.with_related().order_by("created_at", "pk"))
         )
 
+    def item_stake(self, user):
+        # Owning an action from an item gives its officer the need to know that item.
+        return Q(actions__owner__user=user)
+
     def context(self, meeting):
         actions = Action.objects.filter(committee_id=meeting.committee_id)
         due = actions.due_by(meeting).exclude(source_item__meeting=meeting).values("pk")

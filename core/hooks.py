@@ -31,6 +31,12 @@ class MeetingExtension:
         """Extra context for the clerk's workspace."""
         return {}
 
+    def item_stake(self, user):
+        """A Q over agenda items in which `user` has a stake through this app (the need-to-know rule)."""
+        from django.db.models import Q
+
+        return Q(pk__in=[])
+
 
 meeting_extensions: list[MeetingExtension] = []
 

@@ -13,9 +13,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from core import clock
+from core import clock, hooks, roles
 from core.concurrency import StaleEdit, Versioned, bump_versions
-from core.roles import can_see_unpublished
 
 DEFAULT_PROCEDURAL_ITEMS = "\n".join(
     [
@@ -162,8 +161,8 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(starts_at__lt=clock.start_of(today or clock.today())).order_by("-starts_at")
 
     def visible_to(self, user):
-
-        return self if can_see_unpublished(user) else self.published()
+        """Published meetings, and the drafts the user needs to know (see "need to know" below)."""
+        return self.filter(meeting_q(user))
 
 
 class Meeting(Versioned):
@@ -577,17 +576,10 @@ class Declaration(models.Model):
 
 class StandingItemQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The public sees a standing item once the minutes that created it are published, and never one
-        created in private (it carries that resolution's words)."""
-
-        if can_see_unpublished(user):
+        """Seen once the minutes that created it may be read: a private one carries that resolution's words."""
+        if roles.is_clerk(user):
             return self
-        return self.filter(
-            Q(source_resolution__isnull=True)
-            | Q(
-                source_resolution__item__meeting__status=Meeting.Status.PUBLISHED, source_resolution__item__exempt=False
-            )
-        )
+        return self.filter(Q(source_resolution__isnull=True) | item_q(user, prefix="source_resolution__item__"))
 
     def active(self, on=None):
         on = on or clock.today()
@@ -824,3 +816,78 @@ class WorkProgrammeItem(Versioned):
         except models.ProtectedError:
             raise ValueError(f"Item {item} has records made from it: change that agenda first.") from None
         self.scheduled_for = None
+
+
+# --- need to know ------------------------------------------------------------------------------
+# Need to know: who may read a committee's draft minutes and exempt items. The rule, written once.
+#
+# - Clerks: everything.
+# - Members of the committee (a current membership, any role): its draft minutes and exempt items.
+# - A substitute: the meeting they substituted at, exempt items included.
+# - An officer named on an item (lead or contact officer), or with a stake in it through another app
+#   (the actions app: owning an action from it): that item, exempt or not, and its meeting's draft minutes.
+# - Every other council user, and the public: published minutes, never an exempt item's content.
+#
+# The querysets' visible_to() methods (Meeting, StandingItem here; Action in the actions app) and the
+# pages build on these functions. docs/model.md states the policy for people.
+
+
+def member_committees(user):
+    """The committees the user sits on now: a subquery (no query of its own)."""
+    return Membership.objects.current().filter(person__user=user).values("committee_id")
+
+
+def stake_items(user):
+    """Agenda items the user is named on, or has a stake in through another app (core.hooks): a subquery."""
+    stake = Q(lead_officer__user=user) | Q(contact_officer__user=user)
+    for extension in hooks.meeting_extensions:
+        stake |= extension.item_stake(user)
+    return AgendaItem.objects.filter(stake).values("pk")
+
+
+def readable_meetings(user):
+    """Meetings (any status) whose minutes, exempt items included, the user needs to know: a subquery."""
+    substituted = Attendance.objects.filter(person__user=user, substitute_for__isnull=False).values("meeting_id")
+    return Meeting.objects.filter(Q(committee_id__in=member_committees(user)) | Q(pk__in=substituted)).values("pk")
+
+
+def readable_items(user):
+    """Agenda items, exempt or draft, whose content the user needs to know: a subquery."""
+    return AgendaItem.objects.filter(Q(meeting__in=readable_meetings(user)) | Q(pk__in=stake_items(user))).values("pk")
+
+
+def meeting_q(user, prefix=""):
+    """Q over meetings (or, with a prefix, over rows that point at one) the user may see at all."""
+    if roles.is_clerk(user):
+        return Q()
+    published = Q(**{f"{prefix}status": Meeting.Status.PUBLISHED})
+    if not roles.can_see_unpublished(user):
+        return published
+    with_a_stake = AgendaItem.objects.filter(pk__in=stake_items(user)).values("meeting_id")
+    return published | Q(**{f"{prefix}pk__in": readable_meetings(user)}) | Q(**{f"{prefix}pk__in": with_a_stake})
+
+
+def item_q(user, prefix=""):
+    """Q over agenda items (or rows that point at one) whose content the user may see: public or need to know."""
+    if roles.is_clerk(user):
+        return Q()
+    public = Q(**{f"{prefix}meeting__status": Meeting.Status.PUBLISHED, f"{prefix}exempt": False})
+    if not roles.can_see_unpublished(user):
+        return public
+    return public | Q(**{f"{prefix}pk__in": readable_items(user)})
+
+
+def shown_items(user, meeting, items):
+    """The ids of the meeting's (loaded) items the user may read in full; the others show as 'Exempt item'."""
+    if roles.is_clerk(user) or not any(item.exempt for item in items):
+        return {item.pk for item in items}
+    if not roles.can_see_unpublished(user):
+        return {item.pk for item in items if not item.exempt}
+    return set(meeting.items.filter(item_q(user)).values_list("pk", flat=True))
+
+
+def may_brief(user, committee):
+    """The chair's brief and the work programme show a committee's draft business: its members and clerks."""
+    if not user.is_authenticated:
+        return False
+    return roles.is_clerk(user) or member_committees(user).filter(committee_id=committee.pk).exists()

@@ -16,7 +16,17 @@ from core import clock, hooks, roles
 from core.concurrency import StaleEdit
 
 from . import forms
-from .models import AgendaItem, Attendance, Committee, Meeting, MinutesChanged, Person, Resolution
+from .models import (
+    AgendaItem,
+    Attendance,
+    Committee,
+    Meeting,
+    MinutesChanged,
+    Person,
+    Resolution,
+    may_brief,
+    shown_items,
+)
 
 WORKSPACE = "meetings/workspace.html"
 FORM_PAGE = "meetings/form_page.html"
@@ -114,6 +124,7 @@ def committee_detail(request, slug):
             "past": Paginator(meetings.past(), 20).get_page(request.GET.get("page")),
             "memberships": memberships,
             "standing_items": standing_items,
+            "may_brief": may_brief(request.user, committee),
         },
     )
 
@@ -158,18 +169,11 @@ def meeting_detail(request, pk):
         return render(request, WORKSPACE, _workspace_context(meeting))
     attendances = meeting.attendances.select_related("person", "substitute_for").order_by("person__name")
     attendances = sorted(attendances, key=lambda a: (STATUS_ORDER.index(a.status), not a.in_chair))
-    return render(
-        request,
-        "meetings/meeting_detail.html",
-        {
-            "meeting": meeting,
-            "items": _agenda_items(meeting),
-            "attendances": attendances,
-            "declarations": meeting.declarations.select_related("person", "item"),
-            "show_exempt": roles.can_see_unpublished(request.user),
-            "meeting_extensions": hooks.meeting_extensions,
-        },
-    )
+    items = list(_agenda_items(meeting))
+    context = {"meeting": meeting, "items": items, "attendances": attendances}
+    context["declarations"] = meeting.declarations.select_related("person", "item")
+    context["shown_items"] = shown_items(request.user, meeting, items)  # need to know: the rest show as exempt
+    return render(request, "meetings/meeting_detail.html", context)
 
 
 def _with_forms(items):

@@ -15,17 +15,18 @@ from core import roles
 from core.concurrency import StaleEdit
 
 from .forms import WorkAddForm, WorkDeferForm, WorkDropForm, WorkScheduleForm
-from .models import Committee, WorkProgrammeItem
+from .models import Committee, WorkProgrammeItem, may_brief
 
 PAGE = "meetings/work_programme.html"
 STALE = "Someone else changed this item since you opened the page, so nothing was changed. Check it below."
 
 
 def _get_committee_for_member(request, slug):
-    """Council users read the programme (it names business not yet public); the public never does."""
-    if not roles.can_see_unpublished(request.user):
-        raise PermissionDenied("The work programme is for members and officers of the council.")
-    return get_object_or_404(Committee, slug=slug)
+    """The programme names business not yet public: the committee's members and the clerks read it."""
+    committee = get_object_or_404(Committee, slug=slug)
+    if not may_brief(request.user, committee):
+        raise PermissionDenied("The work programme is for the committee's members and the clerks.")
+    return committee
 
 
 def _get_work_for_clerk(request, slug, pk):

@@ -71,15 +71,19 @@ def test_public_gets_404_for_exempt_and_unpublished_actions(anonymous, make_acti
     assert anonymous.get(make_action(source_item=unpublished_item).get_absolute_url()).status_code == 404
 
 
-def test_council_users_see_exempt_and_unpublished_actions(
-    councillor, officer, make_action, exempt_item, unpublished_item
+def test_members_see_their_committees_exempt_and_unpublished_actions_other_officers_do_not(
+    councillor, officer, officer_user, make_action, exempt_item, unpublished_item
 ):
     exempt = make_action(source_item=exempt_item)
     draft = make_action(source_item=unpublished_item)
-    for client in (councillor, officer):
-        assert client.get(exempt.get_absolute_url()).status_code == 200
-        assert client.get(draft.get_absolute_url()).status_code == 200
+    for action in (exempt, draft):
+        assert councillor.get(action.get_absolute_url()).status_code == 200
+        assert officer.get(action.get_absolute_url()).status_code == 404
     assert "Exempt" in councillor.get(exempt.get_absolute_url()).content.decode()
+    # Owning an action from the exempt item gives its officer the need to know it.
+    owned = make_action(source_item=exempt_item, owner=officer_user.person)
+    assert officer.get(owned.get_absolute_url()).status_code == 200
+    assert officer.get(exempt.get_absolute_url()).status_code == 200
 
 
 def test_owner_sees_the_update_form_others_do_not(officer, officer_user, councillor, make_action):

@@ -64,8 +64,10 @@ def test_each_row_shows_every_column(councillor, make_action, past_meeting):
 
 def test_filter_by_committee_uses_its_slug(councillor, make_action, other_committee):
     mine = make_action()
+    published = Meeting.Status.PUBLISHED
     other_item = AgendaItem.objects.create(
-        meeting=Meeting.objects.create(committee=other_committee, starts_at=at(-5)), title="Waiting lists"
+        meeting=Meeting.objects.create(committee=other_committee, starts_at=at(-5), status=published),
+        title="Waiting lists",
     )
     theirs = make_action(committee=other_committee, source_item=other_item)
     assert shown(councillor.get(LIST, {"committee": mine.committee.slug})) == [mine.pk]

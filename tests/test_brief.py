@@ -160,9 +160,14 @@ def test_the_brief_is_not_public(anonymous, committee, crafted):
     assert response.status_code == 302 and "/accounts/login/" in response.url
 
 
-def test_council_users_may_read_the_brief(councillor, officer, clerk, committee, crafted):
-    for client in (councillor, officer, clerk):
+def test_the_committees_members_and_the_clerks_may_read_the_brief_others_may_not(
+    councillor, chair, officer, clerk, committee, other_committee, crafted
+):
+    # Need to know: the brief shows the committee's draft and exempt business.
+    for client in (councillor, chair, clerk):
         assert client.get(brief_url(committee)).status_code == 200
+    assert officer.get(brief_url(committee)).status_code == 403  # an officer who sits on no committee
+    assert councillor.get(brief_url(other_committee)).status_code == 403  # a committee they do not sit on
 
 
 def test_print_stylesheet_is_linked_for_print(chair, committee, crafted):

@@ -119,9 +119,13 @@ def pages_for(role):
             Visit("import → login", reverse("actions:import_start")),
             Visit("403 page", reverse("meetings:meeting_create", args=[cyp.slug]), status=403),
         ]
+    # Need to know: the demo officer sits on no committee, so another committee's brief, work programme and
+    # a meeting she has no stake in are refused her (403, or 404 where she is not told it exists).
+    member = role != "officer"
+    member_page = 200 if member else 403
     visits += [
         Visit("draft meeting", draft.get_absolute_url(), tablet=True),
-        Visit("next meeting", upcoming.get_absolute_url(), tablet=True),
+        Visit("next meeting", upcoming.get_absolute_url(), tablet=True, status=200 if member else 404),
         Visit("draft item redirect", reverse("meetings:item", args=[draft.pk, draft_item.pk])),
         Visit("person officer", reverse("meetings:person", args=[officer.pk])),
         Visit("person chair", reverse("meetings:person", args=[chair.pk])),
@@ -129,10 +133,15 @@ def pages_for(role):
         Visit("action from exempt item", reverse("actions:detail", args=[exempt_action.pk]), tablet=True),
         Visit("my actions", reverse("actions:mine"), tablet=True),
         Visit("my committees", reverse("actions:my_committees"), tablet=True),
-        Visit("brief, next meeting", reverse("actions:brief", args=[cyp.slug]), tablet=True),
-        Visit("brief, older meeting", f"{reverse('actions:brief', args=[cyp.slug])}?meeting={first.pk}", tablet=True),
-        Visit("brief HSC", reverse("actions:brief", args=[hsc.slug]), tablet=True),
-        Visit("work programme", reverse("meetings:work_programme", args=[cyp.slug]), tablet=True),
+        Visit("brief, next meeting", reverse("actions:brief", args=[cyp.slug]), tablet=True, status=member_page),
+        Visit(
+            "brief, older meeting",
+            f"{reverse('actions:brief', args=[cyp.slug])}?meeting={first.pk}",
+            tablet=True,
+            status=member_page,
+        ),
+        Visit("brief HSC", reverse("actions:brief", args=[hsc.slug]), tablet=True, status=member_page),
+        Visit("work programme", reverse("meetings:work_programme", args=[cyp.slug]), tablet=True, status=member_page),
     ]
     if role != "clerk":
         return visits + [
