@@ -190,7 +190,11 @@ def test_every_page_answers_in_fixed_queries_however_many_rows(request, world, w
         grow(world, rows - world["rows"])
         for page, (url, count) in pages.items():
             with django_assert_num_queries(count, info=f"{page} ({url}) with {rows} rows of everything"):
-                assert client.get(url).status_code in (200, 302), page
+                response = client.get(url)
+                assert response.status_code in (200, 302), page
+        # Every page, every role: the strict CSP and the Permissions-Policy (tests/test_failing_well.py).
+        assert "script-src 'self'" in response["Content-Security-Policy"], page
+        assert "Permissions-Policy" in response, page
 
 
 def test_every_get_page_has_a_count_and_every_other_route_refuses_get(world, clerk):

@@ -2,6 +2,7 @@
 password is reset by email."""
 
 import re
+import socket
 
 import pytest
 from django.contrib.auth.models import User
@@ -76,6 +77,37 @@ def test_a_forgotten_password_is_reset_through_a_link_sent_by_email(kelly):
     )
     assert done.status_code == 302 and done.url == reverse("password_reset_complete")
     assert sign_in(Client(), "clerk", "a-new-long-password").status_code == 302
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on this machine (aiosmtpd), and the app set to send to it as in production."""
+    from aiosmtpd.controller import Controller
+
+    received = []
+
+    class Inbox:
+        async def handle_DATA(self, server, session, envelope):
+            received.append(envelope)
+            return "250 Message accepted for delivery"
+
+    with socket.socket() as probe:  # a free port on this machine
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Inbox(), hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    yield received
+    controller.stop()
+
+
+def test_the_reset_email_goes_out_over_smtp(kelly, smtp_server):
+    Client().post(reverse("password_reset"), {"email": "kelly.barnett@example.gov.uk"})
+    assert len(smtp_server) == 1
+    envelope = smtp_server[0]
+    assert envelope.rcpt_tos == ["kelly.barnett@example.gov.uk"]
+    assert b"/accounts/reset/" in envelope.content and b"Set a new password for Scrutiny" in envelope.content
 
 
 def test_an_unknown_address_gets_the_same_answer_and_no_email(db):

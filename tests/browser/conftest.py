@@ -5,9 +5,11 @@ import pytest
 def no_content_security_policy_violations(page):
     """Every journey runs under the strict CSP; the browser reports any violation on its console."""
     violations = []
-    page.on(
-        "console",
-        lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
-    )
+
+    def watch(message):
+        if "Content Security Policy" in message.text:
+            violations.append(f"{message.text} (at {message.location}, page {page.url})")
+
+    page.on("console", watch)
     yield
     assert not violations, violations

@@ -1,5 +1,7 @@
 """What every browser test does: sign in through the real login form, and ask axe about the page."""
 
+import time
+
 from axe_playwright_python.sync_playwright import Axe
 
 
@@ -14,3 +16,12 @@ def sign_in(page, live_server, username, password="demo"):
 def assert_accessible(page):
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def wait_until(page, expression, timeout=10):
+    """Poll a JavaScript expression until it is true. Playwright's wait_for_function builds its predicate
+    with eval, which the strict CSP (rightly) blocks; page.evaluate goes through the DevTools protocol."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for: {expression}"
+        time.sleep(0.05)

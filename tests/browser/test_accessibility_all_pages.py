@@ -122,7 +122,12 @@ def pages_for(role):
     # Need to know: the demo officer sits on no committee, so another committee's brief, work programme and
     # a meeting she has no stake in are refused her (403, or 404 where she is not told it exists).
     member = role != "officer"
-    member_page = 200 if member else 403
+
+    def for_members_of(committee):
+        sits_on = committee.memberships.current().filter(person__user__username=role).exists()
+        return 200 if role == "clerk" or sits_on else 403
+
+    member_page = for_members_of(cyp)
     visits += [
         Visit("draft meeting", draft.get_absolute_url(), tablet=True),
         Visit("next meeting", upcoming.get_absolute_url(), tablet=True, status=200 if member else 404),
@@ -140,7 +145,7 @@ def pages_for(role):
             tablet=True,
             status=member_page,
         ),
-        Visit("brief HSC", reverse("actions:brief", args=[hsc.slug]), tablet=True, status=member_page),
+        Visit("brief HSC", reverse("actions:brief", args=[hsc.slug]), tablet=True, status=for_members_of(hsc)),
         Visit("work programme", reverse("meetings:work_programme", args=[cyp.slug]), tablet=True, status=member_page),
     ]
     if role != "clerk":

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from actions.models import Action
 from meetings.models import Meeting
-from tests.browser.helpers import assert_accessible, sign_in
+from tests.browser.helpers import assert_accessible, sign_in, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,7 +38,7 @@ def test_clerk_runs_a_meeting_from_agenda_to_published_minutes(page, live_server
     attendance.get_by_role("button", name="Present (Cllr C Boles)").click()
     expect(attendance.get_by_role("status")).to_have_text("Cllr C Boles: present.")
     # Focus returns to the pressed button (after htmx settles), so the keyboard user carries on from there.
-    page.wait_for_function("document.activeElement && document.activeElement.getAttribute('aria-pressed') === 'true'")
+    wait_until(page, "document.activeElement && document.activeElement.getAttribute('aria-pressed') === 'true'")
     assert page.evaluate("document.activeElement.textContent") == "Present (Cllr C Boles)"
     attendance.get_by_role("button", name="Apologies (Cllr S Butler)").click()
     expect(attendance.get_by_role("status")).to_have_text("Cllr S Butler: apologies.")

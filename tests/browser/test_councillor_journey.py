@@ -8,7 +8,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from tests.browser.helpers import assert_accessible, sign_in
+from tests.browser.helpers import assert_accessible, sign_in, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,13 +41,13 @@ def test_councillor_filters_to_overdue_for_their_committee_and_opens_a_timeline(
     page.evaluate("window.__notReloaded = true")
     page.get_by_label("Overdue only").uncheck()
     count_rows = "document.querySelectorAll('#results tbody tr[id^=action-]').length"
-    page.wait_for_function(f"{count_rows} > {overdue_count}")
+    wait_until(page, f"{count_rows} > {overdue_count}")
     assert "overdue=on" not in page.url
     page.get_by_label("RAG").select_option("red")
     page.wait_for_url(re.compile(r"rag=red"))
     page.get_by_label("Overdue only").check()
     page.wait_for_url(re.compile(r"overdue=on"))
-    page.wait_for_function(f"{count_rows} <= {overdue_count}")
+    wait_until(page, f"{count_rows} <= {overdue_count}")
     assert page.evaluate("window.__notReloaded") is True
     assert rows(page).count() >= 1
     for row in rows(page).all():

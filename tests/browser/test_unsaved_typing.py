@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from meetings.models import Committee
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import sign_in, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,7 +25,7 @@ def test_moving_an_item_keeps_unsaved_minutes_elsewhere_on_the_agenda(page, live
         f" b = document.querySelector('#minutes-{second.pk}');"
         " return a && b && (b.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING); }"
     )
-    page.wait_for_function(moved)
+    wait_until(page, moved)
 
     assert page.evaluate("window.__marker") == 1, "the move reloaded the page"
     assert minutes.input_value() == "Cllr Quinn declared a personal interest (typed, not yet saved)."
