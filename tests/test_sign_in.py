@@ -44,6 +44,26 @@ def test_one_address_guessing_many_user_names_is_paused_too(kelly, settings):
     assert sign_in(client, "clerk", RIGHT).status_code == 429
 
 
+def test_behind_a_proxy_one_guessing_address_does_not_pause_everyone_else(kelly, settings):
+    settings.AXES_IPWARE_PROXY_COUNT = 1  # as AXES_PROXY_COUNT=1 sets them
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    guesser = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9, 10.0.0.1")
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(guesser, f"someone{n}", "guess")
+    colleague = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7, 10.0.0.1")
+    assert sign_in(colleague, "clerk", RIGHT).status_code == 302
+    assert sign_in(guesser, "clerk", RIGHT).status_code == 429
+
+
+def test_without_a_proxy_a_forged_forwarded_address_does_not_dodge_the_pause(kelly, settings):
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        forger = Client(REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}")
+        sign_in(forger, f"someone{n}", "guess")
+    assert (
+        sign_in(Client(REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="192.0.2.1"), "clerk", RIGHT).status_code == 429
+    )
+
+
 def test_a_few_wrong_passwords_then_the_right_one_signs_in(kelly, settings):
     client = Client()
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
