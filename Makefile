@@ -33,7 +33,7 @@ test: $(VENV)/.installed-test
 
 # The non-browser tests on SQLite: no root, PostgreSQL or Chromium needed. `make test` stays the gate.
 test-fast: $(VENV)/.installed-test
-	DATABASE_URL=sqlite:///test-fast.sqlite3 $(VENV)/bin/python -m pytest -m "not browser" -q -p no:cacheprovider $(ARGS)
+	DATABASE_URL=sqlite:///test-fast.sqlite3 DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/python -m pytest -m "not browser" -q -p no:cacheprovider $(ARGS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

@@ -93,6 +93,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A file, not memory, for SQLite test runs (make test-fast): tests that drop the connection need it back.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-fast-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
