@@ -4,9 +4,7 @@ Nothing is registered here; the apps' admin modules use these pieces.
 """
 
 from django import forms
-from django.contrib import admin, messages
-
-from .concurrency import StaleEdit
+from django.contrib import admin
 
 STALE_ADMIN = (
     "Someone else saved this record after you opened this page, so your changes were not saved. "
@@ -36,15 +34,9 @@ class VersionedAdminForm(forms.ModelForm):
 
 
 class VersionedAdmin(admin.ModelAdmin):
-    form = VersionedAdminForm
+    """The form refuses a stale page; a save racing it in the same instant is still refused by Versioned.save."""
 
-    def save_model(self, request, obj, form, change):
-        try:
-            super().save_model(request, obj, form, change)
-        except StaleEdit:
-            # Between the form's check and the save, someone else saved: the transaction is rolled back.
-            messages.error(request, STALE_ADMIN)
-            raise
+    form = VersionedAdminForm
 
 
 class ReadOnlyInline:

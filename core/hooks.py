@@ -15,6 +15,8 @@ The places, in templates/meetings/workspace.html and meeting_detail.html:
 
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 
 @dataclass(frozen=True)
 class MeetingExtension:
@@ -33,8 +35,6 @@ class MeetingExtension:
 
     def item_stake(self, user):
         """A Q over agenda items in which `user` has a stake through this app (the need-to-know rule)."""
-        from django.db.models import Q
-
         return Q(pk__in=[])
 
 

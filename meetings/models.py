@@ -856,15 +856,15 @@ def readable_items(user):
     return AgendaItem.objects.filter(Q(meeting__in=readable_meetings(user)) | Q(pk__in=stake_items(user))).values("pk")
 
 
-def meeting_q(user, prefix=""):
-    """Q over meetings (or, with a prefix, over rows that point at one) the user may see at all."""
+def meeting_q(user):
+    """Q over the meetings the user may see at all: published ones, and the drafts they need to know."""
     if roles.is_clerk(user):
         return Q()
-    published = Q(**{f"{prefix}status": Meeting.Status.PUBLISHED})
+    published = Q(status=Meeting.Status.PUBLISHED)
     if not roles.can_see_unpublished(user):
         return published
     with_a_stake = AgendaItem.objects.filter(pk__in=stake_items(user)).values("meeting_id")
-    return published | Q(**{f"{prefix}pk__in": readable_meetings(user)}) | Q(**{f"{prefix}pk__in": with_a_stake})
+    return published | Q(pk__in=readable_meetings(user)) | Q(pk__in=with_a_stake)
 
 
 def item_q(user, prefix=""):
