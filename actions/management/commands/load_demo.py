@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from actions.models import Action
+from actions.scale import grow
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -50,8 +51,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--if-empty", action="store_true", help="Do nothing if any committee exists already.")
+        parser.add_argument(
+            "--scale",
+            type=int,
+            metavar="N",
+            help="Then grow the council to about N more actions: a decade of twenty committees (bulk inserts).",
+        )
 
-    def handle(self, *args, if_empty=False, **options):
+    def handle(self, *args, if_empty=False, scale=None, **options):
         if Committee.objects.exists():
             message = "The database already holds committees: demo data not loaded again."
             if not if_empty:
@@ -62,6 +69,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 Demo().build()
             self.stdout.write(self.style.SUCCESS("Demo council loaded."))
+        if scale:
+            counts = grow(scale, log=lambda line: self.stdout.write(f"  {line}"))
+            self.stdout.write(self.style.SUCCESS(f"Grown by {counts['actions']} actions."))
         self.print_logins()
 
     def print_logins(self):
