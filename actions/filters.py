@@ -2,8 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import Case, IntegerField, Q, Value, When
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import Case, F, IntegerField, Q, Value, When
 
 from core import clock
 from meetings.models import Committee, Meeting, Person
@@ -89,5 +88,5 @@ def sort_actions(queryset, how):
         return queryset.order_by(rank, "created_at", "pk")
     if how == "age":
         return queryset.order_by("created_at", "pk")
-    due = Coalesce("due_date", TruncDate("due_meeting__starts_at"))
-    return queryset.order_by(due.asc(nulls_last=True), "created_at", "pk")
+    # Matches the index action_outstanding_by_due, so the first page is read in order, not sorted.
+    return queryset.order_by(F("due_on").asc(nulls_last=True), "created_at", "pk")

@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import F, Q
+from django.db.models.signals import post_save, pre_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -27,16 +29,26 @@ def overdue_q(today=None, prefix=""):
 
     `prefix` lets a query over committees (``actions__``) count with the very same rule.
     """
-    start_of_today = clock.start_of(today or clock.today())
-    return Q(**{f"{prefix}status__in": Action.OUTSTANDING}) & (
-        Q(**{f"{prefix}due_date__lt": start_of_today.date()})
-        | Q(**{f"{prefix}due_meeting__starts_at__lt": start_of_today})
-    )
+    return Q(**{f"{prefix}status__in": Action.OUTSTANDING, f"{prefix}due_on__lt": today or clock.today()})
 
 
 def due_by_q(day):
-    """Due on or before a UK day: by date, or at a meeting held that day or earlier."""
-    return Q(due_date__lte=day) | Q(due_meeting__starts_at__lte=clock.end_of(day))
+    """Due on or before a UK day: by date, or at a meeting held that day or earlier (Action.due_on)."""
+    return Q(due_on__lte=day)
+
+
+# Related rows' long text that no list shows: left in the database by with_related().
+WIDE_COLUMNS = [
+    f"{path}__{name}"
+    for path, names in {
+        "committee": ["remit", "procedural_items"],
+        "source_item": ["minutes_text", "recommendation"],
+        "source_item__meeting": ["public_attendance"],
+        "due_meeting": ["public_attendance"],
+        "discharged_at_meeting": ["public_attendance"],
+    }.items()
+    for name in names
+]
 
 
 class ActionQuerySet(models.QuerySet):
@@ -60,13 +72,14 @@ class ActionQuerySet(models.QuerySet):
         return self.filter(visible)
 
     def with_related(self):
-        """Everything a list row shows, in a fixed number of queries whatever the row count."""
-        latest = ActionUpdate.objects.filter(action=OuterRef("pk")).exclude(text="").order_by("-at", "-pk")
-        return self.select_related(
-            "committee", "owner", "source_item__meeting", "due_meeting", "discharged_at_meeting"
-        ).annotate(
-            latest_update_text=Subquery(latest.values("text")[:1]),
-            latest_update_at=Subquery(latest.values("at")[:1]),
+        """Everything a list row shows, in one query whatever the row count, without the wide text columns
+        (minutes, remits) a row never shows."""
+        return (
+            self.select_related(
+                "committee", "owner", "source_item__meeting", "due_meeting", "discharged_at_meeting", "latest_update"
+            )
+            .defer(*WIDE_COLUMNS)
+            .annotate(latest_update_text=F("latest_update__text"), latest_update_at=F("latest_update__at"))
         )
 
 
@@ -100,6 +113,9 @@ class Action(Versioned):
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions_due"
     )
     due_note = models.CharField(max_length=200, blank=True, help_text='e.g. "early in the new municipal year"')
+    # The UK day it falls due: due_date, else its due meeting's day. Stored so the overdue rule and the
+    # "soonest due" order use an index; kept right by save() and by the Meeting signals below.
+    due_on = models.DateField(null=True, blank=True, editable=False)
     rag = models.CharField(max_length=5, choices=Rag.choices, default=Rag.GREEN)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     closed_reason = models.TextField(blank=True)
@@ -110,6 +126,11 @@ class Action(Versioned):
     evidence = models.TextField(blank=True, help_text='e.g. "Report brought to the meeting of 12 July"')
     work_programme_item = models.ForeignKey(
         WorkProgrammeItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
+    )
+    # The newest timeline entry with words in it, set in the same transaction as the entry (_change), so a
+    # list shows each row's latest update through a join instead of a sub-query per row.
+    latest_update = models.ForeignKey(
+        "ActionUpdate", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
@@ -135,8 +156,14 @@ class Action(Versioned):
         ]
         indexes = [
             models.Index(fields=["committee", "status"]),
-            models.Index(fields=["status", "due_date"]),
+            models.Index(fields=["committee", "created_at"]),
             models.Index(fields=["owner", "status"]),
+            # The tracker's default order, read in order and stopped after a page (filters.sort_actions).
+            models.Index(
+                fields=["due_on", "created_at", "id"],
+                condition=Q(status__in=["open", "in_progress", "completed"]),
+                name="action_outstanding_by_due",
+            ),
         ]
 
     def __str__(self):
@@ -145,9 +172,22 @@ class Action(Versioned):
     def get_absolute_url(self):
         return reverse("actions:detail", args=[self.pk])
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        action = super().from_db(db, field_names, values)
+        action._due_source = action._due_fields()
+        return action
+
+    def _due_fields(self):
+        return (self.__dict__.get("due_date"), self.__dict__.get("due_meeting_id"))
+
     def save(self, *args, **kwargs):
         if not self.reference:
             self.reference = self._next_reference()
+        if getattr(self, "_due_source", None) != self._due_fields():
+            # Only when the due point changed: a verb's save must not fetch the due meeting each time.
+            self.due_on = self.due_date or (self.due_meeting.date if self.due_meeting_id else None)
+            self._due_source = self._due_fields()
         super().save(*args, **kwargs)
 
     def _next_reference(self):
@@ -165,17 +205,7 @@ class Action(Versioned):
 
     def is_overdue(self, today=None):
         """overdue_q for one loaded action."""
-        due = self.due_on
-        return self.is_outstanding and due is not None and due < (today or clock.today())
-
-    @property
-    def due_on(self):
-        """The date this falls due: its own date, or its due meeting's."""
-        if self.due_date:
-            return self.due_date
-        if self.due_meeting_id:
-            return self.due_meeting.date
-        return None
+        return self.is_outstanding and self.due_on is not None and self.due_on < (today or clock.today())
 
     @property
     def due_display(self):
@@ -229,8 +259,7 @@ class Action(Versioned):
         rag_before, status_before = self.rag, self.status
         for field, value in changes.items():
             setattr(self, field, value)
-        self.save()
-        return ActionUpdate.objects.create(
+        update = ActionUpdate.objects.create(
             action=self,
             at=at or clock.now(),
             by=by if getattr(by, "is_authenticated", False) else None,
@@ -242,6 +271,15 @@ class Action(Versioned):
             status_before=status_before,
             status_after=self.status,
         )
+        if entry and (at is None or self._is_newest(update)):
+            self.latest_update = update
+        self.save()
+        return update
+
+    def _is_newest(self, update):
+        """An entry dated in the past (an import, a late record) is the latest only if nothing newer has words."""
+        newer = self.updates.exclude(text="").exclude(pk=update.pk).filter(at__gt=update.at)
+        return not newer.exists()
 
     @classmethod
     @transaction.atomic
@@ -254,7 +292,7 @@ class Action(Versioned):
         return action
 
     def open_timeline(self, by=None, note=""):
-        return ActionUpdate.objects.create(
+        entry = ActionUpdate.objects.create(
             action=self,
             at=self.created_at,
             by=by if getattr(by, "is_authenticated", False) else None,
@@ -263,6 +301,10 @@ class Action(Versioned):
             rag_after=self.rag,
             status_after=self.status,
         )
+        if note:
+            Action.objects.filter(pk=self.pk).update(latest_update=entry)
+            self.latest_update = entry
+        return entry
 
     def edit(self, by=None, note="", **changes):
         """Change what the action says (text, owner, due point): the timeline says which fields and who."""
@@ -388,3 +430,18 @@ class ActionUpdate(models.Model):
     @property
     def status_changed(self):
         return self.status_before != self.status_after
+
+
+# --- a due meeting that moves or goes takes its actions' due day with it ---------------------------
+
+
+@receiver(post_save, sender=Meeting)
+def _due_on_follows_the_meeting(sender, instance, created, update_fields=None, **kwargs):
+    if created or (update_fields is not None and "starts_at" not in update_fields):
+        return
+    instance.actions_due.filter(due_date__isnull=True).exclude(due_on=instance.date).update(due_on=instance.date)
+
+
+@receiver(pre_delete, sender=Meeting)
+def _due_on_leaves_with_the_meeting(sender, instance, **kwargs):
+    instance.actions_due.filter(due_date__isnull=True).update(due_on=None)

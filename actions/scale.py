@@ -179,9 +179,10 @@ def _actions(rng, meetings, items, resolutions, officers, count, today):
 def _action(rng, meeting, item, resolution, n, following, officers, today):
     agreed = meeting.date
     age = (today - agreed).days
-    due = {"due_date": agreed + datetime.timedelta(days=rng.choice([28, 42, 56, 90, 120]))}
+    due_date = agreed + datetime.timedelta(days=rng.choice([28, 42, 56, 90, 120]))
+    due = {"due_date": due_date, "due_on": due_date}
     if following and rng.random() < 0.3:
-        due = {"due_meeting": following, "due_date": None}
+        due = {"due_meeting": following, "due_on": following.date}
     done_chance = 0.97 if age > 365 else min(0.9, age / 400)
     status = Action.Status.DISCHARGED if rng.random() < done_chance else rng.choice(Action.OUTSTANDING)
     discharged_on = None
@@ -246,9 +247,6 @@ def _timeline(rng, actions, today):
 
 
 def _point_at_latest_updates(actions):
-    """Only for the schema that stores the latest update (see Action.latest_update)."""
-    if not hasattr(Action, "latest_update"):
-        return
     latest = ActionUpdate.objects.filter(action=OuterRef("pk")).exclude(text="").order_by("-at", "-pk")
     first = min(a.pk for a in actions) if actions else 0
     Action.objects.filter(pk__gte=first).update(latest_update=Subquery(latest.values("pk")[:1]))

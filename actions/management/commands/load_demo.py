@@ -321,7 +321,9 @@ class Demo:
         )
         self.m1.approved_at_meeting = m2
         # "The next meeting" the first meeting's actions were due at is this one.
-        Action.objects.filter(pk__in=[self.appendix.pk, self.neuro.pk, self.rag_rating.pk]).update(due_meeting=m2)
+        Action.objects.filter(pk__in=[self.appendix.pk, self.neuro.pk, self.rag_rating.pk]).update(
+            due_meeting=m2, due_on=m2.date
+        )
         self.m1.save()
         procedural = AgendaItem.Kind.PROCEDURAL
         items = self.items(
