@@ -2,13 +2,15 @@
 
 import csv
 import datetime
-import io
+import tempfile
 
-from django.http import HttpResponse
+from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, NamedStyle
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 LOG_COLUMNS = ["Ref", "Meeting date", "Item", "Action", "Responsible officer", "Due", "Status", "RAG", "Latest update"]
 # Widths in Excel's character units, one per column above.
@@ -18,6 +20,16 @@ XLSX_UK_DATE = "dd/mm/yyyy"
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CHUNK = 500  # rows fetched from the database at a time while an export streams
+TEXT, DATE, HEADING = "Log text", "Log date", "Log heading"
+
+
+def _add_styles(workbook):
+    """One named style per kind of cell, shared by every cell of that kind."""
+    top = {"vertical": "top"}
+    workbook.add_named_style(NamedStyle(TEXT, alignment=Alignment(wrap_text=True, **top)))
+    workbook.add_named_style(NamedStyle(DATE, number_format=XLSX_UK_DATE, alignment=Alignment(**top)))
+    workbook.add_named_style(NamedStyle(HEADING, font=Font(bold=True), alignment=Alignment(wrap_text=True, **top)))
 
 
 def item_label(item):
@@ -59,47 +71,66 @@ def _csv_cell(value):
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
-def csv_response(actions, filename):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+class _Echo:
+    """csv.writer writes each row here and gets the text back, so rows can be streamed as they are made."""
+
+    def write(self, value):
+        return value
+
+
+def _attachment(response, filename):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    # The byte-order mark is how Excel knows the file is UTF-8 (otherwise "’" turns to mojibake).
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(LOG_COLUMNS)
-    for action in actions:
-        writer.writerow([_csv_cell(value) for value in log_row(action)])
     return response
+
+
+def csv_response(actions, filename):
+    """Streamed: memory stays flat and the first bytes leave before the last row is read."""
+    writer = csv.writer(_Echo())
+
+    def rows():
+        # The byte-order mark is how Excel knows the file is UTF-8 (otherwise "’" turns to mojibake).
+        yield "\ufeff" + writer.writerow(LOG_COLUMNS)
+        for action in actions.iterator(chunk_size=CHUNK):
+            yield writer.writerow([_csv_cell(value) for value in log_row(action)])
+
+    return _attachment(StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8"), filename)
+
+
+def _xlsx_row(sheet, values, styles):
+    row = []
+    for value, style in zip(values, styles, strict=True):
+        cell = WriteOnlyCell(sheet, value=value)
+        if cell.data_type == "f":
+            # Text that merely starts with "=" is what someone typed, never a formula to run.
+            cell.data_type = "s"
+        cell.style = DATE if isinstance(value, datetime.date) else style
+        row.append(cell)
+    return row
 
 
 def xlsx_response(actions, filename, title):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Action log"
+    """openpyxl's write-only mode: rows go to a temporary file as they are read, with named styles shared
+    by every cell of a column, so a decade's log neither fills memory nor styles cells one by one."""
+    workbook = Workbook(write_only=True)
+    _add_styles(workbook)
+    sheet = workbook.create_sheet("Action log")
     workbook.properties.title = title
-    sheet.append(LOG_COLUMNS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for action in actions:
-        sheet.append(log_row(action))
-        for cell in sheet[sheet.max_row]:
-            cell.alignment = wrap
-            if isinstance(cell.value, datetime.date):
-                cell.number_format = XLSX_UK_DATE
-            elif cell.data_type == "f":
-                # Text that merely starts with "=" is what someone typed, never a formula to run.
-                cell.data_type = "s"
     for index, width in enumerate(XLSX_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
     sheet.print_title_rows = "1:1"
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    sheet.append(_xlsx_row(sheet, LOG_COLUMNS, [HEADING] * len(LOG_COLUMNS)))
+    count = 0
+    text = [TEXT] * len(LOG_COLUMNS)
+    for action in actions.iterator(chunk_size=CHUNK):
+        sheet.append(_xlsx_row(sheet, log_row(action), text))
+        count += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(LOG_COLUMNS))}{count + 1}"
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
+    workbook.save(spool)
+    spool.seek(0)
+    return _attachment(FileResponse(spool, content_type=XLSX_TYPE), filename)

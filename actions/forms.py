@@ -26,13 +26,21 @@ class OwnerUpdateForm(forms.Form):
 
 
 class LogChoiceForm(forms.Form):
-    SHOW = (("outstanding", "Outstanding"), ("all", "All actions"), ("discharged", "Discharged since the last meeting"))
+    SHOW = (
+        ("current", "This municipal year, and everything still outstanding"),
+        ("outstanding", "Outstanding"),
+        ("discharged", "Discharged since the last meeting"),
+        ("all", "All actions, every year"),
+    )
     show = forms.ChoiceField(label="Show", choices=SHOW, required=False, widget=forms.RadioSelect)
+    # An earlier municipal year, by the calendar year it began in (one click from the log).
+    year = forms.IntegerField(required=False, min_value=1990, max_value=2100, widget=forms.HiddenInput)
 
     def choice(self):
+        """(show, year): unknown or malformed values fall back to the default view."""
         if not self.is_valid():
-            return "outstanding"
-        return self.cleaned_data.get("show") or "outstanding"
+            return "current", None
+        return self.cleaned_data.get("show") or "current", self.cleaned_data.get("year")
 
 
 class BriefMeetingForm(forms.Form):

@@ -58,6 +58,12 @@ class ActionQuerySet(models.QuerySet):
     def overdue(self, today=None):
         return self.filter(overdue_q(today))
 
+    def agreed_between(self, first_day, end_day):
+        """Agreed on or after first_day and before end_day (Action.agreed_on: its meeting's day, or when recorded)."""
+        start, end = clock.start_of(first_day), clock.start_of(end_day)
+        at_meeting = Q(source_item__meeting__starts_at__gte=start, source_item__meeting__starts_at__lt=end)
+        return self.filter(at_meeting | Q(source_item__isnull=True, created_at__gte=start, created_at__lt=end))
+
     def due_by(self, meeting):
         """The committee's outstanding actions due at or before `meeting`: its 'matters arising'."""
         return self.outstanding().filter(due_by_q(meeting.date), committee_id=meeting.committee_id)

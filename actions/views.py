@@ -1,8 +1,10 @@
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Min, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
@@ -223,32 +225,72 @@ def brief_sections(meeting):
 # --- the action log for the agenda pack, and its public face ---------------------------------------
 
 
-def log_actions(user, committee, show):
+LOG_PAGE_SIZE = 100
+
+
+def log_actions(user, committee, show, year=None):
+    """The log's rows, and the meeting a 'since' view counts from. Bounded by default: this municipal year
+    and whatever is still outstanding, so ten years of history cost nothing until someone asks for them."""
     actions = Action.objects.visible_to(user).filter(committee=committee).with_related()
     actions = actions.order_by("source_item__meeting__starts_at", "created_at", "pk")
+    if year:
+        start = datetime.date(year, *clock.MUNICIPAL_YEAR_STARTS)
+        return actions.agreed_between(start, clock.add_years(start, 1)), None
     if show == "outstanding":
         return actions.outstanding(), None
     if show == "discharged":
         last = Meeting.objects.visible_to(user).filter(committee=committee).past().first()
         discharged = actions.filter(status=Action.Status.DISCHARGED)
         return (discharged.filter(discharged_on__gte=last.date) if last else discharged), last
+    if show == "current":
+        this_year = actions.agreed_between(clock.municipal_year(), clock.today() + datetime.timedelta(days=1))
+        return actions.filter(Q(status__in=Action.OUTSTANDING) | Q(pk__in=this_year.values("pk"))), None
     return actions, None
+
+
+def earlier_years(committee):
+    """The municipal years before this one in which the committee agreed actions, newest first."""
+    actions = Action.objects.filter(committee=committee)
+    first = min(
+        filter(None, actions.aggregate(meeting=Min("source_item__meeting__starts_at"), at=Min("created_at")).values()),
+        default=None,
+    )
+    if first is None:
+        return []
+    this_year = clock.municipal_year()
+    start = clock.municipal_year(clock.local_date(first))
+    years = []
+    while start < this_year:
+        years.append((start.year, clock.municipal_year_label(start.year)))
+        start = clock.add_years(start, 1)
+    return years[::-1]
 
 
 @require_safe
 def action_log(request, slug, fmt="html"):
     committee = get_object_or_404(Committee, slug=slug)
-    show = LogChoiceForm(request.GET).choice()
-    form = LogChoiceForm({"show": show})
-    actions, since = log_actions(request.user, committee, show)
-    filename = f"action-log-{committee.slug}-{show}-{clock.today():%Y-%m-%d}"
+    show, year = LogChoiceForm(request.GET).choice()
+    actions, since = log_actions(request.user, committee, show, year)
+    filename = f"action-log-{committee.slug}-{year or show}-{clock.today():%Y-%m-%d}"
     if fmt == "csv":
         return csv_response(actions, f"{filename}.csv")
     if fmt == "xlsx":
         return xlsx_response(actions, f"{filename}.xlsx", f"{committee.name}: action log")
-    context = {"committee": committee, "form": form, "show": show, "since": since, "actions": actions}
-    context["show_label"] = dict(LogChoiceForm.SHOW)[show]
-    context["table_caption"] = f"Action log for {committee.name}: {context['show_label']}"
+    page = Paginator(actions, LOG_PAGE_SIZE).get_page(request.GET.get("page"))
+    label = f"Actions agreed in {clock.municipal_year_label(year)}" if year else None
+    context = {
+        "committee": committee,
+        "form": LogChoiceForm({"show": show}),
+        "show": show,
+        "year": year,
+        "since": since,
+        "page": page,
+        "page_range": page.paginator.get_elided_page_range(page.number),
+        "earlier_years": earlier_years(committee),
+        "show_label": label or dict(LogChoiceForm.SHOW)[show],
+    }
+    pages = f", page {page.number} of {page.paginator.num_pages}" if page.paginator.num_pages > 1 else ""
+    context["table_caption"] = f"Action log for {committee.name}: {context['show_label']}{pages}"
     return render(request, "actions/action_log.html", context)
 
 

@@ -39,6 +39,22 @@ def local_date(moment):
     return timezone.localtime(moment).date()
 
 
+# Councils' annual meetings are in May, and their business is counted from then.
+MUNICIPAL_YEAR_STARTS = (5, 1)
+
+
+def municipal_year(day=None):
+    """The first day of the municipal year that `day` (today by default) falls in."""
+    day = day or today()
+    year = day.year if (day.month, day.day) >= MUNICIPAL_YEAR_STARTS else day.year - 1
+    return datetime.date(year, *MUNICIPAL_YEAR_STARTS)
+
+
+def municipal_year_label(year):
+    """'2026/27' for the municipal year that began in May 2026."""
+    return f"{year}/{(year + 1) % 100:02d}"
+
+
 def start_of(day):
     """The first instant of a UK calendar day (midnight always exists in London)."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))

@@ -112,6 +112,11 @@ def make_action(committee, item):
     return make
 
 
+def content(response):
+    """A response's bytes, read the way a browser reads them, whether it streams (the exports) or not."""
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
 def version_of(obj):
     """The version a page drawn now would carry for this record."""
     return type(obj)._base_manager.filter(pk=obj.pk).values_list("version", flat=True).get()

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from actions.models import Action
 from meetings.models import Committee
+from tests.conftest import content
 
 PUBLIC_TEXT = "Improvement Plan to be sent to all councillors"
 EXEMPT_TEXT = "Renegotiate the secret residential care contract"
@@ -26,9 +27,9 @@ def mixed(make_action, exempt_item, unpublished_item):
 def everything_in(response):
     """All the text a visitor could read from a response, whatever its format."""
     if response["Content-Type"].startswith("application/vnd.openxml"):
-        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+        sheet = openpyxl.load_workbook(io.BytesIO(content(response))).active
         return " ".join(str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value is not None)
-    return response.content.decode("utf-8")
+    return content(response).decode("utf-8")
 
 
 FORMATS = ["log", "log_csv", "log_xlsx"]

@@ -33,7 +33,7 @@ from meetings.models import (
 )
 from tests.routes import patterns, route_names
 
-from .conftest import HTMX, at, client_for
+from .conftest import HTMX, at, client_for, content
 from .test_import_views import CONFIRM, MINUTES, form_data, review
 
 SECRET = "Zanzibarexempt"  # in every field of the exempt item and its dependants
@@ -44,10 +44,10 @@ XSS = '<script>alert("x")</script>'
 def everything_in(response):
     """All the text a visitor could read from a response, whatever its format."""
     if response.get("Content-Type", "").startswith("application/vnd.openxml"):
-        book = openpyxl.load_workbook(io.BytesIO(response.content))
+        book = openpyxl.load_workbook(io.BytesIO(content(response)))
         cells = [cell.value for sheet in book for row in sheet.iter_rows() for cell in row]
         return " ".join(str(v) for v in cells if v is not None) + " " + str(book.properties.title)
-    return response.content.decode("utf-8") + " " + response.get("Content-Disposition", "")
+    return content(response).decode("utf-8") + " " + response.get("Content-Disposition", "")
 
 
 def snapshot():
@@ -656,7 +656,7 @@ def test_text_typed_by_a_clerk_is_escaped_on_every_page(clerk, anonymous, counci
         (clerk, reverse("home"), {}),
     ]
     for client, url, headers in pages:
-        html = client.get(url, **headers).content.decode()
+        html = content(client.get(url, **headers)).decode()
         assert "<script>alert" not in html, url
         assert "&lt;script&gt;alert" in html, url
 
@@ -666,7 +666,7 @@ def test_csv_export_defuses_formulas_in_every_user_typed_column(councillor, comm
     Action.record(text=payload, owner_post=payload, due_note=payload, committee=committee, source_item=item)
     item.title = payload
     item.save()
-    text = councillor.get(reverse("actions:log_csv", args=[committee.slug]), {"show": "all"}).content.decode()
+    text = content(councillor.get(reverse("actions:log_csv", args=[committee.slug]), {"show": "all"})).decode()
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))[1:]
     assert rows
     for row in rows:
@@ -678,7 +678,7 @@ def test_xlsx_export_never_writes_a_formula_cell(councillor, committee, item):
     for payload in ("=1+1", '=HYPERLINK("http://evil","x")', "+1", "@SUM(A1)"):
         Action.record(text=payload, owner_post=payload, due_note=payload, committee=committee, source_item=item)
     response = councillor.get(reverse("actions:log_xlsx", args=[committee.slug]), {"show": "all"})
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(content(response))).active
     kinds = {cell.data_type for row in sheet.iter_rows() for cell in row}
     assert "f" not in kinds
 
