@@ -46,11 +46,15 @@ class ActionFilter(django_filters.FilterSet):
     due_next = django_filters.BooleanFilter(
         method="filter_due_next", label="Due at or before the next meeting", widget=forms.CheckboxInput
     )
+    # A meeting's matters arising and a brief link here for the rows they leave out.
+    due_by = django_filters.DateFilter(
+        field_name="due_on", lookup_expr="lte", label="Due on or before", widget=forms.DateInput(attrs={"type": "date"})
+    )
     sort = django_filters.ChoiceFilter(method="sort_by", choices=SORTS, label="Sort by", empty_label=None)
 
     class Meta:
         model = Action
-        fields = ["q", "committee", "owner", "rag", "status", "overdue", "due_next", "sort"]
+        fields = ["q", "committee", "owner", "rag", "status", "overdue", "due_next", "due_by", "sort"]
 
     def search(self, queryset, name, value):
         """Over the action, its reference and its latest update (the annotation from with_related)."""

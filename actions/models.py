@@ -64,6 +64,11 @@ class ActionQuerySet(models.QuerySet):
         at_meeting = Q(source_item__meeting__starts_at__gte=start, source_item__meeting__starts_at__lt=end)
         return self.filter(at_meeting | Q(source_item__isnull=True, created_at__gte=start, created_at__lt=end))
 
+    def head(self, limit):
+        """The first `limit` rows and how many more there are (two queries, whatever the size): a bounded
+        list that says what it leaves out."""
+        return list(self[:limit]), max(0, self.count() - limit)
+
     def due_by(self, meeting):
         """The committee's outstanding actions due at or before `meeting`: its 'matters arising'."""
         return self.outstanding().filter(due_by_q(meeting.date), committee_id=meeting.committee_id)

@@ -4,8 +4,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Min, OuterRef, Q, Subquery
+from django.db.models import Count, F, Min, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
@@ -205,17 +206,29 @@ def brief(request, slug):
     return render(request, "actions/brief.html", context)
 
 
+BRIEF_SHOWN = 40
+
+
 def brief_sections(meeting):
     committee = meeting.committee
-    actions = sort_actions(Action.objects.filter(committee=committee).with_related(), "due")
+    actions = Action.objects.filter(committee=committee).with_related()
     due_here = Action.objects.due_by(meeting).values("pk")
+    due = actions.filter(Q(pk__in=due_here) | overdue_q()).exclude(status=Action.Status.COMPLETED)
+    # Due at this meeting first; the long-overdue rest is counted and one link away in the tracker.
+    due_actions, due_more = due.order_by(F("due_on").desc(nulls_last=True), "pk").head(BRIEF_SHOWN)
+    awaiting, awaiting_more = sort_actions(actions.filter(status=Action.Status.COMPLETED), "due").head(BRIEF_SHOWN)
+    tracker = f"{reverse('actions:list')}?committee={committee.slug}"
     previous = meeting.previous()
     return {
         "chair": committee.chair(meeting.date),
         "items": meeting.items.select_related("lead_officer"),
         "standing_items": committee.standing_items.active(meeting.date),
-        "due_actions": actions.filter(Q(pk__in=due_here) | overdue_q()).exclude(status=Action.Status.COMPLETED),
-        "awaiting_discharge": actions.filter(status=Action.Status.COMPLETED),
+        "due_actions": due_actions,
+        "due_more": due_more,
+        "due_tracker": f"{tracker}&due_by={max(meeting.date, clock.today()):%Y-%m-%d}",
+        "awaiting_discharge": awaiting,
+        "awaiting_more": awaiting_more,
+        "awaiting_tracker": f"{tracker}&status=completed",
         "work_items": WorkProgrammeItem.objects.for_meeting(meeting),
         "previous": previous,
         "declarations": previous.declarations.select_related("person", "item") if previous else [],

@@ -5,8 +5,9 @@ answers htmx with just the action's row, or a plain browser with a redirect and 
 """
 
 from django.contrib import messages
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
@@ -19,6 +20,7 @@ from .models import Action
 from .workspace_forms import CloseForm, DischargeForm, MakeActionForm, NoteForm, RagForm, UpdateForm
 
 ROW = "actions/workspace/action_row.html"
+MATTERS_SHOWN = 40
 
 
 class ActionsOnMeetings(hooks.MeetingExtension):
@@ -38,7 +40,10 @@ class ActionsOnMeetings(hooks.MeetingExtension):
         actions = Action.objects.filter(committee_id=meeting.committee_id)
         due = actions.due_by(meeting).exclude(source_item__meeting=meeting).values("pk")
         matters = actions.with_related().filter(Q(pk__in=due) | Q(discharged_at_meeting=meeting))
-        return {"matters": matters.order_by("due_date", "due_meeting__starts_at", "pk")}
+        # Those due at this meeting first; a decade of overdue ones waits in the tracker, one link away.
+        rows, more = matters.order_by(F("due_on").desc(nulls_last=True), "pk").head(MATTERS_SHOWN)
+        tracker = f"{reverse('actions:list')}?committee={meeting.committee.slug}&due_by={meeting.date:%Y-%m-%d}"
+        return {"matters": rows, "matters_more": more, "matters_tracker": tracker}
 
 
 ACTIONS_ON_MEETINGS = ActionsOnMeetings(

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actions.models import Action
+from actions.views import BRIEF_SHOWN
 from meetings.models import (
     AgendaItem,
     Declaration,
@@ -192,3 +193,19 @@ def test_brief_query_count_does_not_grow(chair, committee, crafted, make_action,
         chair.get(brief_url(committee))
     assert len(fifty) == len(five)
     assert Action.objects.filter(committee=committee).count() > 100
+
+
+def test_a_long_list_is_capped_and_links_to_the_tracker_for_the_rest(chair, committee, make_action, next_meeting):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    for n in range(BRIEF_SHOWN + 5):
+        make_action(text=f"Overdue action {n}", due_date=yesterday - datetime.timedelta(days=n % 20))
+    due_here = make_action(text="Due at the next meeting", due_meeting=next_meeting)
+    page = chair.get(reverse("actions:brief", args=[committee.slug])).content.decode()
+    due = page[page.index('id="due-title"') : page.index('id="awaiting-title"')]
+    assert due.count('class="ref"') == BRIEF_SHOWN
+    assert due_here.reference in due, "what is due at this meeting comes first"
+    assert "And 6 more due or overdue" in due
+    link = f"/actions/?committee={committee.slug}&amp;due_by={next_meeting.date:%Y-%m-%d}"
+    assert link in due
+    tracker = chair.get(link.replace("&amp;", "&")).content.decode()
+    assert "Overdue action 19" in tracker, "the tracker lists the longest overdue first"

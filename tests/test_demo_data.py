@@ -54,3 +54,10 @@ def test_demo_previous_minutes_await_approval(demo):
 def test_loading_twice_does_not_duplicate(demo):
     call_command("load_demo", if_empty=True)
     assert Committee.objects.count() == 2
+
+
+def test_demo_actions_store_the_due_day_and_latest_update_they_summarise(demo):
+    for action in Action.objects.select_related("due_meeting", "latest_update"):
+        assert action.due_on == (action.due_date or (action.due_meeting.date if action.due_meeting else None))
+        newest = action.updates.exclude(text="").order_by("-at", "-pk").first()
+        assert action.latest_update == newest, action.reference

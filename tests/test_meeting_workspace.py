@@ -6,13 +6,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from actions.models import Action
+from actions.workspace_views import MATTERS_SHOWN
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Resolution
 
 from .conftest import at
 
 # Session, user, groups, then one query per section whatever its length. The panels' people lists load when
 # opened, except the first declaration's form, which a meeting with none yet shows at once (two more queries).
-CLERK_PAGE_QUERIES = 13
+CLERK_PAGE_QUERIES = 14  # matters arising: its rows and the count of those left to the tracker
 FIRST_DECLARATION_FORM_QUERIES = 2
 READ_PAGE_QUERIES = 9
 
@@ -60,13 +61,13 @@ def test_meeting_page_query_count_does_not_grow_with_items_or_actions(request, w
     meeting = Meeting.objects.create(committee=committee, starts_at=at(-2), status=Meeting.Status.MINUTES_DRAFT)
     previous = Meeting.objects.create(committee=committee, starts_at=at(-40), status=Meeting.Status.PUBLISHED)
     fill(previous, 3, 2, committee, members[0])
-    Action.objects.update(due_meeting=meeting)  # matters arising at this meeting
+    Action.objects.update(due_meeting=meeting, due_on=meeting.date)  # matters arising at this meeting
     Attendance.objects.create(meeting=meeting, person=members[0], in_chair=True)
     Declaration.objects.create(meeting=meeting, person=members[1], text="Governor of a school")
     fill(meeting, 15, 2, committee, members[1])
     small = count_queries(client, meeting.get_absolute_url())
     fill(meeting, 5, 3, committee, members[2])
-    Action.objects.filter(source_item__meeting=previous).update(due_meeting=meeting)
+    Action.objects.filter(source_item__meeting=previous).update(due_meeting=meeting, due_on=meeting.date)
     assert count_queries(client, meeting.get_absolute_url()) == small
     assert small == (CLERK_PAGE_QUERIES if who == "clerk" else READ_PAGE_QUERIES)
 
@@ -80,3 +81,13 @@ def test_clerk_meeting_page_of_15_items_and_30_actions_renders_in_fixed_queries(
     with django_assert_max_num_queries(CLERK_PAGE_QUERIES + FIRST_DECLARATION_FORM_QUERIES):
         page = clerk.get(meeting.get_absolute_url()).content.decode()
     assert page.count('class="action-row') == 30
+
+
+def test_matters_arising_are_capped_with_a_link_to_the_rest(clerk, committee, item, next_meeting):
+    for n in range(MATTERS_SHOWN + 2):
+        Action.record(text=f"Matter {n}", committee=committee, source_item=item, due_meeting=next_meeting)
+    page = clerk.get(next_meeting.get_absolute_url()).content.decode()
+    matters = page[page.index('id="matters"') :]
+    assert matters.count('<div class="action-row') == MATTERS_SHOWN
+    assert "And 2 more due by this meeting" in matters
+    assert f"due_by={next_meeting.date:%Y-%m-%d}" in matters

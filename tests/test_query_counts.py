@@ -145,7 +145,7 @@ PAGES = {
     "committee_clerk": ("clerk", url_of("committee"), 9),
     "meeting_public": ("anonymous", url_of("meeting"), 6),
     "meeting_councillor": ("councillor", url_of("meeting"), 9),
-    "meeting_clerk": ("clerk", url_of("meeting"), 12),
+    "meeting_clerk": ("clerk", url_of("meeting"), 13),  # with the count of matters arising not shown
     "meeting_create": ("clerk", committee_url("meetings:meeting_create"), 4),
     "committee_procedural": ("clerk", committee_url("meetings:committee_procedural"), 4),
     "meeting_edit": ("clerk", meeting_url("meetings:meeting_edit"), 4),
@@ -165,7 +165,7 @@ PAGES = {
     "action_detail_owner": ("officer", url_of("action"), 7),
     "my_actions": ("officer", fixed("/actions/mine/"), 5),
     "my_committees": ("councillor", fixed("/actions/my-committees/"), 6),
-    "brief": ("chair", committee_url("actions:brief"), 16),
+    "brief": ("chair", committee_url("actions:brief"), 18),  # with the counts of its two capped lists
     "work_programme": ("clerk", committee_url("meetings:work_programme"), 6),
     "work_programme_member": ("councillor", committee_url("meetings:work_programme"), 6),
     "work_add": ("clerk", committee_url("meetings:work_add"), 4),
