@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.urls import reverse_lazy
 
 from core import clock
 from meetings.models import Committee, Meeting, Person
@@ -21,11 +22,22 @@ def due_by_next_meeting_q(today=None):
     return condition
 
 
-def owners(request):
-    """Only people who own an action the visitor may see, so the list of names leaks nothing."""
-    user = request.user if request else None
-    visible = Action.objects.visible_to(user) if user else Action.objects.none()
-    return Person.objects.filter(pk__in=visible.outstanding().values("owner_id"))
+SUGGESTIONS = 15
+
+
+def owner_suggestions(user, typed):
+    """Names and posts that own an outstanding action the user may see, matching what they typed: the
+    type-ahead lists nobody the user could not already find in the list itself."""
+    visible = Action.objects.visible_to(user).outstanding()
+    words = typed.split()
+    people = Person.objects.filter(pk__in=visible.values("owner_id"))
+    posts = visible.exclude(owner_post="")
+    for word in words:
+        people = people.filter(Q(name__icontains=word) | Q(job_title__icontains=word))
+        posts = posts.filter(owner_post__icontains=word)
+    names = list(people.order_by("name").values_list("name", flat=True)[:SUGGESTIONS])
+    names += posts.order_by("owner_post").values_list("owner_post", flat=True).distinct()[:SUGGESTIONS]
+    return sorted(set(names))[:SUGGESTIONS]
 
 
 class ActionFilter(django_filters.FilterSet):
@@ -37,7 +49,24 @@ class ActionFilter(django_filters.FilterSet):
     committee = django_filters.ModelChoiceFilter(
         queryset=Committee.objects.all(), to_field_name="slug", empty_label="All committees"
     )
-    owner = django_filters.ModelChoiceFilter(queryset=owners, empty_label="Anyone")
+    # A type-ahead, not a <select> of everyone: a council has hundreds of owners. Without JavaScript the
+    # words typed filter as they are; with htmx the datalist fills in as they type.
+    owner = django_filters.CharFilter(
+        method="filter_owner",
+        label="Owner",
+        widget=forms.TextInput(
+            attrs={
+                "list": "owner-suggestions",
+                "autocomplete": "off",
+                "hx-get": reverse_lazy("actions:owner_suggestions"),
+                "hx-trigger": "input changed delay:300ms",
+                "hx-target": "#owner-suggestions",
+                "hx-swap": "outerHTML",
+                "hx-push-url": "false",
+                "hx-sync": "this:replace",
+            }
+        ),
+    )
     rag = django_filters.ChoiceFilter(choices=Action.Rag.choices, label="RAG", empty_label="Any RAG")
     status = django_filters.ChoiceFilter(
         choices=[(s.value, s.label) for s in Action.OUTSTANDING], empty_label="Any outstanding status"
@@ -62,6 +91,13 @@ class ActionFilter(django_filters.FilterSet):
         for word in words:
             queryset = queryset.filter(
                 Q(text__icontains=word) | Q(reference__icontains=word) | Q(latest_update_text__icontains=word)
+            )
+        return queryset
+
+    def filter_owner(self, queryset, name, value):
+        for word in value.split():
+            queryset = queryset.filter(
+                Q(owner__name__icontains=word) | Q(owner__job_title__icontains=word) | Q(owner_post__icontains=word)
             )
         return queryset
 

@@ -7,6 +7,7 @@ app_name = "actions"
 urlpatterns = [
     path("", views.action_list, name="list"),
     path("<int:pk>/", views.action_detail, name="detail"),
+    path("owners/", views.owner_suggestions, name="owner_suggestions"),
     path("mine/", views.my_actions, name="mine"),
     path("mine/<int:pk>/update/", views.owner_update, name="owner_update"),
     path("my-committees/", views.my_committees, name="my_committees"),

@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, Min, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -15,6 +15,7 @@ from core import clock, roles
 from core.concurrency import StaleEdit
 from meetings.models import AgendaItem, Committee, Meeting, WorkProgrammeItem, item_q, may_brief
 
+from . import filters
 from .exports import csv_response, xlsx_response
 from .filters import ActionFilter, sort_actions
 from .forms import BriefMeetingForm, LogChoiceForm, OwnerUpdateForm
@@ -78,6 +79,15 @@ def action_list(request):
     }
     template = "actions/action_list.html#results" if request.htmx else "actions/action_list.html"
     return render(request, template, context)
+
+
+@require_safe
+def owner_suggestions(request):
+    typed = request.GET.get("owner", "")[:100]
+    if not request.htmx:
+        return redirect(f"{reverse('actions:list')}?{urlencode({'owner': typed})}")  # the list, filtered
+    names = filters.owner_suggestions(request.user, typed)
+    return render(request, "actions/action_list.html#owner-suggestions", {"owner_names": names})
 
 
 # --- the owner's own actions -----------------------------------------------------------------

@@ -9,9 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from actions.filters import SUGGESTIONS
 from actions.models import Action
 from meetings.models import AgendaItem, Meeting, Person
-from tests.conftest import at
+from tests.conftest import HTMX, at
 
 LIST = reverse("actions:list")
 
@@ -80,7 +81,7 @@ def test_filter_by_owner(councillor, make_action):
     hers = make_action(owner=richards)
     make_action(owner=chadwick)
     make_action()
-    assert shown(councillor.get(LIST, {"owner": richards.pk})) == [hers.pk]
+    assert shown(councillor.get(LIST, {"owner": "richards"})) == [hers.pk]
 
 
 def test_filter_by_rag(councillor, make_action):
@@ -230,12 +231,36 @@ def test_public_list_leaves_out_exempt_and_unpublished_actions(anonymous, make_a
     assert "Exempt contract action" not in page and "Draft business action" not in page
 
 
-def test_public_owner_filter_names_only_owners_of_public_actions(anonymous, make_action, exempt_item):
+def test_public_owner_type_ahead_names_only_owners_of_public_actions(anonymous, make_action, exempt_item):
     make_action(owner=Person.objects.create(name="Visible Owner"))
     make_action(owner=Person.objects.create(name="Hidden Owner"), source_item=exempt_item)
-    page = anonymous.get(LIST).content.decode()
-    assert "Visible Owner" in page
-    assert "Hidden Owner" not in page
+    suggestions = anonymous.get(reverse("actions:owner_suggestions"), {"owner": "owner"}, **HTMX).content.decode()
+    assert '<option value="Visible Owner">' in suggestions
+    assert "Hidden Owner" not in suggestions
+    assert "Hidden Owner" not in anonymous.get(LIST).content.decode()
+    assert shown(anonymous.get(LIST, {"owner": "Hidden"})) == []
+
+
+def test_owner_type_ahead_matches_names_and_posts_and_stays_short(councillor, make_action):
+    for n in range(SUGGESTIONS + 5):
+        make_action(owner=Person.objects.create(name=f"Officer {n:02d}", job_title="Head of Housing"))
+    make_action(owner_post="Director of Housing")
+    url = reverse("actions:owner_suggestions")
+
+    def suggested(typed):
+        page = councillor.get(url, {"owner": typed}, **HTMX).content.decode()
+        return re.findall(r'<option value="([^"]+)">', page)
+
+    names = suggested("housing")
+    assert len(names) == SUGGESTIONS
+    assert "Director of Housing" in names
+    assert suggested("officer 07") == ["Officer 07"]
+
+
+def test_owner_filter_is_a_type_ahead_not_a_select_of_everyone(councillor):
+    page = councillor.get(LIST).content.decode()
+    assert '<select name="owner"' not in page
+    assert 'list="owner-suggestions"' in page and '<datalist id="owner-suggestions">' in page
 
 
 def list_queries(client, **params):
@@ -267,3 +292,19 @@ def test_public_query_count_does_not_grow_with_rows(anonymous, make_action):
     for _ in range(45):
         make_action()
     assert list_queries(anonymous) == with_5
+
+
+def test_owner_type_ahead_answers_in_fixed_queries(councillor, make_action, django_assert_num_queries):
+    url = reverse("actions:owner_suggestions")
+    make_action(owner=Person.objects.create(name="Officer one"))
+    with django_assert_num_queries(5):  # session, user, groups for visibility, people, posts
+        councillor.get(url, {"owner": "officer"}, **HTMX)
+    for n in range(30):
+        make_action(owner=Person.objects.create(name=f"Officer {n}"), owner_post=f"Post {n}")
+    with django_assert_num_queries(5):
+        councillor.get(url, {"owner": "officer"}, **HTMX)
+
+
+def test_owner_type_ahead_without_javascript_is_the_filtered_list(councillor):
+    response = councillor.get(reverse("actions:owner_suggestions"), {"owner": "Jean Richards"})
+    assert response.status_code == 302 and response["Location"] == f"{LIST}?owner=Jean+Richards"

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from actions.import_forms import PAYLOAD_SALT, read_payload, sign_payload
 from actions.models import Action, ActionUpdate
+from core import clock
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -176,8 +177,14 @@ def public_get_urls(committee, past_meeting, item, exempt_item, world):
         # Words in the hidden actions and their updates (the markers themselves would be echoed back).
         f"{listing}?q=action",
         f"{listing}?q=update",
-        f"{listing}?owner={world['secret_owner'].pk}",
-        f"{listing}?owner={world['draft_owner'].pk}",
+        # The hidden owners' first names and posts (never the markers, which would be echoed back).
+        f"{listing}?owner=Sam",
+        f"{listing}?owner=Dee",
+        f"{listing}?owner=post",
+        f"{reverse('actions:owner_suggestions')}?owner=Sam",
+        f"{reverse('actions:owner_suggestions')}?owner=Dee",
+        f"{reverse('actions:owner_suggestions')}?owner=post",
+        f"{reverse('actions:owner_suggestions')}?owner=",
         f"{listing}?committee={slug}&sort=rag",
         f"{listing}?sort=age&page=2",
         f"{listing}?page=999&overdue=on&due_next=on",
@@ -185,8 +192,10 @@ def public_get_urls(committee, past_meeting, item, exempt_item, world):
         f"{listing}?status=discharged",
     ]
     for name in ("log", "log_csv", "log_xlsx"):
-        for show in ("", "all", "outstanding", "discharged", "everything"):
+        for show in ("", "all", "outstanding", "discharged", "everything", "current"):
             urls.append(f"{reverse(f'actions:{name}', args=[slug])}?show={show}")
+        year = clock.municipal_year(past_meeting.date).year
+        urls.append(f"{reverse(f'actions:{name}', args=[slug])}?year={year}")
     return urls
 
 
@@ -211,10 +220,10 @@ def test_public_action_list_counts_only_public_actions(anonymous, world):
     assert counts["overdue"] == 1
 
 
-def test_public_owner_filter_offers_no_owner_of_hidden_actions(anonymous, world):
-    response = anonymous.get(reverse("actions:list"))
-    offered = {person.pk for person in response.context["filter"].form.fields["owner"].queryset}
-    assert offered == {world["owner"].pk}
+def test_public_owner_type_ahead_offers_no_owner_of_hidden_actions(anonymous, world):
+    response = anonymous.get(reverse("actions:owner_suggestions"), {"owner": ""}, **HTMX)
+    assert response.content.decode().count("<option") == 1
+    assert f'<option value="{world["owner"].name}">' in response.content.decode()
 
 
 @pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
@@ -453,6 +462,7 @@ AUDITED_URLS = {
     "meetings:meeting",
     "meetings:item",
     "actions:list",
+    "actions:owner_suggestions",
     "actions:detail",
     "actions:log_index",
     "actions:log",

@@ -94,6 +94,7 @@ def pages_for(role):
         Visit("actions: due by next meeting", f"{reverse('actions:list')}?due_next=on", tablet=True),
         Visit("actions: nothing matches", f"{reverse('actions:list')}?q=zzzz-no-such-action", tablet=True),
         Visit("actions: page 2", f"{reverse('actions:list')}?page=2", tablet=True),
+        Visit("owner type-ahead without JavaScript", f"{reverse('actions:owner_suggestions')}?owner=richards"),
         Visit("action discharged", reverse("actions:detail", args=[discharged.pk]), tablet=True),
         Visit("action overdue", reverse("actions:detail", args=[public_overdue.pk]), tablet=True),
         Visit("action with timeline", reverse("actions:detail", args=[with_timeline.pk]), tablet=True),
