@@ -5,7 +5,7 @@ PIP    := $(VENV)/bin/pip
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test test-fast install install-test lint format demo clean
+.PHONY: run test test-fast bench install install-test lint format demo clean
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -34,6 +34,10 @@ test: $(VENV)/.installed-test
 # The non-browser tests on SQLite: no root, PostgreSQL or Chromium needed. `make test` stays the gate.
 test-fast: $(VENV)/.installed-test
 	DATABASE_URL=sqlite:///test-fast.sqlite3 DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/python -m pytest -m "not browser" -q -p no:cacheprovider $(ARGS)
+
+# Pages at 100,000 actions against 1,000, and throughput (docs/performance.md). Not part of `make test`.
+bench: $(VENV)/.installed-test
+	bash scripts/bench.sh $(ARGS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

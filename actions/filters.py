@@ -90,7 +90,7 @@ class ActionFilter(django_filters.FilterSet):
         words = value.split()
         for word in words:
             queryset = queryset.filter(
-                Q(text__icontains=word) | Q(reference__icontains=word) | Q(latest_update_text__icontains=word)
+                Q(text__icontains=word) | Q(reference__icontains=word) | Q(latest_update__text__icontains=word)
             )
         return queryset
 

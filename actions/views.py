@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Min, OuterRef, Q, Subquery
+from django.db.models import Count, F, Func, Min, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -23,7 +23,7 @@ from .models import Action, overdue_q
 
 
 def _get_action_for_viewer(request, pk):
-    actions = Action.objects.visible_to(request.user).with_related().select_related("source_resolution")
+    actions = Action.objects.visible_to(request.user).with_meetings().select_related("source_resolution")
     action = get_object_or_404(actions, pk=pk)
     # visible_to vetted the source item only; a resolution cited from another item may be exempt or a draft.
     cited = action.source_resolution
@@ -68,12 +68,15 @@ def action_list(request):
     visible = Action.objects.visible_to(request.user).outstanding().with_related()
     action_filter = ActionFilter(request.GET, queryset=visible, request=request)
     actions = action_filter.qs
-    page = Paginator(actions, PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = rag_counts(actions)
+    paginator = Paginator(actions, PAGE_SIZE)
+    paginator.count = counts["total"]  # already counted with the RAG tiles: one pass over the rows, not two
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "filter": action_filter,
         "page": page,
         "page_range": page.paginator.get_elided_page_range(page.number),
-        "counts": rag_counts(actions),
+        "counts": counts,
         "table_caption": "Outstanding actions"
         + (f", page {page.number} of {page.paginator.num_pages}" if page.paginator.num_pages > 1 else ""),
     }
@@ -180,14 +183,16 @@ def my_committees(request):
 
 
 def committee_summaries(committees):
-    """Each committee with its next meeting and its outstanding and overdue counts, in one query."""
+    """Each committee with its next meeting and its outstanding and overdue counts, in one query; the counts
+    are sub-queries on the (committee, status) index, not a join through every action the committee ever had."""
     upcoming = Meeting.objects.upcoming().filter(committee=OuterRef("pk"))
-    outstanding = Q(actions__status__in=Action.OUTSTANDING)
+    outstanding = Action.objects.outstanding().filter(committee=OuterRef("pk")).order_by()
+    count = Func(F("pk"), function="COUNT")
     return committees.annotate(
         next_meeting_pk=Subquery(upcoming.values("pk")[:1]),
         next_meeting_at=Subquery(upcoming.values("starts_at")[:1]),
-        outstanding_count=Count("actions", filter=outstanding, distinct=True),
-        overdue_count=Count("actions", filter=overdue_q(prefix="actions__"), distinct=True),
+        outstanding_count=Subquery(outstanding.annotate(n=count).values("n")),
+        overdue_count=Subquery(outstanding.filter(overdue_q()).annotate(n=count).values("n")),
     ).order_by("name")
 
 

@@ -29,17 +29,17 @@ class ActionsOnMeetings(hooks.MeetingExtension):
 
     def agenda_items(self, items):
         return items.prefetch_related(
-            Prefetch("actions", queryset=Action.objects.with_related().order_by("created_at", "pk"))
+            Prefetch("actions", queryset=Action.objects.with_meetings().order_by("created_at", "pk"))
         )
 
     def item_stake(self, user):
         # Owning an action from an item gives its officer the need to know that item.
-        return Q(actions__owner__user=user)
+        return Q(pk__in=Action.objects.filter(owner__user=user).values("source_item_id"))
 
     def context(self, meeting):
         actions = Action.objects.filter(committee_id=meeting.committee_id)
         due = actions.due_by(meeting).exclude(source_item__meeting=meeting).values("pk")
-        matters = actions.with_related().filter(Q(pk__in=due) | Q(discharged_at_meeting=meeting))
+        matters = actions.with_meetings().filter(Q(pk__in=due) | Q(discharged_at_meeting=meeting))
         # Those due at this meeting first; a decade of overdue ones waits in the tracker, one link away.
         rows, more = matters.order_by(F("due_on").desc(nulls_last=True), "pk").head(MATTERS_SHOWN)
         tracker = f"{reverse('actions:list')}?committee={meeting.committee.slug}&due_by={meeting.date:%Y-%m-%d}"
@@ -57,7 +57,7 @@ MAKE = "actions/workspace/make_action.html"
 
 def _get_action_for_clerk(request, pk):
     """404 for an action the visitor may not know of, 403 for one they may see but not change."""
-    action = get_object_or_404(Action.objects.visible_to(request.user).with_related(), pk=pk)
+    action = get_object_or_404(Action.objects.visible_to(request.user).with_meetings(), pk=pk)
     roles.require_clerk(request.user)
     return action
 
@@ -84,7 +84,7 @@ def _respond(request, action, message="", error="", form=None, control=""):
         (messages.error if error else messages.success)(request, f"{action.reference}: {error or message}")
         return redirect(_safe_next(request) or action.get_absolute_url())
     context = {
-        "action": Action.objects.with_related().get(pk=action.pk),
+        "action": Action.objects.with_meetings().get(pk=action.pk),
         "workspace_meeting": _row_meeting(request, action),
         "row_message": message,
         "row_error": error,
@@ -205,5 +205,5 @@ def _made(request, resolution, made):
         return redirect(f"{meeting.get_absolute_url()}#item-{resolution.item_id}")
     context = {"resolution": resolution, "message": message, "workspace_meeting": meeting}
     if is_action:
-        context["action"] = Action.objects.with_related().get(pk=made.pk)
+        context["action"] = Action.objects.with_meetings().get(pk=made.pk)
     return render(request, f"{MAKE}#made", context)

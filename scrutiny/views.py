@@ -28,13 +28,15 @@ def home(request):
             .filter(status__in=[Meeting.Status.HELD, Meeting.Status.MINUTES_DRAFT, Meeting.Status.MINUTES_APPROVED])
             .select_related("committee")[:10]
         )
-        context["overdue"] = actions.overdue(today).order_by("due_date")[:10]
+        context["overdue"] = actions.overdue(today).order_by("due_on", "pk")[:10]
     if person and roles.is_councillor(user):
         committee_ids = person.memberships.current().values_list("committee_id", flat=True)
         committees = Committee.objects.filter(pk__in=committee_ids)
         context["my_committees"] = committee_summaries(committees)
-        context["committee_overdue"] = actions.overdue(today).filter(committee__in=committees).order_by("due_date")[:10]
+        context["committee_overdue"] = (
+            actions.overdue(today).filter(committee__in=committees).order_by("due_on", "pk")[:10]
+        )
     if person and roles.is_officer(user):
-        context["my_actions"] = actions.outstanding().filter(owner=person).order_by("due_date")[:20]
+        context["my_actions"] = actions.outstanding().filter(owner=person).order_by("due_on", "pk")[:20]
     context["person"] = person
     return render(request, "home.html", context)

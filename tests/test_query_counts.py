@@ -143,9 +143,10 @@ PAGES = {
     "committee_list": ("anonymous", fixed("/committees/"), 1),
     "committee_public": ("anonymous", url_of("committee"), 6),
     "committee_clerk": ("clerk", url_of("committee"), 9),
-    "meeting_public": ("anonymous", url_of("meeting"), 6),
-    "meeting_councillor": ("councillor", url_of("meeting"), 9),
-    "meeting_clerk": ("clerk", url_of("meeting"), 13),  # with the count of matters arising not shown
+    # Items' actions bring their discharging meetings in a query of their own (joined, planning cost more).
+    "meeting_public": ("anonymous", url_of("meeting"), 7),
+    "meeting_councillor": ("councillor", url_of("meeting"), 10),
+    "meeting_clerk": ("clerk", url_of("meeting"), 14),  # and the count of matters arising not shown
     "meeting_create": ("clerk", committee_url("meetings:meeting_create"), 4),
     "committee_procedural": ("clerk", committee_url("meetings:committee_procedural"), 4),
     "meeting_edit": ("clerk", meeting_url("meetings:meeting_edit"), 4),
@@ -157,11 +158,12 @@ PAGES = {
     "item_edit": ("clerk", meeting_url("meetings:item_edit", "item"), 7),
     "resolution_edit": ("clerk", meeting_url("meetings:resolution_edit", "resolution"), 5),
     "person": ("councillor", url_of("councillor"), 5),
-    # No <select> of owners to fill (a type-ahead: owner_suggestions below).
-    "action_list_public": ("anonymous", fixed("/actions/"), 4),
-    "action_list": ("councillor", fixed("/actions/"), 7),
-    "action_list_overdue": ("councillor", fixed("/actions/?overdue=on"), 7),
-    "action_list_owner": ("councillor", fixed("/actions/?owner=richards"), 7),
+    # No <select> of owners to fill (a type-ahead: owner_suggestions below), and the RAG tiles' count is the
+    # paginator's: committees, counts, the page.
+    "action_list_public": ("anonymous", fixed("/actions/"), 3),
+    "action_list": ("councillor", fixed("/actions/"), 6),
+    "action_list_overdue": ("councillor", fixed("/actions/?overdue=on"), 6),
+    "action_list_owner": ("councillor", fixed("/actions/?owner=richards"), 6),
     # Without htmx it is the filtered list (a redirect); its htmx answer is counted in test_action_list.py.
     "owner_suggestions": ("councillor", fixed("/actions/owners/?owner=richards"), 0),
     "action_detail_public": ("anonymous", url_of("action"), 3),

@@ -144,7 +144,7 @@ def test_opening_controls_swaps_in_the_row_with_them_in_fixed_queries(
     action = make_action(due_meeting=next_meeting)
     url = reverse("actions:row_controls", args=[action.pk]) + f"?meeting={next_meeting.pk}"
     headers = {**HTMX, "HTTP_HX_CURRENT_URL": f"http://testserver{next_meeting.get_absolute_url()}"}
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):  # session, user, groups, the row, its due meeting, the workspace meeting
         content = clerk.get(url, **headers).content.decode()
     assert content.lstrip().startswith('<div class="action-row') and "<html" not in content
     assert reverse("actions:discharge", args=[action.pk]) in content

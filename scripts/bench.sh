@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The page benchmark (benchmarks/bench_pages.py) on a throwaway PostgreSQL, with wrk for the throughput run.
+# Arguments go to bench_pages.py; the default is the issue-10 run: 100,000 actions against 1,000, and throughput.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=.venv
+need_packages=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
+command -v wrk >/dev/null 2>&1 || need_packages+=(wrk)
+if [ ${#need_packages[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
+fi
+source scripts/pg.sh
+if [ $# -eq 0 ]; then set -- --actions 100000 --baseline 1000 --throughput; fi
+"$VENV/bin/python" benchmarks/bench_pages.py "$@" 2> >(grep -v "No directory at" >&2)
