@@ -32,6 +32,13 @@ def overdue_q(today=None, prefix=""):
     return Q(**{f"{prefix}status__in": Action.OUTSTANDING, f"{prefix}due_on__lt": today or clock.today()})
 
 
+def agreed_between_q(first_day, end_day):
+    """Agreed on or after first_day and before end_day (Action.agreed_on: its meeting's day, or when recorded)."""
+    start, end = clock.start_of(first_day), clock.start_of(end_day)
+    at_meeting = Q(source_item__meeting__starts_at__gte=start, source_item__meeting__starts_at__lt=end)
+    return at_meeting | Q(source_item__isnull=True, created_at__gte=start, created_at__lt=end)
+
+
 def due_by_q(day):
     """Due on or before a UK day: by date, or at a meeting held that day or earlier (Action.due_on)."""
     return Q(due_on__lte=day)
@@ -57,10 +64,7 @@ class ActionQuerySet(models.QuerySet):
         return self.filter(overdue_q(today))
 
     def agreed_between(self, first_day, end_day):
-        """Agreed on or after first_day and before end_day (Action.agreed_on: its meeting's day, or when recorded)."""
-        start, end = clock.start_of(first_day), clock.start_of(end_day)
-        at_meeting = Q(source_item__meeting__starts_at__gte=start, source_item__meeting__starts_at__lt=end)
-        return self.filter(at_meeting | Q(source_item__isnull=True, created_at__gte=start, created_at__lt=end))
+        return self.filter(agreed_between_q(first_day, end_day))
 
     def head(self, limit):
         """The first `limit` rows and how many more there are (two queries, whatever the size): a bounded

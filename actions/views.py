@@ -19,7 +19,7 @@ from . import filters
 from .exports import csv_response, xlsx_response
 from .filters import ActionFilter, sort_actions
 from .forms import BriefMeetingForm, LogChoiceForm, OwnerUpdateForm
-from .models import Action, overdue_q
+from .models import Action, agreed_between_q, overdue_q
 
 
 def _get_action_for_viewer(request, pk):
@@ -271,8 +271,8 @@ def log_actions(user, committee, show, year=None):
         discharged = actions.filter(status=Action.Status.DISCHARGED)
         return (discharged.filter(discharged_on__gte=last.date) if last else discharged), last
     if show == "current":
-        this_year = actions.agreed_between(clock.municipal_year(), clock.today() + datetime.timedelta(days=1))
-        return actions.filter(Q(status__in=Action.OUTSTANDING) | Q(pk__in=this_year.values("pk"))), None
+        this_year = agreed_between_q(clock.municipal_year(), clock.today() + datetime.timedelta(days=1))
+        return actions.filter(Q(status__in=Action.OUTSTANDING) | this_year), None
     return actions, None
 
 
