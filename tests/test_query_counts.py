@@ -28,7 +28,7 @@ from tests.routes import POST_ONLY, patterns
 
 from .conftest import at, content
 
-SMALL, LARGE = 5, 30
+SMALL, LARGE = 5, 100  # twenty times the rows: a count that grows with history shows; the walk stays under a minute
 
 
 def grow(w, n):
@@ -72,7 +72,7 @@ def grow(w, n):
     )
     resolutions = Resolution.objects.bulk_create(Resolution(item=item, text="Resolved") for item in items)
     for i, item, resolution, member in zip(rows, items, resolutions, members, strict=True):
-        late = today - datetime.timedelta(days=i + 1)
+        late = today - datetime.timedelta(days=i % 25 + 1)  # overdue, and after the meeting (30 days ago)
         for due in ({"due_date": late}, {"due_meeting": w["next_meeting"]}):
             action = Action.record(
                 committee=committee, source_item=item, source_resolution=resolution, owner=owner, **due
