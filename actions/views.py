@@ -221,7 +221,7 @@ def brief(request, slug):
     return render(request, "actions/brief.html", context)
 
 
-BRIEF_SHOWN = 40
+BRIEF_SHOWN = 25  # as many as a page of the tracker
 
 
 def brief_sections(meeting):

@@ -20,7 +20,7 @@ from .models import Action
 from .workspace_forms import CloseForm, DischargeForm, MakeActionForm, NoteForm, RagForm, UpdateForm
 
 ROW = "actions/workspace/action_row.html"
-MATTERS_SHOWN = 40
+MATTERS_SHOWN = 25  # as many as a page of the tracker
 
 
 class ActionsOnMeetings(hooks.MeetingExtension):

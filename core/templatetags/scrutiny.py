@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -23,3 +24,17 @@ ACTION_COLUMNS = {
 def action_columns(keys):
     """Keys such as "ref due" become [("ref", "Ref"), ("due", "Due")]: the columns includes/action_table.html draws."""
     return [(key, ACTION_COLUMNS[key]) for key in keys.split()]
+
+
+# Tags, not includes: a list draws one per row, and an include costs a template render each time.
+RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green"}
+
+
+@register.simple_tag
+def rag_tag(rag):
+    return format_html('<strong class="tag tag-rag-{}">{}</strong>', rag, RAG_LABELS.get(rag, "Not rated"))
+
+
+@register.simple_tag
+def status_tag(action):
+    return format_html('<strong class="tag tag-status-{}">{}</strong>', action.status, action.get_status_display())
