@@ -83,8 +83,10 @@ def _respond(request, action, message="", error="", form=None, control=""):
     if not request.htmx:
         (messages.error if error else messages.success)(request, f"{action.reference}: {error or message}")
         return redirect(_safe_next(request) or action.get_absolute_url())
+    # A verb leaves the action as saved, relations and all; a refused one may be behind someone else's change.
+    shown = Action.objects.with_meetings().get(pk=action.pk) if error else action
     context = {
-        "action": Action.objects.with_meetings().get(pk=action.pk),
+        "action": shown,
         "workspace_meeting": _row_meeting(request, action),
         "row_message": message,
         "row_error": error,

@@ -3,9 +3,14 @@
 import pytest
 from django.urls import reverse
 
-from actions.models import ActionUpdate
+from actions.models import Action, ActionUpdate
 
-from .conftest import HTMX
+from .conftest import HTMX, version_of
+
+# Session, user, groups; the row and its due meeting; a savepoint, the locked row, its timeline entry; the save's
+# savepoint, version claim, row and history row, and the two releases; the workspace meeting. No second fetch
+# of the row to draw it: the verb leaves it as saved.
+WRITE_QUERIES = 15
 
 
 def control(client, name, action, headers=None, **data):
@@ -186,3 +191,15 @@ def test_a_stale_close_keeps_the_reason_typed(clerk, make_action):
     assert "changed by someone else" in content and 'value="Superseded by the new plan"' in content
     action.refresh_from_db()
     assert action.status == action.Status.OPEN
+
+
+def test_a_rag_change_answers_with_the_saved_row_without_fetching_it_again(
+    clerk, make_action, next_meeting, django_assert_num_queries
+):
+    action = make_action(due_meeting=next_meeting)
+    url = reverse("actions:set_rag", args=[action.pk])
+    data = {"rag": "red", "version": version_of(action), "workspace_meeting": next_meeting.pk}
+    with django_assert_num_queries(WRITE_QUERIES):
+        response = clerk.post(url, data, **HTMX)
+    assert 'class="tag tag-rag-red"' in response.content.decode()
+    assert Action.objects.get(pk=action.pk).rag == "red"
