@@ -1,0 +1,373 @@
+"""Stage 4, read_attendance: who was present, in attendance or sent apologies, and in what role.
+
+The labels a list can start with are in ``ATTENDANCE_LABELS`` with the status and role they give.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.vocabulary import HONORIFIC_WORDS
+
+from .declarations import find_declarations
+from .document import Document, Person
+from .names import (
+    NOT_A_TITLE,
+    bracketed_name,
+    initials_of,
+    looks_like_post,
+    person_like,
+    plausible_name,
+    post_like,
+    same_person,
+    strip_honorific,
+    take_title,
+)
+from .patterns import ATTENDANCE_LABEL, NUM_HEADING, PERSON, PROCEDURAL
+from .text import caps_heading, paragraphs_of
+from .vocabulary import HONORIFIC, NOT_NAME, POST_HEADS
+
+
+def _label_status(label: str) -> tuple[str | None, str | None]:
+    label = label.lower()
+    if "public" in label:
+        return None, None
+    if "apolog" in label:
+        return "apologies", None
+    if "absent" in label:
+        return "absent", None
+    if label.startswith("vice"):
+        return "present", "vice_chair"
+    if label.startswith("chair"):
+        return "present", "chair"
+    if "substitute" in label:
+        return "present", "substitute"
+    if label.startswith("voting"):
+        return "present", None  # the committee's own members, as against non-voting co-optees
+    if (
+        "co-opted" in label
+        or "coopted" in label
+        or label.startswith(("independent", "lay", "statutory", "voting", "non"))
+    ):
+        return "present", "co-opted"
+    if label.startswith("cabinet"):
+        return "in_attendance", "cabinet_member"
+    if (
+        "also" in label
+        or label.startswith("other")
+        or "representative" in label
+        or "partners" in label
+        or "witness" in label
+        or "attendance" in label
+        or "officer" in label
+        or "guest" in label
+        or "attend" in label
+        or label.startswith("together")
+    ):
+        return "in_attendance", None
+    return "present", None
+
+
+# A joint committee groups its members by council: "Northford City Council – Councillor A (Chair), Councillor B".
+_ORG_PREFIX = re.compile(rf"^[A-Z][\w'&. -]{{0,60}}?\b(?:Council|Authority)\s*(?:[:–—-]|\s[–—-])\s*(?={HONORIFIC}\s)")
+
+
+def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
+    people: list[Person] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(lines):
+        m = ATTENDANCE_LABEL.match(lines[i])
+        label = m and (m.group("label") or m.group("bare"))
+        # A label alone on its line ("Present", "Apologies") is a heading only if names follow it.
+        if not m or (
+            (m.group("bare") or label.lower().startswith("apolog"))
+            and not (m.group("rest") or "").strip()
+            and not _next_is_names(lines, i)
+        ):
+            i += 1
+            continue
+        status, role = _label_status(label)
+        rest = m.group("rest") or ""
+        if re.match(r"^(?:councillors|cllrs)$", label, re.I):
+            rest = "Councillors " + rest  # "Councillors: A Khan, B Lee" lists councillors
+        chunk = [_ORG_PREFIX.sub("", rest)]
+        used.add(i)
+        j = i + 1
+        if not rest.strip() and j + 1 < len(lines) and not lines[j] and _next_is_names(lines, j):
+            j += 1  # "PRESENT:" / blank line / the names
+        while j < len(lines) and lines[j] and not ATTENDANCE_LABEL.match(lines[j]) and not caps_heading(lines[j]):
+            if NUM_HEADING.match(lines[j]) or PROCEDURAL.match(lines[j]):
+                break
+            chunk.append(_ORG_PREFIX.sub("", lines[j]))
+            used.add(j)
+            j += 1
+        if status:
+            people.extend(_parse_people(_join_attendance_lines(chunk), status, role))
+        i = j
+    return _dedupe_people(people), used
+
+
+def _next_is_names(lines: list[str], i: int) -> bool:
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    if not nxt and i + 2 < len(lines):
+        nxt = lines[i + 2]  # a label, a blank line, then the names
+    return bool(nxt) and bool(
+        re.match(rf"^{HONORIFIC}[\s:]", nxt)
+        or ATTENDANCE_LABEL.match(nxt)
+        or (_ENTRY_START.match(nxt) and not PROCEDURAL.match(nxt))
+    )
+
+
+# "Jane Smith – Title", "J. Smith, Title", "Jane Smith (Title)": a new attendee at the start of a line.
+_ENTRY_START = re.compile(
+    rf"^(?P<name>(?:{HONORIFIC}\s+)?(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})"
+    r"\s*(?:[—–-]\s|,\s|\(|$)"
+)
+
+
+def _starts_entry(line: str) -> bool:
+    m = _ENTRY_START.match(line)
+    if not m:
+        return False
+    words = [w.lower().strip(".") for w in m.group("name").split()]
+    return not any(w in NOT_NAME and w not in HONORIFIC_WORDS for w in words)
+
+
+def _join_attendance_lines(chunk: list[str]) -> str:
+    """Join attendance lines: "; " between entries, a space where a PDF wrapped one entry over two lines."""
+    parts: list[str] = []
+    depth = 0  # unclosed brackets so far
+    for line in chunk:
+        line = line.strip()
+        if not line:
+            continue
+        if parts:
+            parts.append(" " if depth > 0 or _continues_entry("".join(parts[-6:]), line) else "; ")
+        parts.append(line)
+        depth += line.count("(") - line.count(")")
+    return "".join(parts)
+
+
+def _continues_entry(prev: str, line: str) -> bool:
+    """Does line carry on the entry that prev (the previous line) began?"""
+    prev = prev[-200:]
+    if line[:1] == "(" or line[:1].islower():
+        return True
+    if re.search(rf"(?:,|\band|&|\bof|\bfor|\bthe|\b{HONORIFIC})\s*$", prev, re.I):
+        return True
+    last = re.split(r"[,;]", prev)[-1]
+    first = line.split(None, 1)[0].lower()
+    # "Democratic Services" / "Officer (Sian Tully)": a post wrapped before its last word.
+    if first in POST_HEADS and "(" not in last and post_like(last.strip()) and not person_like(last.strip()):
+        return True
+    in_title = bool(re.search(r"\s[—–-]\s", last)) and not re.search(r"[.)]\s*$", prev)
+    return in_title and not _starts_entry(line)
+
+
+def _parse_people(text: str, status: str, label_role: str | None) -> list[Person]:
+    text = re.sub(r"\s+", " ", text).strip(" .;")
+    if not text or re.match(r"^(?:none|nil|no\s+(?:apologies|members|one))", text, re.I):
+        return []
+    initials: list[str] = []
+    if "(" in text:
+        # "Cllr Sam Bailey (Chair) (SB)", "Tom Greaves, Housing Manager (TG)": initials the notes use for owners.
+        text = re.sub(r"\s*\(([A-Z]{2,4})\)", lambda m: initials.append(m.group(1)) or "", text)
+    people = _parse_entries(text, status, label_role)
+    for person in people:
+        mine = initials_of(person.name)
+        if mine in initials:
+            person.initials = mine
+    return people
+
+
+def _parse_entries(text: str, status: str, label_role: str | None) -> list[Person]:
+    # Protect commas inside parentheses, e.g. "(Medical Director, City NHS Trust)".
+    text = re.sub(r"\(([^()]*)\)", lambda m: "(" + m.group(1).replace(",", "\x01").replace(";", "\x03") + ")", text)
+    people: list[Person] = []
+    councillor_run = False
+    for entry in text.split(";"):
+        # The person in this entry whose post is being read: "X, Assistant Director, Education".
+        titled_here: Person | None = None
+        for k, raw in enumerate(entry.split(",")):
+            chunk = raw.replace("\x01", ",").replace("\x03", ";").strip(" .")
+            if not chunk:
+                continue
+            if re.match(r"^(?:and|&)\s+", chunk):
+                chunk = re.sub(r"^(?:and|&)\s+", "", chunk)
+            title = None
+            dash = re.search(r"\s[—–-]\s|\s[—–]|[—–]\s", chunk)
+            if dash:
+                chunk, title = chunk[: dash.start()].strip(), chunk[dash.end() :].strip(" .")
+            elif (
+                people
+                and k
+                and titled_here is people[-1]
+                and (not person_like(chunk) or _org_after_title(entry, chunk))
+            ):
+                titled_here.title = f"{titled_here.title}, {chunk}"
+                continue
+            elif (
+                people
+                and k
+                and people[-1].title is None
+                and post_like(chunk)
+                and not bracketed_name(chunk)
+                and not re.match(rf"^{HONORIFIC}\s", chunk)  # "Councillor Tom Ellery (Deputy Chair)" is a person
+            ):
+                prev = people[-1]
+                prev.title = chunk
+                titled_here = prev
+                if prev.role in (None, "member", "officer", "co-opted"):
+                    prev.role = _infer_role(prev.status, chunk, prev.councillor)
+                continue
+            if re.match(r"^(?:County\s+)?(?:Councillors|Cllrs|COUNCILLORS)\b", chunk, re.I):
+                councillor_run = True
+            elif title or not re.match(rf"^{HONORIFIC}\s", chunk) and re.match(r"^[A-Z][a-z]+\s+[A-Z][a-z]", chunk):
+                councillor_run = councillor_run and not title and len(chunk.split()) <= 3
+            # "Head of Revenues and Benefits (Dean Roper)" is one post and its holder, not two people.
+            one = bracketed_name(chunk) and post_like(re.sub(r"\s*\(.*", "", chunk))
+            names = [chunk] if one else re.split(r"\s+(?:and|&)\s+(?![^(]*\))", chunk)
+            for n, name in enumerate(names):
+                # In "Cllr D Reid and Georgia Murphy - Youth Cabinet Chair" the post belongs to the last name only.
+                own_title = title if n == len(names) - 1 else None
+                made = _make_person(name, own_title, status, label_role, councillor_run and not own_title)
+                people.extend(made)
+                titled_here = made[-1] if made and own_title else None
+    return people
+
+
+def _org_after_title(entry: str, chunk: str) -> bool:
+    """One dash in "Andrew Pike - Chief Executive, Healthwatch Dalby", so what follows its comma is the employer."""
+    dashes = re.findall(r"\s[—–-]\s|\s[—–]|[—–]\s", entry)
+    head = entry.split(",", 1)[0]
+    if len(dashes) != 1 or not re.search(r"\s[—–-]\s|\s[—–]|[—–]\s", head):
+        return False
+    return not re.match(rf"^{HONORIFIC}\s", chunk)
+
+
+def _make_person(raw: str, title: str | None, status: str, label_role: str | None, councillor_run: bool):
+    role = label_role
+    notes = re.findall(r"\(([^()]{0,200})\)", raw)
+    # One note per line so "(Lockford City Council) (Chair)" still reads the role from its own bracket.
+    low_notes = "\n".join(notes).lower()
+    name = re.sub(r"\s*\([^()]{0,200}\)", "", raw).strip(" .")
+    if re.search(r"\bin\s+the\s+chair\b|^(?:chair(?:man|person|woman)?|conven[eo]r)\b", low_notes, re.M):
+        role = "chair"
+    elif re.search(r"(?:vice|deputy)[- ]?(?:chair|conven[eo]r)", low_notes):
+        role = "vice_chair"
+    elif re.search(r"\bsub(?:stitute|stituting|\.)?\b", low_notes):
+        role = "substitute"
+    post_notes = [n.strip() for n in notes if n.strip() and not NOT_A_TITLE.match(n.strip())]
+    if post_notes and post_like(name) and not re.match(rf"^{HONORIFIC}\s", name) and bracketed_name(raw):
+        # "Chief Executive (Jane Smith)": the post comes first and the name is in brackets.
+        name, title = post_notes[0], title or name
+    elif post_notes and not title:
+        title = post_notes[0]
+    name, is_cllr = strip_honorific(name)
+    name = re.sub(rf"^{HONORIFIC}\s+", "", name) if len(name.split()) > 2 else name
+    if not plausible_name(name):
+        return []
+    is_cllr = is_cllr or councillor_run
+    if is_cllr and len(name.split()) == 1:
+        name = f"Councillor {name}"
+    elif re.match(r"^(?:Councillors|Cllrs)\s", name):
+        name = "Councillor " + name.split(None, 1)[1]
+    if role is None or (role in ("member", "officer") and title):
+        role = _infer_role(status, title, is_cllr)
+    return [Person(name=name, status=status, role=role, title=title or None, councillor=is_cllr)]
+
+
+def _infer_role(status: str, title: str | None, is_cllr: bool) -> str | None:
+    low = (title or "").lower()
+    if re.search(
+        r"cabinet\s+(?:member|lead)|portfolio\s+holder|^(?:deputy\s+)?leader\b|leader\s+of\s+the\s+council|"
+        r"executive\s+(?:member|councillor)|(?:elected\s+)?mayor\b",
+        low,
+    ):
+        return "cabinet_member"
+    if status == "present":
+        if re.search(r"co-?opt", low) or (title and not is_cllr):
+            return "co-opted"
+        return "member"
+    if status == "in_attendance":
+        if is_cllr:
+            return None
+        return "officer"
+    return "member" if is_cllr else None
+
+
+def _dedupe_people(people: list[Person]) -> list[Person]:
+    seen: dict[str, Person] = {}
+    for person in people:
+        key = person.name.lower()
+        if key not in seen:
+            seen[key] = person
+        elif person.title and not seen[key].title:
+            seen[key].title = person.title
+    return list(seen.values())
+
+
+def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> None:
+    """Pick up "Apologies for absence were received from Councillors X and Y." written as prose."""
+    pat = re.compile(
+        r"\bapologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|submitted|given|noted)"
+        r"(?:\s+and\s+(?:accepted|noted|approved))?\s+"
+        r"(?:from|on\s+behalf\s+of|for)\s+((?:[^.]|(?<=\b[A-Z])\.){3,300})",
+        re.I,
+    )
+    sub = re.compile(
+        rf"\b({HONORIFIC}\s+[A-Z][\w' -]{{1,40}}?)\s+(?:(?:(?:attended|was\s+present)\s+as\s+(?:a\s+)?substitute|"
+        r"substituted|was\s+substituting|substituting|deputised|was\s+deputising)\s+for\s+|"
+        r"(?:attended|was\s+present)\s+as\s+(?:a\s+)?substitute\b)",
+        re.I,
+    )
+    known = {p.name.lower() for p in people}
+    for para in paragraphs:
+        low = para.lower()
+        if "apolog" not in low and "substitut" not in low:
+            continue
+        for m in pat.finditer(para):
+            for person in _parse_people(m.group(1), "apologies", None):
+                if person.name.lower() not in known:
+                    people.append(person)
+                    known.add(person.name.lower())
+        for m in sub.finditer(para):
+            name, _ = strip_honorific(m.group(1).strip())
+            listed = [p for p in people if p.status == "present" and same_person(p.name, name)]
+            if listed:
+                for p in listed:
+                    p.role = "substitute" if p.role in (None, "member") else p.role
+            elif name.lower() not in known and plausible_name(name):
+                people.append(Person(name=name, status="present", role="substitute"))
+                known.add(name.lower())
+
+
+def _mentioned_people(paragraphs: list[str]) -> list[Person]:
+    """Without an attendance list, people introduced as "Name, Post" are recorded as in attendance."""
+    found: list[Person] = []
+    for para in paragraphs:
+        for m in re.finditer(rf"({PERSON.pattern}),\s+", para):
+            title = take_title(para[m.end() :])
+            if not title or not looks_like_post(title):
+                continue
+            name, is_cllr = strip_honorific(m.group(1))
+            if any(w.lower() in NOT_NAME - HONORIFIC_WORDS for w in name.split()):
+                continue
+            found.append(
+                Person(
+                    name=name, status="in_attendance", role=_infer_role("in_attendance", title, is_cllr), title=title
+                )
+            )
+    return _dedupe_people(found)
+
+
+def read_attendance(doc: Document) -> None:
+    """Stage: who was there, from the attendance lists, then from the prose (apologies, substitutes)."""
+    doc.attendance, doc.attendance_lines = _find_attendance(doc.lines)
+    body = [ln for i, ln in enumerate(doc.lines) if i not in doc.attendance_lines]
+    doc.paragraphs = paragraphs_of(body)
+    doc.declarations = find_declarations(doc.paragraphs)
+    _add_sentence_attendance(doc.paragraphs, doc.attendance)
+    if not doc.attendance:
+        doc.attendance = _mentioned_people(doc.paragraphs)

@@ -1,0 +1,494 @@
+"""Stage 6, read_decisions: each item's resolutions, the actions among them and its standing items.
+
+A decision block starts at a trigger ("RESOLVED", "It was agreed", "Actions:"); actions also come from
+"ACTION:" lines, action tables and promises in the discussion ("she undertook to circulate ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import CELL, TABLE_ROW, Document, Item, Person, Resolution
+from .due import due_of
+from .owners import (
+    clean_owner,
+    context_owner,
+    explicit_owner,
+    find_promises,
+    owner_ok,
+    speaker_sentences,
+    tail_owner,
+)
+from .patterns import (
+    ACTION_LINE,
+    ACTION_TAIL,
+    BULLET,
+    FOLLOW_UP,
+    INFINITIVE_ACTION,
+    INLINE_MARKER,
+    LIST_MARKER,
+    MEETING_END,
+    MINUTES_MARKER,
+    NARRATIVE,
+    NEEDS_FOLLOW_UP,
+    NOTING,
+    OWNER_ASKED,
+    PAGE_METADATA,
+    PASSIVE_ACTION,
+    SENTENCE_END,
+    SHORTHAND,
+    STANDING,
+    SUBJUNCTIVE_ACTION,
+    SUPPORTING_MARKER,
+    THIRD_PERSON_ACTION,
+)
+from .text import paragraphs_of, stem, trigger_at, word_overlap
+from .vocabulary import ACTION_INFINITIVES, ROMAN
+
+
+def _task_verb(text: str) -> str:
+    m = re.search(r"\bto\s+([a-z]+)", text)
+    return stem((m.group(1) if m else text.split()[0] if text.split() else "").lower())
+
+
+def _drop_logged_twice(items: list[dict], attendance: list[Person]) -> None:
+    """An "ACTION LOG" table restates actions already in the minutes: keep the table's row, which names an owner."""
+    logged = [a for it in items for a in it["actions"] if a.get("_logged")]
+    person_of = {p.name.lower(): p.name for p in attendance}
+    person_of.update({p.title.lower(): p.name for p in attendance if p.title})
+
+    def same(a: dict, row: dict) -> bool:
+        if word_overlap(row["text"], a["text"]) >= 0.75:
+            return True
+        who = person_of.get((a["owner"] or "").lower())
+        return (
+            bool(who)
+            and who == person_of.get((row["owner"] or "").lower())
+            and (_task_verb(a["text"]) == _task_verb(row["text"].lower()))
+        )
+
+    for it in items:
+        if logged:
+            it["actions"] = [a for a in it["actions"] if a.get("_logged") or not any(same(a, r) for r in logged)]
+    _file_logged_rows(items)
+    for it in items:
+        for a in it["actions"]:
+            a.pop("_logged", None)
+            a.pop("_minute", None)
+
+
+def _file_logged_rows(items: list[dict]) -> None:
+    """Move a log's rows that name their minute ("CS.44") to that item; drop a log left with nothing else."""
+    by_number = {(it["number"] or "").strip(" .").lower(): it for it in items if it["number"]}
+    emptied = []
+    for it in items:
+        moving = [a for a in it["actions"] if by_number.get(a.get("_minute", "")) not in (None, it)]
+        if not moving:
+            continue
+        it["actions"] = [a for a in it["actions"] if a not in moving]
+        for a in moving:
+            by_number[a["_minute"]]["actions"].append(a)
+        if not (it["number"] or it["actions"] or it["resolutions"] or it["standing_items"]):
+            emptied.append(it)
+    items[:] = [it for it in items if not any(it is e for e in emptied)]
+
+
+def _parse_item(item: Item, people: list[str]) -> dict:
+    lines = list(item.lines)
+    for idx, line in enumerate(lines):
+        m = MINUTES_MARKER.match(line)
+        if m:
+            # On committee websites the text before "Minutes:" is the agenda summary, not what happened.
+            lines = ([m.group(1)] if m.group(1) else []) + lines[idx + 1 :]
+            break
+    for idx, line in enumerate(lines):
+        if SUPPORTING_MARKER.match(line):
+            lines = lines[:idx]
+            break
+
+    discussion: list[str] = []
+    resolutions: list[Resolution] = []
+    noted: list[tuple[str, str | None]] = []  # actions recorded with "ACTION:" in the discussion
+    tabled: list[tuple[str, str | None, str | None, str]] = []  # rows of an action table
+    since_block = 0  # discussion lines since the last decision block
+    idx = 0
+    while idx < len(lines):
+        line = lines[idx]
+        if line.startswith(TABLE_ROW):
+            what, owner, when, minute = (line[1:].split(CELL) + ["", "", ""])[:4]
+            tabled.append((what.strip(), clean_owner(owner), due_of(when) or when.strip(" .") or due_of(what), minute))
+            idx += 1
+            continue
+        m = trigger_at(lines, idx)
+        if m:
+            block, idx = _take_block(lines, idx + 1, m.group("rest"))
+            if "action" in m.group("kw").lower():
+                for res in block:
+                    res.listed_action = True
+            if m.group("kw").lower().startswith("recommend") and re.match(r"^to\s+(?:the\s+)?[A-Z]", m.group("rest")):
+                for res in block:
+                    res.recommendation = True
+            resolutions.extend(block)
+            since_block = 0
+            continue
+        am = ACTION_LINE.match(line)
+        tail = None if am else ACTION_TAIL.search(line)
+        if tail and tail.start() == 0:
+            tail = None
+        if am and _OWN_ACTION.search(am.group("owner")):
+            # "ACTION: James Orme to confirm the date ..." states the action itself.
+            text = clean_owner(am.group("owner")) or ""
+            noted.append((text, explicit_owner(text)))
+        elif am and resolutions and not since_block:
+            resolutions[-1].owner = clean_owner(am.group("owner"))
+        elif am or tail:
+            # "Members asked for a briefing note on X.   ACTION: Tracy Bell": the request is the action.
+            before = line[: tail.start()].strip() if tail else ""
+            if before:
+                discussion.append(before)
+            request = _requested(discussion)
+            if request:
+                noted.append((request, clean_owner((am or tail).group("owner"))))
+        elif not PAGE_METADATA.match(line):
+            discussion.append(line)
+            since_block += bool(line)
+        idx += 1
+
+    paragraphs = paragraphs_of(discussion)
+    sentences = speaker_sentences(paragraphs, people)
+    actions: list[dict] = []
+    standing: list[str] = []
+    for res in resolutions:
+        # "X be added to the work programme and that Y remain a standing item" is an action and a standing item.
+        for clause in _clauses(res.text):
+            subject = _standing_subject(clause)
+            if subject:
+                standing.append(subject)
+                continue
+            # "... (Action: Head of Service)": the minutes themselves mark the decision as someone's work.
+            if res.recommendation and not res.owner:
+                continue
+            if not (res.listed_action or (res.owner and not NOTING.match(clause)) or _is_action(clause)):
+                continue
+            owner = res.owner or explicit_owner(clause) or context_owner(clause, sentences)
+            actions.append({"text": _action_text(clause), "owner": owner, "due": None, "_due_text": clause})
+
+    for subject in _agreed_standing(paragraphs):
+        if not any(word_overlap(subject, known) >= 0.6 for known in standing):
+            standing.append(subject)
+
+    for text, owner, due, minute in tabled:
+        row = {"text": _action_text(text), "owner": owner, "due": due or None, "_logged": True}
+        if minute.strip(" ."):
+            row["_minute"] = minute.strip(" .").lower()
+        actions.append(row)
+
+    for text, owner in noted:
+        if not any(word_overlap(text, a["text"]) >= 0.6 for a in actions):
+            actions.append({"text": _action_text(text), "owner": owner, "due": None, "_due_text": text})
+
+    for text, owner in find_promises(paragraphs):
+        if not any(word_overlap(text, r.text) >= 0.4 for r in resolutions) and not any(
+            word_overlap(text, a["text"]) >= 0.4 for a in actions
+        ):
+            actions.append({"text": text, "owner": owner, "due": None, "_due_text": text})
+
+    return {
+        "number": item.number,
+        "title": item.title,
+        "resolutions": [r.text for r in resolutions],
+        "actions": actions,
+        "standing_items": standing,
+    }
+
+
+_OWN_ACTION = re.compile(rf"\s(?:to|will)\s+(?:\w+ly\s+)?(?:{ACTION_INFINITIVES})\b", re.I)
+
+
+_REQUEST = re.compile(
+    r"^(?:.{0,80}?\b(?:asked|requested|sought|wanted|would\s+like|called)\s+(?:for\s+|that\s+)?)?(?P<what>.+)$", re.I
+)
+
+
+def _requested(discussion: list[str]) -> str | None:
+    """The last sentence of the discussion so far, as the thing asked for: "a briefing note on X"."""
+    paras = paragraphs_of([ln for ln in discussion[-8:]])
+    if not paras:
+        return None
+    last = SENTENCE_END.split(paras[-1])[-1].strip().rstrip(".")
+    what = _REQUEST.match(last).group("what").strip() if last else ""
+    return what[:1].upper() + what[1:] if len(what.split()) >= 3 else None
+
+
+def _take_block(lines: list[str], start: int, rest: str) -> tuple[list[Resolution], int]:
+    """Read the decisions after a "Resolved"/"It was agreed" line up to the next narrative paragraph."""
+    raw: list[str] = [rest.strip()] if rest.strip() else []
+    idx = start
+    while idx < len(lines):
+        line = lines[idx]
+        if line.startswith(TABLE_ROW) or PAGE_METADATA.match(line) or MEETING_END.match(line):
+            break
+        if trigger_at(lines, idx):
+            break
+        raw.append(line)
+        idx += 1
+    segments = _segments(raw)
+    out: list[Resolution] = []
+    consumed_segments = 0
+    for seg in segments:
+        if seg.startswith("\x02"):
+            if out:
+                out[-1].owner = clean_owner(seg[1:])
+            consumed_segments += 1
+            continue
+        if out and NARRATIVE.search(seg) and not re.match(r"^that\b", seg, re.I):
+            break
+        if out and re.match(r"^[A-Z][\w' &-]{2,40}:$", seg) and not re.match(r"^that\b", seg, re.I):
+            break  # "Matters arising:": a new section of the minute, not a decision
+        consumed_segments += 1
+        for part in _sentences_of(_inline_split(seg)):
+            tail = ACTION_TAIL.search(part)
+            owner = None
+            if tail and tail.start() > 0:
+                owner = tail_owner(tail.group("owner"))
+                part = part[: tail.start()].rstrip()
+            out.append(Resolution(text=part, owner=owner))
+    if consumed_segments < len(segments):
+        # Hand the narrative back to the discussion so promises in it are still seen.
+        leftover = segments[consumed_segments:]
+        lines_back = [s for s in leftover if not s.startswith("\x02")]
+        return _drop_intros(out), _rewind(lines, start, idx, lines_back)
+    return _drop_intros(out), idx
+
+
+_PROPOSER = re.compile(r"^(?:(?:it\s+was\s+)?(?:proposed|moved|seconded)\s+by\b|(?:proposer|seconder)\s*:)", re.I)
+
+
+def _sentences_of(parts: list[str]) -> list[str]:
+    """One decision per sentence: "RESOLVED to object. Clerk to submit comments." is a decision and a task.
+
+    "Proposed by Cllr A, seconded by Cllr B" records the vote, not a decision."""
+    out = []
+    for part in parts:
+        pieces = SENTENCE_END.split(part) if ". " in part else [part]
+        for piece in pieces:
+            piece = piece.strip()
+            if piece and not _PROPOSER.match(piece):
+                out.append(piece)
+    return out
+
+
+def _rewind(lines: list[str], start: int, end: int, leftover: list[str]) -> int:
+    """Find where the first leftover segment began so the caller re-reads it as discussion."""
+    if not leftover:
+        return end
+    first_words = leftover[0].split()[:4]
+    for i in range(start, end):
+        if lines[i] and lines[i].split()[:4] == first_words[: len(lines[i].split()[:4])]:
+            return i
+    return end
+
+
+def _segments(raw: list[str]) -> list[str]:
+    """Split a decision block into one string per decision, undoing PDF line wrapping."""
+    segs: list[str] = []
+    cur: list[str] = []
+
+    def flush():
+        if cur:
+            text = re.sub(r"\s+", " ", " ".join(cur)).strip()
+            if text:
+                segs.append(text)
+            cur.clear()
+
+    for line in raw:
+        s = line.strip()
+        if not s:
+            flush()
+            continue
+        am = ACTION_LINE.match(s)
+        if am:
+            flush()
+            segs.append("\x02" + am.group("owner"))
+            continue
+        marker = LIST_MARKER.match(s) or BULLET.match(s)
+        # "(a) That X. (b) That Y." on one line: keep "(a)" so the inline split sees the whole run.
+        if marker and any(
+            pat.match(s) and len(_sequential_marks(list(pat.finditer(s)))) >= 2
+            for pat in (INLINE_MARKER, _INLINE_BARE_MARKER)
+        ):
+            marker = None
+        if marker and (marker.group(0).strip() or s[:1] in "•·▪●◦○■□➢►✓"):
+            flush()
+            s = s[marker.end() :].strip()
+            if not s:
+                continue
+        elif cur and cur[-1].rstrip().endswith((".", ";", ":")) and re.match(r"^[A-Z\"'(]", s):
+            flush()
+        cur.append(s)
+    flush()
+    return segs
+
+
+# "1. That ..." inline needs the sentence before it to have ended, or it would split "paragraph 3. The ...".
+_INLINE_BARE_MARKER = re.compile(r"(?:^|(?<=[.;:]\s))(\d{1,2}|[ivx]{1,5}|[a-h])[.)]\s+(?=[A-Z]|that\b|the\b)")
+
+
+def _marker_ordinal(mark: str, scheme: str) -> int | None:
+    if scheme == "digit":
+        return int(mark) if mark.isdigit() else None
+    if scheme == "roman":
+        return ROMAN.get(mark)
+    return ord(mark) - 96 if len(mark) == 1 and mark.isalpha() else None
+
+
+def _sequential_marks(marks: list[re.Match]) -> list[re.Match]:
+    """Keep the markers that run (1) (2) (3), (a) (b) (c) or (i) (ii) (iii); "(a)" cited in passing is skipped."""
+    if not marks:
+        return []
+    first = marks[0].group(1)
+    scheme = "digit" if first == "1" else "roman" if first == "i" else "letter" if first == "a" else None
+    if scheme is None:
+        return []
+    out, expected = [], 1
+    for m in marks:
+        if _marker_ordinal(m.group(1), scheme) == expected:
+            out.append(m)
+            expected += 1
+    return out
+
+
+def _inline_split(text: str) -> list[str]:
+    """Split "That (1) the report be noted; (2) officers circulate X" into separate decisions."""
+    marks = _sequential_marks(list(INLINE_MARKER.finditer(text)))
+    if len(marks) < 2:
+        marks = _sequential_marks(list(_INLINE_BARE_MARKER.finditer(text)))
+    if len(marks) < 2:
+        return [_tidy(text)]
+    parts = []
+    head = text[: marks[0].start()].strip()
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        parts.append(text[m.end() : end])
+    out = [_tidy(p) for p in parts if _tidy(p)]
+    if (
+        head
+        and not re.match(r"^(?:that|the\s+committee|members)?\s*[:\-–—]?\s*$", head, re.I)
+        and len(head.split()) > 6
+    ):
+        out.insert(0, _tidy(head))
+    return out
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"(?:;|,)?\s*(?:and|or)\s*$", "", text).strip()
+    return text.rstrip(";,").strip()
+
+
+def _drop_intros(resolutions: list[Resolution]) -> list[Resolution]:
+    """'That:' or 'That the Committee:' before a list is not itself a decision."""
+    out = []
+    for k, res in enumerate(resolutions):
+        is_intro = res.text.endswith((":", "–", "-", "—")) and len(res.text.split()) <= 10 and k + 1 < len(resolutions)
+        if is_intro or re.match(r"^that\s*[:\-–—]?$", res.text, re.I) or not res.text:
+            continue
+        out.append(res)
+    return out
+
+
+def _standing_subject(text: str) -> str | None:
+    if "standing" not in text.lower():
+        return None
+    for pat in STANDING:
+        m = pat.search(text)
+        if m:
+            subj = re.sub(r"^(?:that\s+)?", "", m.group("subj").strip(), flags=re.I)
+            subj = re.sub(r"[\"'‘’“”]", "", subj)
+            subj = re.sub(r"\s+on\s+the\s+agenda.*$", "", subj, flags=re.I).strip(" ,")
+            # "agreed its work programme, and that X would be a standing item"
+            subj = re.split(r"(?:,\s*|\s)(?:and\s+)?that\s+", subj)[-1].strip(" ,")
+            subj = re.split(
+                r"\b(?:be|been|is|was)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b[^,;]{0,80}?(?:,\s*|\s+)(?:with|and(?:\s+that)?)\s+",
+                subj,
+            )[-1].strip(" ,")
+            if subj:
+                return subj[:1].upper() + subj[1:]
+    return None
+
+
+_AGREED_THAT = re.compile(r"\b(?:agreed|resolved|decided)\s+(?:that\s+)?(?P<what>[^.]{3,200}\bstanding\b[^.]*)", re.I)
+
+
+def _agreed_standing(paragraphs: list[str]) -> list[str]:
+    """ "It was agreed that fly-tipping should remain a standing item", written in the discussion."""
+    out = []
+    for para in paragraphs:
+        if "standing" not in para.lower():
+            continue
+        for m in _AGREED_THAT.finditer(para):
+            subject = _standing_subject(m.group("what"))
+            if subject and not re.search(r"\b(?:whether|if)\b", para[: m.start()][-60:], re.I):
+                out.append(subject)
+    return out
+
+
+def _clauses(text: str) -> list[str]:
+    """Split compound decisions: "the report be noted and that X be presented ..." has two parts."""
+    parts = re.split(
+        r"\s*;\s*(?:and\s+)?(?:that\s+)?|\s*,?\s+and\s+that\s+|\s+and\s+(?=(?:officers?|the\s+\w+)\s+"
+        r"(?:be\s+)?(?:asked|requested)\s+to\b)",
+        text,
+        flags=re.I,
+    )
+    return [p.strip() for p in parts if p and p.strip()]
+
+
+# "agreed to recommend to Cabinet that X be included": the decision is for another body to take, not a task.
+_RECOMMEND_TO = re.compile(
+    r"^(?:(?:the\s+)?(?:committee|panel|board|commission|sub-committee|members)\b[^.;]{0,80}?\b)?"
+    r"(?:recommends?|recommended|agreed\s+to\s+recommend|to\s+recommend)\s+(?:to\s+(?:the\s+)?[A-Z][\w' ]{2,40}?\s+)?"
+    r"that\b",
+    re.I,
+)
+
+
+def _is_action(clause: str) -> bool:
+    body = re.sub(r"^that\s+", "", clause.strip(), flags=re.I)
+    # "approved, subject to X being added": the condition is not a task of its own.
+    body = re.sub(r"^(.{10,}?),?\s+subject\s+to\b.*$", r"\1", body, flags=re.I)
+    if _RECOMMEND_TO.match(body) and not OWNER_ASKED.search(body):
+        return False
+    if re.match(
+        r"^(?:the\s+)?(?:committee|members?|panel)\s+(?:notes?|noted|received?|welcomed?|thanks?|thanked)\b", body, re.I
+    ) and not PASSIVE_ACTION.search(body):
+        return False
+    if PASSIVE_ACTION.search(body) or SUBJUNCTIVE_ACTION.search(body) or THIRD_PERSON_ACTION.search(body):
+        return True
+    if any(owner_ok(m.group("who")) for m in OWNER_ASKED.finditer(body)):
+        return True  # "asks the Head of Parks to model the cost": someone is asked to do something
+    short = SHORTHAND.match(body)
+    if short and owner_ok(short.group("who")):
+        return True
+    # "the Committee: refers the report to Cabinet ...": a list item in the committee's own voice.
+    m = re.match(rf"^(?:{ACTION_INFINITIVES})e?s\b", body, re.I) or INFINITIVE_ACTION.search(body)
+    if m:
+        verb = re.sub(r"^(?:to|will|would|shall|must|should)\s+", "", m.group(0).strip(), flags=re.I)
+        return not NEEDS_FOLLOW_UP.match(verb) or bool(FOLLOW_UP.search(body))
+    return bool(FOLLOW_UP.search(body) and re.search(r"\b(?:update|report|presentation|information)\b", body, re.I))
+
+
+def _action_text(clause: str) -> str:
+    text = re.sub(r"^that\s+", "", clause.strip(), flags=re.I).rstrip(" .;,")
+    return text[:1].upper() + text[1:]
+
+
+def read_decisions(doc: Document) -> None:
+    """Stage: each item's resolutions, actions (owner as the minutes word it) and standing items."""
+    people = doc.people
+    doc.parsed_items = [_parse_item(item, people) for item in doc.items]
+
+
+def file_logged_actions(doc: Document) -> None:
+    """Stage: an action log restates actions; keep one of each and file its rows under their minutes."""
+    _drop_logged_twice(doc.parsed_items, doc.attendance)

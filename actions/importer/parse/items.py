@@ -1,0 +1,148 @@
+"""Stage 5, split_items: cut the minutes into agenda items at their headings."""
+
+from __future__ import annotations
+
+import re
+
+from .document import TABLE_ROW, Document, Item
+from .patterns import NUM_HEADING, PROCEDURAL
+from .text import caps_heading, looks_like_header_line, number_key, title_case, title_like, trigger_at
+
+
+def _split_items(lines: list[str], skip: set[int], committee: str | None) -> list[Item]:
+    items: list[Item] = []
+    preamble = Item(None, None)
+    current = preamble
+    last_key: tuple[int, ...] | None = None
+    in_resolution = False
+    list_next = 1
+    seen_content = False
+    raw_caps = False  # the current heading was set in capitals
+    committee_low = (committee or "").lower()
+    skip = set(skip)
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
+        if line.startswith(TABLE_ROW):
+            current.lines.append(line)
+            continue
+        heading = None
+        bare = re.match(r"^(?:Item\s+)?(\d{1,3}[a-z]?)[.)]?$", line)
+        if bare and not (in_resolution and number_key(bare.group(1)) == (list_next,)):
+            j = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k]), None)
+            if j is not None and not NUM_HEADING.match(lines[j]) and title_like(lines[j]):
+                line = f"{bare.group(1)}. {lines[j]}"
+                skip.add(j)
+        m = NUM_HEADING.match(line)
+        nxt_line = lines[i + 1] if i + 1 < len(lines) else ""
+        if (
+            m
+            and m.group("title").isupper()
+            and re.search(r"(?:[,–—-]|\b(?:AND|OF|FOR|THE|IN|ON|TO))$", m.group("title").strip())
+            and nxt_line.isupper()
+            and caps_heading(nxt_line)
+            and not NUM_HEADING.match(nxt_line)
+        ):
+            # "4 SPECIAL EDUCATIONAL NEEDS – EDUCATION," / "HEALTH AND CARE PLANS": a PDF wrapped the title.
+            line = f"{line} {nxt_line}"
+            m = NUM_HEADING.match(line)
+            skip.add(i + 1)
+        sub = m and re.match(r"^(\d+)\.\d+$", m.group("num"))
+        if sub and current.number and sub.group(1) == current.number.rstrip("."):
+            m = None  # "46.2 That Cabinet note ...": a numbered paragraph of minute 46, not a new item
+        if m and title_like(m.group("title").strip()):
+            key = number_key(m.group("num"))
+            has_letter = bool(re.search(r"\d[a-z]$", m.group("num")))
+            increasing = last_key is None or key > last_key or (key == last_key and has_letter)
+            big = key and key[0] > 999 and "/" not in m.group("num")
+            as_list = in_resolution and key == (list_next,) and not caps_heading(m.group("title"))
+            if increasing and not big and not as_list:
+                heading = (m.group("num").rstrip("."), m.group("title").strip())
+                last_key = key
+                nxt = lines[i + 1] if i + 1 < len(lines) else ""
+                # A shouted title wrapped by a PDF: "61. QUARTER 3 PERFORMANCE AND FINANCIAL MONITORING" / "REPORT".
+                if (
+                    nxt
+                    and i + 1 not in skip
+                    and len(heading[1]) > 30
+                    and heading[1].isupper()
+                    and nxt.isupper()
+                    and caps_heading(nxt)
+                    and not NUM_HEADING.match(nxt)
+                    and not PROCEDURAL.match(nxt)
+                    and len(nxt.split()) <= 6
+                ):
+                    heading = (heading[0], f"{heading[1]} {nxt}")
+                    skip.add(i + 1)
+        # "Matters arising" in mixed case under a numbered minute whose own heading was in capitals is a sub-label.
+        sub_label = (
+            heading is None
+            and current.number
+            and current.title
+            and current is items[-1]
+            and not caps_heading(line)
+            and PROCEDURAL.match(line)
+            and any(c.islower() for c in line)
+            and all(it.number for it in items)
+            and raw_caps
+        )
+        if heading is None and not sub_label and (caps_heading(line) or PROCEDURAL.match(line)):
+            low = line.lower().strip(" :")
+            is_title_line = committee_low and (
+                low in (committee_low, f"minutes of {committee_low}")
+                # A long name set over two heading lines: "ADULT SOCIAL CARE AND HEALTH" / "OVERVIEW AND SCRUTINY ..."
+                or (not items and len(low) >= 10 and low in committee_low)
+            )
+            if not is_title_line and not (not seen_content and looks_like_header_line(line) and not items):
+                heading = (None, line.strip())
+        if heading:
+            raw_caps = heading[1].isupper()
+            current = Item(heading[0], title_case(re.sub(r"\s+", " ", heading[1]).strip(" .-–—:")))
+            items.append(current)
+            in_resolution, list_next = False, 1
+            continue
+        current.lines.append(line)
+        if line:
+            seen_content = True
+        if trigger_at(lines, i):
+            in_resolution, list_next = True, 1
+        elif in_resolution:
+            lm = re.match(r"^\(?(\d{1,2})[.)]", line)
+            if lm and int(lm.group(1)) == list_next:
+                list_next += 1
+    if not items:
+        return [preamble] if any(preamble.lines) else []
+    if sum(1 for it in items if it.number) >= 2:
+        # Where items are numbered, an unnumbered heading with nothing under it is a section label ("MINUTES"),
+        # and one above the first numbered item with no decision in it is part of the page's header.
+        first = next(k for k, it in enumerate(items) if it.number)
+        items = [
+            it
+            for k, it in enumerate(items)
+            if it.number or (any(it.lines) and (k > first or _item_has_content(it) or _has_table_rows(it)))
+        ]
+    if _item_has_content(preamble):
+        items.insert(0, preamble)
+    return items
+
+
+def _has_table_rows(item: Item) -> bool:
+    return any(ln.startswith(TABLE_ROW) for ln in item.lines)
+
+
+_PAGE_TITLE = re.compile(r"^(?:decisions|recommendations)$", re.I)
+
+
+def _item_has_content(item: Item) -> bool:
+    first = next((k for k, ln in enumerate(item.lines) if ln), None)
+    return any(
+        trigger_at(item.lines, k)
+        for k in range(len(item.lines))
+        # "Decisions" heading a ModernGov decisions page is its title, not a decision.
+        if not (item.number is None and k == first and _PAGE_TITLE.match(item.lines[k]))
+    )
+
+
+def split_items(doc: Document) -> None:
+    """Stage: cut the body into agenda items, each with its own lines."""
+    doc.items = _split_items(doc.lines, doc.attendance_lines, doc.committee)
