@@ -1307,3 +1307,31 @@ def test_witnesses_and_partners_labels_are_in_attendance():
     )
     assert person(result, "Sam Oduya")["status"] == "in_attendance"
     assert person(result, "Joan Pryce")["status"] == "in_attendance"
+
+
+# --- committee websites' "No. | Item" tables --------------------------------------------------------------------
+
+
+def test_web_table_rows_are_items_titled_by_their_first_words():
+    result = parse_minutes(
+        "Agenda, decisions and minutes\nVenue: Room 4, Civic Offices\nNo. | Item |\n---|---|\n"
+        "Apologies for Absence Additional documents: Decision: None. Minutes: Apologies were received from "
+        "Councillor Ruth Amble. |\n|\n"
+        "Declarations of Interest Members are invited to declare any interests. Minutes: None. |\n|\n"
+        "Parking Charges Review PDF 210 KB To consider the report of the Head of Parking. Additional documents: "
+        "Decision: RESOLVED that the Head of Parking bring a revised tariff to the next meeting. "
+        "Minutes: RESOLVED that the Head of Parking bring a revised tariff to the next meeting. |\n"
+        "Play Areas Strategy Slides attached Minutes: The Committee noted the slides. |\n"
+    )
+    items = result["items"]
+    assert [(i["number"], i["title"]) for i in items] == [
+        (None, "Apologies for Absence"),
+        (None, "Declarations of Interest"),
+        (None, "Parking Charges Review"),
+        (None, "Play Areas Strategy"),
+    ]
+    # "Decision:" and "Minutes:" say the same thing: one action, not two.
+    assert [a["text"] for a in items[2]["actions"]] == [
+        "The Head of Parking bring a revised tariff to the next meeting"
+    ]
+    assert person(result, "Ruth Amble")["status"] == "apologies"

@@ -39,6 +39,8 @@ class Item:
 
 # Marks a row of an "Action | Responsible | Deadline" table: TABLE_ROW + action + CELL + owner + CELL + due.
 TABLE_ROW, CELL = "\x04", "\x1f"
+# Marks a line as an item heading that an earlier stage recognised (a web table row's title): HEADING + title.
+HEADING = "\x06"
 
 
 @dataclass

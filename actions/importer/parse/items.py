@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .document import TABLE_ROW, Document, Item
+from .document import HEADING, TABLE_ROW, Document, Item
 from .patterns import NUM_HEADING, PROCEDURAL
 from .text import caps_heading, looks_like_header_line, number_key, title_case, title_like, trigger_at
 
@@ -26,8 +26,8 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
         if line.startswith(TABLE_ROW):
             current.lines.append(line)
             continue
-        heading = None
-        bare = re.match(r"^(?:Item\s+)?(\d{1,3}[a-z]?)[.)]?$", line)
+        heading = (None, line[1:]) if line.startswith(HEADING) else None
+        bare = None if heading else re.match(r"^(?:Item\s+)?(\d{1,3}[a-z]?)[.)]?$", line)
         if bare and not (in_resolution and number_key(bare.group(1)) == (list_next,)):
             j = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k]), None)
             if j is not None and not NUM_HEADING.match(lines[j]) and title_like(lines[j]):

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-from .document import CELL, TABLE_ROW, Document
+from .document import CELL, HEADING, TABLE_ROW, Document
 from .patterns import CLUTTER_INLINE, CLUTTER_LINE, NUM_HEADING, TRIGGER
 from .text import any_date, title_like
 from .vocabulary import HYPHEN_PREFIXES
+from .webtable import web_table_rows
 
 _REPLACEMENTS = [
     ("\r\n", "\n"), ("\r", "\n"), ("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "),
@@ -52,8 +53,9 @@ _INLINE_DECISION = re.compile(r"(?:\b[Ii]t\s+was\s+)?(?:\bUNANIMOUSLY\s+)?\b(?:R
 
 
 def _normalise(text: str) -> list[str]:
-    text = text.replace(TABLE_ROW, " ").replace(CELL, " ")
+    text = text.replace(TABLE_ROW, " ").replace(CELL, " ").replace(HEADING, " ")
     if "|" in text or "\t" in text:
+        text = web_table_rows(text)
         text = _action_tables(text)
     # str.replace per character is much faster than str.translate on long documents.
     for old, new in _REPLACEMENTS:
