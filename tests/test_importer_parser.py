@@ -1335,3 +1335,46 @@ def test_web_table_rows_are_items_titled_by_their_first_words():
         "The Head of Parking bring a revised tariff to the next meeting"
     ]
     assert person(result, "Ruth Amble")["status"] == "apologies"
+
+
+# --- attendance in real councils' layouts -------------------------------------------------------------------------
+
+
+def test_label_then_blank_lines_then_a_councillor_run():
+    result = parse_minutes(
+        "Overview Committee\n\n\nCommittee Members:\n\n\n\nCouncillors Alder (Chairman), Birch, Cedar and J Rowan\n\n\n"
+        "5. Apologies for Absence\n\nNone.\n"
+    )
+    names = [p["name"] for p in result["attendance"]]
+    assert names[:2] == ["Councillor Alder", "Councillor Birch"] and "J Rowan" in names
+    assert person(result, "Councillor Alder")["role"] == "chair"
+
+
+def test_bracket_closes_an_entry_without_a_comma_and_present_via_teams_is_a_label():
+    result = parse_minutes(
+        "Present: Councillor Ann Lea (Chair) Brook (Opposition Spokesperson) and Carr (Group Spokesperson).\n"
+        "Also present via Teams virtually: Dr Amy Fenn\n\n1 Minutes\n1.1 Approved.\n"
+    )
+    assert {"Ann Lea", "Brook", "Carr"} <= {p["name"] for p in result["attendance"]}
+    assert person(result, "Amy Fenn")["status"] == "in_attendance"
+
+
+def test_without_an_attendance_list_the_people_taking_part_are_recorded():
+    result = parse_minutes(
+        "7. Election of Vice-Chairman\n\nMr Oakes proposed and Mrs Ashby seconded Mr Elm as Vice-Chairman.\n\n"
+        "8. Waste Strategy\n\nThe Director of Environment presented the report. It was moved by Councillor "
+        "P Reed, seconded by Councillor S Vane and RESOLVED that the report be noted.\n"
+    )
+    names = {p["name"] for p in result["attendance"]}
+    assert {"Mr Oakes", "Mrs Ashby", "P Reed", "S Vane", "Director of Environment"} <= names
+    assert person(result, "Director of Environment")["status"] == "in_attendance"
+
+
+def test_a_page_with_no_attendance_invents_none():
+    result = parse_minutes("3. Budget Monitoring\n\nThe report was noted.\n")
+    assert result["attendance"] == []
+
+
+def test_time_run_into_the_date_on_a_heading():
+    result = parse_minutes("Policy Committee\n4.00pm3 May 2024\nTown Hall\n\n1 Minutes\n1.1 Approved.\n")
+    assert (result["date"], result["start_time"]) == ("2024-05-03", "16:00")

@@ -20,6 +20,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import MinutesImportError
 from .parse import parse_minutes
 
 REPO = Path(__file__).resolve().parents[2]
@@ -211,14 +212,19 @@ def ratios(tally: Tally) -> dict:
 
 
 def run(dirs=None, out=sys.stdout) -> tuple[Tally, dict]:
-    total, per_file = Tally(), {}
+    total, per_file, failures = Tally(), {}, 0
     for sample in samples(dirs):
-        _, tally, (hit, n_exp, n_act) = score_sample(sample)
+        try:
+            _, tally, (hit, n_exp, n_act) = score_sample(sample)
+        except MinutesImportError as exc:
+            failures += 1
+            print(f"{sample.name}: FAILED ({exc})", file=out)
+            continue
         for name, (h, t) in tally.counts.items():
             total.add(name, h, t)
         per_file[sample.name] = ratios(tally)
         print(f"{sample.name}: actions {hit}/{n_exp} found, {n_act} proposed", file=out)
-    print(overall_line(total), file=out)
+    print(overall_line(total, failures), file=out)
     return total, per_file
 
 

@@ -27,23 +27,30 @@ from .patterns import ATTENDANCE_LABEL, NUM_HEADING, PERSON, PROCEDURAL
 from .text import caps_heading, paragraphs_of
 from .vocabulary import HONORIFIC, NOT_NAME, POST_HEADS
 
+# What an attendance label says about the people after it: (label pattern, status, role), first match wins.
+# A status of None means the list is not of attendees ("Public attendance: 4"). Unmatched labels: present.
+LABEL_STATUS = [
+    (r"public", None, None),
+    (r"apolog", "apologies", None),
+    (r"absent", "absent", None),
+    (r"^vice", "present", "vice_chair"),
+    (r"^(?:chair|presiding)", "present", "chair"),
+    (r"substitute", "present", "substitute"),
+    (r"^voting", "present", None),  # the committee's own members, as against non-voting co-optees
+    (r"co-?opted|^(?:independent|lay|statutory|non)", "present", "co-opted"),
+    (r"^cabinet", "in_attendance", "cabinet_member"),
+    (r"also|^other|representative|partners|witness|attend|officer|guest|^together", "in_attendance", None),
+]
+_LABEL_STATUS = [(re.compile(pattern), status, role) for pattern, status, role in LABEL_STATUS]
+
 
 def _label_status(label: str) -> tuple[str | None, str | None]:
     label = label.lower()
-    if "public" in label:
-        return None, None
-    if "apolog" in label:
-        return "apologies", None
-    if "absent" in label:
-        return "absent", None
-    if label.startswith("vice"):
-        return "present", "vice_chair"
-    if label.startswith("chair"):
-        return "present", "chair"
-    if "substitute" in label:
-        return "present", "substitute"
-    if label.startswith("voting"):
-        return "present", None  # the committee's own members, as against non-voting co-optees
+    for pattern, status, role in _LABEL_STATUS:
+        if pattern.search(label):
+            return status, role
+    return "present", None
+    # the committee's own members, as against non-voting co-optees
     if (
         "co-opted" in label
         or "coopted" in label
@@ -94,8 +101,9 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
         chunk = [_ORG_PREFIX.sub("", rest)]
         used.add(i)
         j = i + 1
-        if not rest.strip() and j + 1 < len(lines) and not lines[j] and _next_is_names(lines, j):
-            j += 1  # "PRESENT:" / blank line / the names
+        if not rest.strip() and j + 1 < len(lines) and not lines[j] and _next_is_names(lines, i):
+            while j < len(lines) and not lines[j]:
+                j += 1  # "PRESENT:" / blank lines / the names
         while j < len(lines) and lines[j] and not ATTENDANCE_LABEL.match(lines[j]) and not caps_heading(lines[j]):
             if NUM_HEADING.match(lines[j]) or PROCEDURAL.match(lines[j]):
                 break
@@ -109,9 +117,8 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
 
 
 def _next_is_names(lines: list[str], i: int) -> bool:
-    nxt = lines[i + 1] if i + 1 < len(lines) else ""
-    if not nxt and i + 2 < len(lines):
-        nxt = lines[i + 2]  # a label, a blank line, then the names
+    # A label, blank lines (a PDF or Word file spaces them out), then the names.
+    nxt = next((ln for ln in lines[i + 1 : i + 6] if ln), "")
     return bool(nxt) and bool(
         re.match(rf"^{HONORIFIC}[\s:]", nxt)
         or ATTENDANCE_LABEL.match(nxt)
@@ -169,6 +176,8 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
     text = re.sub(r"\s+", " ", text).strip(" .;")
     if not text or re.match(r"^(?:none|nil|no\s+(?:apologies|members|one))", text, re.I):
         return []
+    # "Councillor Mac Cafferty (Chair) Appich (Spokesperson)": a bracket closes one entry even without a comma.
+    text = re.sub(r"\)\s+(?=(?:and\s+)?[A-Z][a-z])", "), ", text)
     initials: list[str] = []
     if "(" in text:
         # "Cllr Sam Bailey (Chair) (SB)", "Tom Greaves, Housing Manager (TG)": initials the notes use for owners.
@@ -369,5 +378,56 @@ def read_attendance(doc: Document) -> None:
     doc.paragraphs = paragraphs_of(body)
     doc.declarations = find_declarations(doc.paragraphs)
     _add_sentence_attendance(doc.paragraphs, doc.attendance)
-    if not doc.attendance:
-        doc.attendance = _mentioned_people(doc.paragraphs)
+    if not doc.attendance_lines:
+        # No attendance list: the people the minutes show taking part were there; nobody else is invented.
+        known = {p.name.lower() for p in doc.attendance}
+        for person in _mentioned_people(doc.paragraphs) + _taking_part(doc.paragraphs):
+            if person.name.lower() not in known and not any(same_person(p.name, person.name) for p in doc.attendance):
+                doc.attendance.append(person)
+                known.add(person.name.lower())
+
+
+# People the minutes show taking part: (pattern with a "who" group, status, role). Add a row for a new phrasing.
+TAKING_PART = [
+    # "Councillor Winskill informed Members", "Mr King proposed and Mrs Stockell seconded Mr Scholes"
+    (
+        rf"(?P<who>{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:also\s+)?"
+        r"(?:proposed|seconded|moved|informed|said|asked|explained|stated|commented|queried|raised|thanked|"
+        r"suggested|reported|presented|introduced|noted|welcomed|requested|questioned|advised|replied|responded)\b",
+        "present",
+        "member",
+    ),
+    # "It was moved by Councillor M Blair Park, seconded by Councillor S Lambeth"
+    (
+        rf"\b(?:moved|seconded|proposed)\s+by\s+(?P<who>{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'-]+"
+        r"(?:\s+[A-Z][\w'-]+)?)",
+        "present",
+        "member",
+    ),
+    # "The Director of Public Health updated the Committee": an officer known only by the post
+    (
+        r"(?:^|[.;]\s+)[Tt]he\s+(?P<post>[A-Z][\w'-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]+){0,6})\s+"
+        r"(?:presented|introduced|updated|reported|explained|advised|outlined|informed|gave|summarised|said|"
+        r"responded|confirmed|undertook|agreed)\b",
+        "in_attendance",
+        "officer",
+    ),
+]
+_TAKING_PART = [(re.compile(pattern), status, role) for pattern, status, role in TAKING_PART]
+
+
+def _taking_part(paragraphs: list[str]) -> list[Person]:
+    found: list[Person] = []
+    for para in paragraphs:
+        for pattern, status, role in _TAKING_PART:
+            for m in pattern.finditer(para):
+                if "post" in pattern.groupindex:
+                    post = m.group("post")
+                    if post_like(post) and not re.match(r"^(?:Chair|Chairman|Committee|Council)\b", post):
+                        found.append(Person(name=post, status=status, role=role, title=post))
+                    continue
+                name, is_cllr = strip_honorific(m.group("who"))
+                name = name if is_cllr else m.group("who")  # "Dr Amir Khan" keeps the title he was given
+                if plausible_name(name) and not any(w.lower() in NOT_NAME - HONORIFIC_WORDS for w in name.split()):
+                    found.append(Person(name=name, status=status, role=role if is_cllr else None, councillor=is_cllr))
+    return _dedupe_people(found)

@@ -52,6 +52,13 @@ _SPLIT_LABEL = re.compile(
 _INLINE_DECISION = re.compile(r"(?:\b[Ii]t\s+was\s+)?(?:\bUNANIMOUSLY\s+)?\b(?:RESOLVED|AGREED)\b")
 
 
+# Words a web page or PDF ran together: "4.00pm1 July 2021", "CllrGary Harding".
+GLUED_WORDS = [
+    (re.compile(r"(\d\s?[ap]\.?m\.?)(?=\d)", re.I), r"\1 "),
+    (re.compile(r"\b(Cllrs?|Councillors?)(?=[A-Z][a-z])"), r"\1 "),
+]
+
+
 def _normalise(text: str) -> list[str]:
     text = text.replace(TABLE_ROW, " ").replace(CELL, " ").replace(HEADING, " ")
     if "|" in text or "\t" in text:
@@ -66,6 +73,8 @@ def _normalise(text: str) -> list[str]:
     if re.search(r"(?:present|attendance|attending)[ ]*:", text, re.I):
         text = _SPLIT_LABEL.sub(lambda m: f"{m.group(1)} {m.group(3)}: {m.group(2)} {m.group(4)}", text)
     text = re.sub(r" {2,}", " ", text)
+    for pattern, repl in GLUED_WORDS:
+        text = pattern.sub(repl, text)
     out = []
     for raw in text.split("\n"):
         line = raw.strip()

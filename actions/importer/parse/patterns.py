@@ -222,7 +222,8 @@ PROMISE = re.compile(
 
 
 ATTENDANCE_LABEL = re.compile(
-    r"^(?P<label>(?:(?:committee\s+|panel\s+|board\s+)?members?\s+|councillors?\s+|cllrs?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|"
+    r"^(?P<label>(?:also\s+)?(?:present|in\s+attendance|attending)\s+(?:via|virtually|remotely|online|in\s+person)\b"
+    r"[^:\n]{0,40}|(?:(?:committee\s+|panel\s+|board\s+)?members?\s+|councillors?\s+|cllrs?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|"
     r"(?:committee|panel|board)\s+members|other\s+(?:members|councillors)(?:\s+present|\s+in\s+attendance)?|"
     r"(?:[a-z&]+\s+){0,3}?(?:partner\s+)?representatives(?:\s+present|\s+in\s+attendance)?|"
     r"(?:nhs\s+|health\s+|external\s+)?(?:partners|witnesses)(?:\s+present|\s+in\s+attendance)?|"
@@ -231,7 +232,8 @@ ATTENDANCE_LABEL = re.compile(
     r"(?:independent|lay|statutory|(?:non-?)?voting)\s+(?:co-?opted\s+)?(?:members?|persons?)(?:\s+present)?|"
     r"public\s+attendance|sederunt|together\s+with|cabinet\s+members?(?:\s+(?:present|in\s+attendance))?|co-?optees|"
     r"co-?opted|councillors|cllrs|also\s+attending|"
-    r"chair(?:man|person)?|vice[- ]chair(?:man|person)?|guests?|attendees|attending)\s*[:\-–—]\s*(?P<rest>.*)$"
+    r"chair(?:man|person)?|vice[- ]chair(?:man|person)?|presiding|guests?|attendees|attending)"
+    r"\s*[:\-–—]\s*(?P<rest>.*)$"
     r"|^(?P<bare>(?:councillors?\s+|members?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|also\s+attending|"
     r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?|co-?opted\s+members?|sederunt|"
     r"cabinet\s+members?\s+present)\s*$",
