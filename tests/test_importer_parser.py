@@ -1378,3 +1378,44 @@ def test_a_page_with_no_attendance_invents_none():
 def test_time_run_into_the_date_on_a_heading():
     result = parse_minutes("Policy Committee\n4.00pm3 May 2024\nTown Hall\n\n1 Minutes\n1.1 Approved.\n")
     assert (result["date"], result["start_time"]) == ("2024-05-03", "16:00")
+
+
+# --- actions in prose and unlabelled decision lists ---------------------------------------------------------------
+
+
+def test_lettered_that_list_without_resolved_is_a_block_of_decisions():
+    item = only_item(
+        "12 Review Topics\n\nSupporting documents:\n\nThe Head of Leisure submitted a report on the reviews.\n\n"
+        "a. That Councillors Moss and Reed be appointed to the Parks Review Group.\n\n"
+        "b. That Members absent from this meeting be given the chance to join a group.\n\n"
+        "c. That scoping reports on both topics be brought to a future meeting.\n"
+    )
+    assert len(item["resolutions"]) == 3
+    texts = [a["text"] for a in item["actions"]]
+    assert texts == [
+        "Members absent from this meeting be given the chance to join a group",
+        "Scoping reports on both topics be brought to a future meeting",
+    ]
+    # The report coming back is written by whoever wrote this one.
+    assert item["actions"][1]["owner"] == "Head of Leisure"
+
+
+def test_suggestions_and_confirmations_about_a_later_meeting_are_actions():
+    item = only_item(
+        "4 Minutes\n\nIn answer to a question it was confirmed that the minutes of the March meeting were not yet "
+        "ready and would be brought for approval to the next meeting. It was suggested that a letter be sent to "
+        "all local MPs about the bus subsidy. The Chair confirmed that the protocol would be presented at item 6. "
+        "The Clerk advised that this item had been deferred and would be considered at the next meeting.\n"
+    )
+    texts = [a["text"] for a in item["actions"]]
+    assert texts == [
+        "The minutes of the March meeting were not yet ready and would be brought for approval to the next meeting",
+        "A letter be sent to all local MPs about the bus subsidy",
+    ]
+
+
+def test_undertook_to_takes_any_verb():
+    item = only_item("5 Action Log\n\nThe Town Clerk undertook to streamline the log before the next meeting.\n")
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [
+        ("Town Clerk to streamline the log before the next meeting", "Town Clerk")
+    ]

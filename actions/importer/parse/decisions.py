@@ -10,6 +10,7 @@ import re
 
 from .document import CELL, TABLE_ROW, Document, Item, Person, Resolution
 from .due import due_of
+from .names import person_like, post_like
 from .owners import (
     clean_owner,
     context_owner,
@@ -93,6 +94,18 @@ def _file_logged_rows(items: list[dict]) -> None:
     items[:] = [it for it in items if not any(it is e for e in emptied)]
 
 
+# The first of a run of decisions printed as a list with no "RESOLVED" label: "(1) That ...", "a. That ...".
+_FIRST_THAT = re.compile(r"^(?:\(\s*(?:1|a|i)\s*\)|(?:1|a|i)[.)])\s+That\b")
+_LATER_THAT = re.compile(r"^(?:\(\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*\)|(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)])\s+Th(?:at|e)\b")
+
+
+def _unlabelled_decisions_at(lines: list[str], idx: int) -> bool:
+    if not _FIRST_THAT.match(lines[idx]):
+        return False
+    later = [ln for ln in lines[idx + 1 : idx + 12] if ln][:6]
+    return sum(1 for ln in later if _LATER_THAT.match(ln)) >= 1
+
+
 def _parse_item(item: Item, people: list[str]) -> dict:
     lines = list(item.lines)
     for idx, line in enumerate(lines):
@@ -103,7 +116,8 @@ def _parse_item(item: Item, people: list[str]) -> dict:
             break
     for idx, line in enumerate(lines):
         if SUPPORTING_MARKER.match(line):
-            lines = lines[:idx]
+            # Below the minutes it ends them; straight under the title it only lists the papers.
+            lines = lines[:idx] if any(lines[:idx]) else lines[idx + 1 :]
             break
 
     discussion: list[str] = []
@@ -118,6 +132,12 @@ def _parse_item(item: Item, people: list[str]) -> dict:
             what, owner, when, minute = (line[1:].split(CELL) + ["", "", ""])[:4]
             tabled.append((what.strip(), clean_owner(owner), due_of(when) or when.strip(" .") or due_of(what), minute))
             idx += 1
+            continue
+        if _unlabelled_decisions_at(lines, idx):
+            # "a. That X be appointed ... b. That Y be brought to a future meeting", with no "RESOLVED" above.
+            block, idx = _take_block(lines, idx, "")
+            resolutions.extend(block)
+            since_block = 0
             continue
         m = trigger_at(lines, idx)
         if m:
@@ -187,11 +207,16 @@ def _parse_item(item: Item, people: list[str]) -> dict:
         if not any(word_overlap(text, a["text"]) >= 0.6 for a in actions):
             actions.append({"text": _action_text(text), "owner": owner, "due": None, "_due_text": text})
 
-    for text, owner in find_promises(paragraphs):
+    for text, owner in find_promises(paragraphs) + _prose_actions(paragraphs):
         if not any(word_overlap(text, r.text) >= 0.4 for r in resolutions) and not any(
             word_overlap(text, a["text"]) >= 0.4 for a in actions
         ):
-            actions.append({"text": text, "owner": owner, "due": None, "_due_text": text})
+            actions.append({"text": _action_text(text), "owner": owner, "due": None, "_due_text": text})
+
+    presenter = _presenter(item.lines)
+    for action in actions:
+        if not action["owner"] and presenter and REPORT_BACK.search(action["text"]):
+            action["owner"] = presenter  # a report coming back is written by whoever wrote this one
 
     return {
         "number": item.number,
@@ -492,3 +517,61 @@ def read_decisions(doc: Document) -> None:
 def file_logged_actions(doc: Document) -> None:
     """Stage: an action log restates actions; keep one of each and file its rows under their minutes."""
     _drop_logged_twice(doc.parsed_items, doc.attendance)
+
+
+# Decisions and requests recorded in the discussion rather than under "RESOLVED": (pattern, needs a follow-up).
+# A request or suggestion is enough ("It was suggested that a letter be sent to all local MPs"); a confirmation
+# or a note only when it looks to a later meeting ("it was confirmed that the minutes ... would be brought to
+# the next meeting"), since "confirmed that the protocol would be presented at item 6" is about this one.
+PROSE_ACTIONS = [
+    (r"\b(?:suggested|requested|recommended|proposed|agreed)\s+that\s+(?P<what>[^.;]{10,300})", False),
+    (r"\b(?:confirmed|noted|reported|advised)\s+that\s+(?P<what>[^.;]{10,300})", True),
+]
+_PROSE_ACTIONS = [(re.compile(p, re.I), follow_up) for p, follow_up in PROSE_ACTIONS]
+_WOULD_COME_BACK = re.compile(r"\b(?:would|will|should|to)\s+(?:then\s+|also\s+)?(?:be\s+)?[a-z]+")
+_NOT_A_TASK = re.compile(
+    r"\bbe\s+held\b|\b(?:had|has|have)\s+been\b|\bwas\s+|\bwere\s+(?!not\s+yet)|"
+    r"\badded\s+(?:as\s+an?\s+item|to\s+the\s+(?:work\s+programme|forward\s+plan))",  # the work programme's
+    re.I,
+)
+
+
+# "this item had been withdrawn and would be considered at the next meeting": the agenda moves, nobody has work.
+_DEFERRED = re.compile(r"\b(?:withdrawn|deferred|postponed)\b", re.I)
+
+
+def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None]]:
+    out = []
+    for para in paragraphs:
+        found = []
+        for pattern, needs_follow_up in _PROSE_ACTIONS:
+            for m in pattern.finditer(para):
+                what = m.group("what").strip()
+                later = bool(FOLLOW_UP.search(what) and _WOULD_COME_BACK.search(what))
+                if _DEFERRED.search(what) or (_NOT_A_TASK.search(what) and not later):
+                    continue
+                if later or (not needs_follow_up and _is_action(what)):
+                    found.append((m.start(), what, explicit_owner(what)))
+        out += [(what, owner) for _, what, owner in sorted(found)]  # in the order the minutes give them
+    return out
+
+
+# "The Head of Transformation submitted a report", "Report of the Strategic Director of Place", "Report author: X"
+_PRESENTER = re.compile(
+    r"^(?:[Tt]he\s+)?(?:report\s+of\s+the\s+|report\s+author\s*:\s*)(?P<who>[A-Z][\w' -]{2,80}?)\.?$"
+    r"|^[Tt]he\s+(?P<post>[A-Z][\w'-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]+){0,6})\s+"
+    r"(?:submitted|presented|introduced)\s+(?:a|the|his|her|their)\s+report\b",
+    re.I,
+)
+REPORT_BACK = re.compile(r"\b(?:report|update|brought|bring|back|circulated|programme)\b", re.I)
+
+
+def _presenter(lines: list[str]) -> str | None:
+    for line in lines:
+        m = _PRESENTER.match(line)
+        if m:
+            who = (m.group("who") or m.group("post")).strip()
+            # An officer's report: a councillor presenting one does not write the next.
+            officer = not re.search(r"\b(?:cabinet|member|councillor|leader|mayor|chair\w*)\b", who, re.I)
+            return who if officer and (post_like(who) or person_like(who)) else None
+    return None

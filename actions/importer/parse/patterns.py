@@ -216,8 +216,9 @@ COMMITMENT = re.compile(
 
 PROMISE = re.compile(
     rf"(?P<who>{PERSON.pattern}|[Tt]he\s+[A-Z][\w'’-]+(?:\s+(?:of|for|and|&)?\s*[A-Z][\w'’-]+){{0,5}}|Officers)"
-    rf"(?:,\s*[^,.]{{3,90}},)?\s+(?:agreed|undertook|offered|promised|committed)\s+to\s+"
-    rf"(?:\w+ly\s+)?(?P<verb>{ACTION_INFINITIVES})\b(?P<rest>[^.]*)",
+    rf"(?:,\s*[^,.]{{3,90}},)?\s+(?:(?:agreed|undertook|offered|promised|committed)\s+to\s+"
+    rf"(?:\w+ly\s+)?(?P<verb>{ACTION_INFINITIVES})|(?:undertook|promised)\s+to\s+(?P<verb2>(?!be\b)[a-z]+))"
+    r"\b(?P<rest>[^.]*)",
 )
 
 

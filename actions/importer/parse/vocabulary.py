@@ -81,7 +81,8 @@ ACTION_PARTICIPLES = (
     r"clarified|followed\s+up|taken\s+forward|made\s+available|fed\s+back|passed\s+(?:on|to)|communicated|"
     r"e-?mailed|raised|escalated|compiled|collated|incorporated|identified|obtained|progressed|pursued|"
     r"contacted|commissioned|implemented|returned|expanded|extended|conveyed|relayed|considered\s+(?:at|by)|"
-    r"asked|invited|tabled|listed|copied|added|emailed|notified|informed|advised|chased|explained"
+    r"asked|invited|tabled|listed|copied|added|emailed|notified|informed|advised|chased|explained|"
+    r"removed|divided|grouped|placed|merged|combined|renamed|streamlined|reconsidered"
 )
 
 
