@@ -1419,3 +1419,53 @@ def test_undertook_to_takes_any_verb():
     assert [(a["text"], a["owner"]) for a in item["actions"]] == [
         ("Town Clerk to streamline the log before the next meeting", "Town Clerk")
     ]
+
+
+# --- item headings on committee websites' pages -------------------------------------------------------------------
+
+
+def test_single_agenda_item_page_takes_its_title_from_the_line_after_agenda_item():
+    result = parse_minutes(
+        "Agenda item\n\nParking Review\n\nReport of the Head of Parking.\n\nMinutes:\n\nRESOLVED that the "
+        "report be noted.\n"
+    )
+    assert [(i["number"], i["title"]) for i in result["items"]] == [(None, "Parking Review")]
+
+
+def test_paper_titles_without_numbers_are_items():
+    result = parse_minutes(
+        "Audit Committee - Tuesday, 4th June, 2024 2.00 pm\n\nNo. Item\n\nMinutes pdf icon PDF 135 KB\n\n"
+        "To approve the minutes.\n\nThe minutes were approved.\n\nRisk Register pdf icon PDF 308 KB\n\n"
+        "Appendix A - Register, item 2. pdf icon PDF 40 KB\n\nThe Committee noted the register.\n"
+    )
+    assert [i["title"] for i in result["items"]] == ["Minutes", "Risk Register"]
+    assert (result["committee"], result["date"], result["start_time"]) == ("Audit Committee", "2024-06-04", "14:00")
+
+
+def test_title_a_little_above_additional_documents_is_an_item():
+    result = parse_minutes(
+        "RESOLVED that the minutes be signed.\n\n\nFlu Vaccination Update\n\nThe Director to report\n\n"
+        "Additional documents:\n\nThe Director of Public Health updated the Committee.\n"
+    )
+    assert [i["title"] for i in result["items"]][-1] == "Flu Vaccination Update"
+
+
+def test_slash_numbers_alone_on_a_line_take_a_long_title_below():
+    result = parse_minutes(
+        "Items\n| No. |\nItem |\n87/25 |\nApologies for Absence\nMinutes:\nNone.\n|\n88/25 |\n"
+        "To confirm the accuracy of the minutes of the meeting of the Overview and Scrutiny Board held on "
+        "6th January 2026 PDF 264 KB\nMinutes:\nRESOLVED that the minutes be approved.\n|\n"
+    )
+    assert [i["number"] for i in result["items"]] == ["87/25", "88/25"]
+    assert result["items"][1]["title"].startswith("To confirm the accuracy of the minutes")
+
+
+def test_issue_page_meeting_line_names_the_committee_and_a_date_line_is_not_item_6():
+    result = parse_minutes(
+        "Issue - meetings\n\nArea Feedback\n\nMeeting: 22/01/2013 - Overview and Scrutiny Committee (Item 180)\n\n"
+        "180 PANEL REPORT BACK\n\nMinutes:\n\nThe report was noted.\n"
+    )
+    assert result["committee"] == "Overview and Scrutiny Committee"
+    dated = parse_minutes("Scrutiny Panel\n6 Aug 2019 - 18:00\n\n1 Welcome\nThe Chairman welcomed everyone.\n")
+    assert (dated["date"], dated["start_time"]) == ("2019-08-06", "18:00")
+    assert [i["number"] for i in dated["items"]] == ["1"]

@@ -41,6 +41,9 @@ class Item:
 TABLE_ROW, CELL = "\x04", "\x1f"
 # Marks a line as an item heading that an earlier stage recognised (a web table row's title): HEADING + title.
 HEADING = "\x06"
+# Marks a line that normalise took out but the layout stage wants to know about: MARK + what it was
+# ("papers" for "Additional documents:", "item_page" for "Agenda item", "paper:" + title for a paper's title).
+MARK = "\x07"
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .document import Document
+from .document import HEADING, Document
 from .normalise import drop_page_furniture
 from .patterns import (
     ATTENDANCE_LABEL,
@@ -67,8 +67,20 @@ _BODY_WORD = re.compile(
 )
 
 
+# "Meeting: 22/01/2013 - Overview and Scrutiny Committee (Item 180)", "Decided at meeting: 17/09/2019 - Cabinet"
+MEETING_LINE = re.compile(
+    r"^(?:decided\s+at\s+)?meeting\s*:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–—]\s*(?P<name>[^()]+?)"
+    r"\s*(?:\(Item\s+[\w./]+\))?\s*$",
+    re.I,
+)
+
+
 def _find_committee(lines: list[str]) -> str | None:
-    head = [ln for ln in lines[:40] if ln][:12]
+    for line in lines:
+        m = MEETING_LINE.match(line)
+        if m:
+            return _clean_committee(m.group("name"))
+    head = [ln for ln in lines[:40] if ln and not ln.startswith(HEADING)][:12]
     for k, line in enumerate(head):
         nxt = head[k + 1] if k + 1 < len(head) else ""
         # A heading wrapped by a PDF: "MINUTES of a meeting of the Health Overview and Scrutiny / Committee held at".

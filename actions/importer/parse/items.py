@@ -27,11 +27,18 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
             current.lines.append(line)
             continue
         heading = (None, line[1:]) if line.startswith(HEADING) else None
-        bare = None if heading else re.match(r"^(?:Item\s+)?(\d{1,3}[a-z]?)[.)]?$", line)
+        bare = None if heading else re.match(r"^(?:Item\s+)?(\d{1,4}(?:/\d{1,4})?[a-z]?)[.)]?$", line)
         if bare and not (in_resolution and number_key(bare.group(1)) == (list_next,)):
             j = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k]), None)
-            if j is not None and not NUM_HEADING.match(lines[j]) and title_like(lines[j]):
+            if j is not None and lines[j].startswith(HEADING):
+                heading, last_key = (bare.group(1), lines[j][1:]), number_key(bare.group(1))  # "30." / its paper
+                skip.add(j)
+            elif j is not None and not NUM_HEADING.match(lines[j]) and title_like(lines[j]):
                 line = f"{bare.group(1)}. {lines[j]}"
+                skip.add(j)
+            elif j is not None and "/" in bare.group(1) and _long_title(lines[j]):
+                # "89/25" alone, then "To confirm the accuracy of the minutes of the meeting ... held on 6th January"
+                heading, last_key = (bare.group(1), lines[j]), number_key(bare.group(1))
                 skip.add(j)
         m = NUM_HEADING.match(line)
         nxt_line = lines[i + 1] if i + 1 < len(lines) else ""
@@ -124,6 +131,10 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
     if _item_has_content(preamble):
         items.insert(0, preamble)
     return items
+
+
+def _long_title(line: str) -> bool:
+    return len(line.split()) <= 30 and line[:1].isupper() and not line.endswith((".", ":", ";", ","))
 
 
 def _has_table_rows(item: Item) -> bool:

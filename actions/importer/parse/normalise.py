@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .document import CELL, HEADING, TABLE_ROW, Document
+from .document import CELL, HEADING, MARK, TABLE_ROW, Document
 from .patterns import CLUTTER_INLINE, CLUTTER_LINE, NUM_HEADING, TRIGGER
 from .text import any_date, title_like
 from .vocabulary import HYPHEN_PREFIXES
@@ -59,8 +59,26 @@ GLUED_WORDS = [
 ]
 
 
+# "Overview Report pdf icon PDF 308 KB" alone on a line: a committee website's item title with its paper.
+# (Numbered titles are found by their numbers; appendices and documents listed under an item are not items.)
+_PAPER_TITLE = re.compile(
+    r"^[ \t]*(?P<title>(?!(?:Appendix|Annex|Document|Enc|Schedule)\b)[A-Z][^\n.|\d][^\n|]{1,150}?)"
+    r"[ \t]+(?:pdf[ \t]+icon[ \t]+)?PDF[ \t]+[\d.,]+[ \t]*[KM]B[ \t]*$",
+    re.M,
+)
+
+
+# Clutter lines the layout stage still wants to see, by what they tell it.
+_KEPT_MARKS = {
+    "additional documents": "papers",
+    "additional document": "papers",
+    "agenda item": "item_page",
+    "decision details": "item_page",
+}
+
+
 def _normalise(text: str) -> list[str]:
-    text = text.replace(TABLE_ROW, " ").replace(CELL, " ").replace(HEADING, " ")
+    text = text.replace(TABLE_ROW, " ").replace(CELL, " ").replace(HEADING, " ").replace(MARK, " ")
     if "|" in text or "\t" in text:
         text = web_table_rows(text)
         text = _action_tables(text)
@@ -68,6 +86,8 @@ def _normalise(text: str) -> list[str]:
     for old, new in _REPLACEMENTS:
         if old in text:
             text = text.replace(old, new)
+    if "PDF" in text:
+        text = _PAPER_TITLE.sub(lambda m: f"{MARK}paper:{m.group('title')}", text)
     for pat in CLUTTER_INLINE:
         text = pat.sub(" ", text)
     if re.search(r"(?:present|attendance|attending)[ ]*:", text, re.I):
@@ -79,6 +99,9 @@ def _normalise(text: str) -> list[str]:
     for raw in text.split("\n"):
         line = raw.strip()
         if line and CLUTTER_LINE.match(line):
+            kind = _KEPT_MARKS.get(line.lower().rstrip(" :"))
+            if kind and (kind != "item_page" or not any(out)):
+                out.append(MARK + kind)  # for the layout stage, which takes it out again
             continue
         out.append(line)
     _dehyphenate(out)

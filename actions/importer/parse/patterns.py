@@ -53,6 +53,7 @@ CLUTTER_INLINE = [
     ),
     re.compile(r"\bView\s+the\s+(?:decision|minutes|agenda)\s+for\s+item\s+[\w.]+\.?", re.I),
     re.compile(r"\((?:PDF|Word)\s*[,-]?\s*[\d.,]+\s*[KM]B\)", re.I),
+    re.compile(r"[ \t]+PDF[ \t]+[\d.,]+[ \t]*[KM]B\b"),
 ]
 
 

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .patterns import ACTION_TAIL, BULLET, NUM_HEADING, PROCEDURAL, TRIGGER
-from .vocabulary import DATE_RES, MONTHS, SMALL_WORDS, STOP_WORDS
+from .vocabulary import DATE_RES, MONTH_RE, MONTHS, SMALL_WORDS, STOP_WORDS
 
 
 def title_case(text: str) -> str:
@@ -114,6 +114,8 @@ def title_like(title: str) -> bool:
         return False
     if title.endswith(".") and len(words) > 10:
         return False
+    if re.match(rf"^{MONTH_RE}\.?,?\s+\d{{4}}\b", title, re.I):
+        return False  # "6 Aug 2019 - 18:00" is the meeting's date, not item 6
     return not re.search(r"\b(?:be|was|were|will|would|should|agreed|noted|resolved)\b", title, re.I)
 
 
