@@ -1469,3 +1469,24 @@ def test_issue_page_meeting_line_names_the_committee_and_a_date_line_is_not_item
     dated = parse_minutes("Scrutiny Panel\n6 Aug 2019 - 18:00\n\n1 Welcome\nThe Chairman welcomed everyone.\n")
     assert (dated["date"], dated["start_time"]) == ("2019-08-06", "18:00")
     assert [i["number"] for i in dated["items"]] == ["1"]
+
+
+# --- trackers flattened from tables -------------------------------------------------------------------------------
+
+
+def test_tracker_with_one_cell_a_line_gives_an_item_and_an_action_per_agreed_row():
+    text = (
+        "No.\n\nRecommendation\n\nPriority\n\nResponsibility\n\nAgreed\n\nDate\n\n \n\n \n\n"
+        "1\n\nThat the Council review the grants process for small charities.\n\n2\n\nGrants Manager\n\nYes\n\n"
+        "April 2025\n\n \n\n"
+        "2\n\nThat the Council fund a second warden for the allotments.\n\n1\n\nThe Cabinet\n\nNo\n\n-\n\n \n\n"
+        "No.\n\nRecommendation\n\nPriority\n\nResponsibility\n\nAgreed\n\nDate\n\n"
+        "3\n\nThat ward budgets be published online each quarter.\n\n3\n\nHead of Communities\n\nIn part\n\n"
+        "On-going\n"
+    )
+    result = parse_minutes(text)
+    assert [i["number"] for i in result["items"]] == ["1", "2", "3"]
+    actions = [(a["owner"], a["due"]) for i in result["items"] for a in i["actions"]]
+    assert actions == [("Grants Manager", "April 2025"), ("Head of Communities", "On-going")]
+    not_agreed = "That the Council fund a second warden for the allotments. (Not agreed)"
+    assert result["items"][1]["resolutions"] == [not_agreed]

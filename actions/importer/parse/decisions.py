@@ -129,7 +129,17 @@ def _parse_item(item: Item, people: list[str]) -> dict:
     while idx < len(lines):
         line = lines[idx]
         if line.startswith(TABLE_ROW):
-            what, owner, when, minute = (line[1:].split(CELL) + ["", "", ""])[:4]
+            what, owner, when, minute, kind = (line[1:].split(CELL) + ["", "", "", ""])[:5]
+            if kind.startswith("tracker"):
+                # A tracker's row is the recommendation itself; one not agreed is a decision and nobody's work.
+                agreed = kind == "tracker"
+                # (As a recommendation: the row below is its action, with the owner and date.)
+                resolutions.append(
+                    Resolution(text=what.strip() + ("" if agreed else " (Not agreed)"), recommendation=True)
+                )
+                if not agreed:
+                    idx += 1
+                    continue
             tabled.append((what.strip(), clean_owner(owner), due_of(when) or when.strip(" .") or due_of(what), minute))
             idx += 1
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .document import HEADING, TABLE_ROW, Document, Item
+from .document import CELL, HEADING, TABLE_ROW, Document, Item
 from .patterns import NUM_HEADING, PROCEDURAL
 from .text import caps_heading, looks_like_header_line, number_key, title_case, title_like, trigger_at
 
@@ -26,12 +26,12 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
         if line.startswith(TABLE_ROW):
             current.lines.append(line)
             continue
-        heading = (None, line[1:]) if line.startswith(HEADING) else None
+        heading = _marked_heading(line) if line.startswith(HEADING) else None
         bare = None if heading else re.match(r"^(?:Item\s+)?(\d{1,4}(?:/\d{1,4})?[a-z]?)[.)]?$", line)
         if bare and not (in_resolution and number_key(bare.group(1)) == (list_next,)):
             j = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k]), None)
             if j is not None and lines[j].startswith(HEADING):
-                heading, last_key = (bare.group(1), lines[j][1:]), number_key(bare.group(1))  # "30." / its paper
+                heading, last_key = (bare.group(1), _marked_heading(lines[j])[1]), number_key(bare.group(1))
                 skip.add(j)
             elif j is not None and not NUM_HEADING.match(lines[j]) and title_like(lines[j]):
                 line = f"{bare.group(1)}. {lines[j]}"
@@ -131,6 +131,12 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
     if _item_has_content(preamble):
         items.insert(0, preamble)
     return items
+
+
+def _marked_heading(line: str) -> tuple[str | None, str]:
+    """HEADING + title, or HEADING + number + CELL + title, as an earlier stage marked it."""
+    number, _, title = line[1:].rpartition(CELL)
+    return (number or None), title
 
 
 def _long_title(line: str) -> bool:

@@ -11,6 +11,7 @@ import re
 from .document import CELL, HEADING, MARK, TABLE_ROW, Document
 from .patterns import CLUTTER_INLINE, CLUTTER_LINE, NUM_HEADING, TRIGGER
 from .text import any_date, title_like
+from .tracker import cell_tables
 from .vocabulary import HYPHEN_PREFIXES
 from .webtable import web_table_rows
 
@@ -79,6 +80,7 @@ _KEPT_MARKS = {
 
 def _normalise(text: str) -> list[str]:
     text = text.replace(TABLE_ROW, " ").replace(CELL, " ").replace(HEADING, " ").replace(MARK, " ")
+    text = cell_tables(text)
     if "|" in text or "\t" in text:
         text = web_table_rows(text)
         text = _action_tables(text)
