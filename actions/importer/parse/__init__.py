@@ -12,6 +12,7 @@ the stages before it found and adds its own part:
     resolve_owners owners.py        each action's owner as the attendee or post it means
     file_logged_actions decisions.py an action log's rows filed under their minutes, once each
     set_due        due.py           each action's due date or phrase
+    rate_confidence confidence.py   why each action was proposed (its cue), and whether to check it
 
 The words the stages look for are tables: vocabulary.py (posts, names, verbs, months) and
 patterns.py (the line and sentence patterns), with the honorifics shared with the people register
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 from ..errors import MinutesImportError
 from .attendance import read_attendance
+from .confidence import rate_confidence
 from .decisions import file_logged_actions, read_decisions
 from .document import Document
 from .due import set_due
@@ -44,6 +46,7 @@ STAGES = [
     resolve_owners,
     file_logged_actions,
     set_due,
+    rate_confidence,
 ]
 
 

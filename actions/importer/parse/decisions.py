@@ -106,6 +106,23 @@ def _unlabelled_decisions_at(lines: list[str], idx: int) -> bool:
     return sum(1 for ln in later if _LATER_THAT.match(ln)) >= 1
 
 
+# Cues of actions read from reported speech or a note rather than a decision: the clerk should look at these.
+UNSURE_CUES = {"he/she would", "and would", "noted that … would"}
+
+
+def _action(text: str, owner: str | None, source: str | None, cue: str, sure: bool) -> dict:
+    """A proposed action; "_due_text" is read by the due stage, "_cue" and "_sure" by the confidence stage."""
+    return {"text": text, "owner": owner, "due": None, "_due_text": source, "_cue": cue, "_sure": sure}
+
+
+def _resolution_cue(res: Resolution, clause: str) -> str:
+    if res.listed_action:
+        return f"listed under \u201c{res.cue}\u201d"
+    if res.owner and not _is_action(clause):
+        return "ACTION: line"
+    return f"{res.cue}: … {_action_reason(clause) or 'ACTION: ' + (res.owner or '')}"
+
+
 def _parse_item(item: Item, people: list[str]) -> dict:
     lines = list(item.lines)
     for idx, line in enumerate(lines):
@@ -123,7 +140,7 @@ def _parse_item(item: Item, people: list[str]) -> dict:
     discussion: list[str] = []
     resolutions: list[Resolution] = []
     noted: list[tuple[str, str | None]] = []  # actions recorded with "ACTION:" in the discussion
-    tabled: list[tuple[str, str | None, str | None, str]] = []  # rows of an action table
+    tabled: list[tuple[str, str | None, str | None, str, str]] = []  # rows of an action table, with their cue
     since_block = 0  # discussion lines since the last decision block
     idx = 0
     while idx < len(lines):
@@ -140,18 +157,26 @@ def _parse_item(item: Item, people: list[str]) -> dict:
                 if not agreed:
                     idx += 1
                     continue
-            tabled.append((what.strip(), clean_owner(owner), due_of(when) or when.strip(" .") or due_of(what), minute))
+            due = due_of(when) or when.strip(" .") or due_of(what)
+            tabled.append(
+                (what.strip(), clean_owner(owner), due, minute, "tracker row" if kind else "action table row")
+            )
             idx += 1
             continue
         if _unlabelled_decisions_at(lines, idx):
             # "a. That X be appointed ... b. That Y be brought to a future meeting", with no "RESOLVED" above.
             block, idx = _take_block(lines, idx, "")
+            for res in block:
+                res.cue = "a list of “That …” decisions"
             resolutions.extend(block)
             since_block = 0
             continue
         m = trigger_at(lines, idx)
         if m:
             block, idx = _take_block(lines, idx + 1, m.group("rest"))
+            said = line[: len(line) - len(m.group("rest"))].strip(" :-–—.") if m.group("rest") else line.strip(" :-–—.")
+            for res in block:
+                res.cue = said[:40] or m.group("kw")
             if "action" in m.group("kw").lower():
                 for res in block:
                     res.listed_action = True
@@ -200,33 +225,39 @@ def _parse_item(item: Item, people: list[str]) -> dict:
                 continue
             if not (res.listed_action or (res.owner and not NOTING.match(clause)) or _is_action(clause)):
                 continue
-            owner = res.owner or explicit_owner(clause) or context_owner(clause, sentences)
-            actions.append({"text": _action_text(clause), "owner": owner, "due": None, "_due_text": clause})
+            owner = res.owner or explicit_owner(clause)
+            sure = bool(owner)
+            owner = owner or context_owner(clause, sentences)  # the speaker who promised it: worth a check
+            actions.append(
+                _action(_action_text(clause), owner, clause, _resolution_cue(res, clause), sure=sure or not owner)
+            )
 
     for subject in _agreed_standing(paragraphs):
         if not any(word_overlap(subject, known) >= 0.6 for known in standing):
             standing.append(subject)
 
-    for text, owner, due, minute in tabled:
-        row = {"text": _action_text(text), "owner": owner, "due": due or None, "_logged": True}
+    for text, owner, due, minute, cue in tabled:
+        row = _action(_action_text(text), owner, None, cue, sure=True)
+        row.update({"due": due or None, "_logged": True})
         if minute.strip(" ."):
             row["_minute"] = minute.strip(" .").lower()
         actions.append(row)
 
     for text, owner in noted:
         if not any(word_overlap(text, a["text"]) >= 0.6 for a in actions):
-            actions.append({"text": _action_text(text), "owner": owner, "due": None, "_due_text": text})
+            actions.append(_action(_action_text(text), owner, text, "ACTION: line", sure=True))
 
-    for text, owner in find_promises(paragraphs) + _prose_actions(paragraphs):
+    for text, owner, cue in find_promises(paragraphs) + _prose_actions(paragraphs):
         if not any(word_overlap(text, r.text) >= 0.4 for r in resolutions) and not any(
             word_overlap(text, a["text"]) >= 0.4 for a in actions
         ):
-            actions.append({"text": _action_text(text), "owner": owner, "due": None, "_due_text": text})
+            actions.append(_action(_action_text(text), owner, text, cue, sure=cue not in UNSURE_CUES))
 
     presenter = _presenter(item.lines)
     for action in actions:
         if not action["owner"] and presenter and REPORT_BACK.search(action["text"]):
             action["owner"] = presenter  # a report coming back is written by whoever wrote this one
+            action["_sure"] = False
 
     return {
         "number": item.number,
@@ -489,28 +520,39 @@ _RECOMMEND_TO = re.compile(
 
 
 def _is_action(clause: str) -> bool:
+    return _action_reason(clause) is not None
+
+
+def _action_reason(clause: str) -> str | None:
+    """The words that make a decision someone's work ("be brought", "asks the Head of Parks to"), or None."""
     body = re.sub(r"^that\s+", "", clause.strip(), flags=re.I)
     # "approved, subject to X being added": the condition is not a task of its own.
     body = re.sub(r"^(.{10,}?),?\s+subject\s+to\b.*$", r"\1", body, flags=re.I)
     if _RECOMMEND_TO.match(body) and not OWNER_ASKED.search(body):
-        return False
+        return None
     if re.match(
         r"^(?:the\s+)?(?:committee|members?|panel)\s+(?:notes?|noted|received?|welcomed?|thanks?|thanked)\b", body, re.I
     ) and not PASSIVE_ACTION.search(body):
-        return False
-    if PASSIVE_ACTION.search(body) or SUBJUNCTIVE_ACTION.search(body) or THIRD_PERSON_ACTION.search(body):
-        return True
-    if any(owner_ok(m.group("who")) for m in OWNER_ASKED.finditer(body)):
-        return True  # "asks the Head of Parks to model the cost": someone is asked to do something
+        return None
+    for pattern in (PASSIVE_ACTION, SUBJUNCTIVE_ACTION, THIRD_PERSON_ACTION):
+        m = pattern.search(body)
+        if m:
+            return m.group(0).strip()
+    for m in OWNER_ASKED.finditer(body):
+        if owner_ok(m.group("who")):
+            return m.group(0).strip()  # "asks the Head of Parks to model the cost": someone is asked to do something
     short = SHORTHAND.match(body)
     if short and owner_ok(short.group("who")):
-        return True
+        return f"{short.group('who')} to {short.group('verb')}"
     # "the Committee: refers the report to Cabinet ...": a list item in the committee's own voice.
     m = re.match(rf"^(?:{ACTION_INFINITIVES})e?s\b", body, re.I) or INFINITIVE_ACTION.search(body)
     if m:
         verb = re.sub(r"^(?:to|will|would|shall|must|should)\s+", "", m.group(0).strip(), flags=re.I)
-        return not NEEDS_FOLLOW_UP.match(verb) or bool(FOLLOW_UP.search(body))
-    return bool(FOLLOW_UP.search(body) and re.search(r"\b(?:update|report|presentation|information)\b", body, re.I))
+        return m.group(0).strip() if not NEEDS_FOLLOW_UP.match(verb) or FOLLOW_UP.search(body) else None
+    later = FOLLOW_UP.search(body)
+    if later and re.search(r"\b(?:update|report|presentation|information)\b", body, re.I):
+        return later.group(0)
+    return None
 
 
 def _action_text(clause: str) -> str:
@@ -550,19 +592,21 @@ _NOT_A_TASK = re.compile(
 _DEFERRED = re.compile(r"\b(?:withdrawn|deferred|postponed)\b", re.I)
 
 
-def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None]]:
+def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
     out = []
     for para in paragraphs:
         found = []
         for pattern, needs_follow_up in _PROSE_ACTIONS:
             for m in pattern.finditer(para):
                 what = m.group("what").strip()
-                later = bool(FOLLOW_UP.search(what) and _WOULD_COME_BACK.search(what))
+                later = _WOULD_COME_BACK.search(what) and FOLLOW_UP.search(what)
                 if _DEFERRED.search(what) or (_NOT_A_TASK.search(what) and not later):
                     continue
                 if later or (not needs_follow_up and _is_action(what)):
-                    found.append((m.start(), what, explicit_owner(what)))
-        out += [(what, owner) for _, what, owner in sorted(found)]  # in the order the minutes give them
+                    verb = m.group(0).split()[0].lower()
+                    cue = f"{verb} that … {later.group(0)}" if later else f"{verb} that … {_action_reason(what)}"
+                    found.append((m.start(), what, explicit_owner(what), cue))
+        out += [(what, owner, cue) for _, what, owner, cue in sorted(found)]  # in the order the minutes give them
     return out
 
 

@@ -28,6 +28,7 @@ class Resolution:
     owner: str | None = None  # from an "ACTION:" line or tail
     listed_action: bool = False  # under an "Agreed actions:" heading, so an action whatever its verb
     recommendation: bool = False  # under "Recommendations to Cabinet:", so a decision for another body
+    cue: str = "RESOLVED"  # the words that started its decision block, as the minutes print them
 
 
 @dataclass

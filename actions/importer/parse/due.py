@@ -60,5 +60,6 @@ def set_due(doc: Document) -> None:
     """Stage: each action's due date or phrase, read from the decision or sentence it came from."""
     for item in doc.parsed_items:
         for action in item["actions"]:
-            if "_due_text" in action:
-                action["due"] = due_of(action.pop("_due_text"))
+            source = action.pop("_due_text", None)
+            if source is not None:  # (an action table's row brings its own date)
+                action["due"] = due_of(source)

@@ -225,8 +225,10 @@ _CHAIR_ASKED = re.compile(
 )
 
 
-def find_promises(paragraphs: list[str]) -> list[tuple[str, str]]:
-    """ "Jane Smith agreed to circulate the figures" is an action for Jane Smith even without a resolution."""
+def find_promises(paragraphs: list[str]) -> list[tuple[str, str, str]]:
+    """ "Jane Smith agreed to circulate the figures" is an action for Jane Smith even without a resolution.
+
+    Each promise comes with its cue, the words that made it one ("undertook to", "he/she would")."""
     out = []
     for para in paragraphs:
         speaker, question = None, None
@@ -239,33 +241,39 @@ def find_promises(paragraphs: list[str]) -> list[tuple[str, str]]:
             for m in PROMISE.finditer(sentence):
                 who = owner_ok(m.group("who"))
                 if who:
-                    out.append((_promise_text(who, m, question), who))
+                    out.append((_promise_text(who, m, question), who, _promised(m)))
                     found = True
             if not found and speaker:
                 for m in _PRONOUN_PROMISE.finditer(sentence):
-                    out.append((_promise_text(speaker, m, question), speaker))
+                    out.append((_promise_text(speaker, m, question), speaker, "he/she would"))
                     found = True
             for m in [] if found else _NOTED_WOULD.finditer(sentence):
                 who = owner_ok(m.group("who"))
                 if who:
-                    out.append((_promise_text(who, m, None), who))
+                    out.append((_promise_text(who, m, None), who, "noted that … would"))
                     found = True
             for m in [] if found else _CHAIR_ASKED.finditer(sentence):
                 who = owner_ok(m.group("who"))
                 if who and any(w in POST_WORDS for w in who.lower().split()):
-                    out.append((_promise_text(who, m, None), who))
+                    out.append((_promise_text(who, m, None), who, "the Chair asked … to"))
                     found = True
             short = None if found else SHORTHAND.match(sentence)
             if short and owner_ok(short.group("who")):
                 who = owner_ok(short.group("who"))
-                out.append((_promise_text(who, short, None), who))
+                out.append((_promise_text(who, short, None), who, "“X to …” shorthand"))
                 found = True
             if not found and speaker and "to" in sentence:
                 for m in _AND_PROMISE.finditer(sentence):
-                    out.append((_promise_text(speaker, m, question), speaker))
+                    out.append((_promise_text(speaker, m, question), speaker, "and would"))
             q = _QUESTION.search(sentence)
             question = q.group("q").strip() if q else None
     return out
+
+
+def _promised(m: re.Match) -> str:
+    """ "undertook to", "agreed to": the promise's own words."""
+    words = re.search(r"\b(?:agreed|undertook|offered|promised|committed)\s+to\b", m.group(0))
+    return words.group(0) if words else "agreed to"
 
 
 def _sentence_speaker(sentence: str) -> str | None:
