@@ -1499,3 +1499,54 @@ def test_tracker_with_one_cell_a_line_gives_an_item_and_an_action_per_agreed_row
     assert actions == [("Grants Manager", "April 2025"), ("Head of Communities", "On-going")]
     not_agreed = "That the Council fund a second warden for the allotments. (Not agreed)"
     assert result["items"][1]["resolutions"] == [not_agreed]
+
+
+def test_nested_list_with_had_been_highlighted_stays_in_the_decision_block():
+    item = only_item(
+        "7 Recommendations Tracker\n\nRESOLVED:\n\n(1) That the report be noted;\n\n"
+        "(2) That the format be agreed as follows:\n\n(i) All rows that had been highlighted as complete be "
+        "removed from future reports; and\n\n(3) That the Working Group be divided into two strands.\n"
+    )
+    texts = [a["text"] for a in item["actions"]]
+    assert texts[0].startswith("All rows that had been highlighted") and texts[-1].startswith("The Working Group")
+
+
+def test_a_list_of_topics_before_the_verb_is_one_decision():
+    item = only_item(
+        "5 Work Programme\n\nResolved: that items on: bus subsidy; school streets; the cycle hire review be added "
+        "to the agenda for the meeting on 9 May.\n"
+    )
+    assert [a["text"] for a in item["actions"]] == [
+        "Items on: bus subsidy; school streets; the cycle hire review be added to the agenda for the meeting on 9 May"
+    ]
+
+
+def test_noted_that_and_that_keeps_only_the_part_that_is_work():
+    item = only_item(
+        "2 Overview Report\n\nThe Committee noted that it would hold a private session after the meeting, and that "
+        "a revised work programme would be circulated in the papers for the next meeting.\n"
+    )
+    assert [(a["text"], a["due"]) for a in item["actions"]] == [
+        ("A revised work programme would be circulated in the papers for the next meeting", "next meeting")
+    ]
+
+
+def test_apology_with_a_representative_attending_and_four_digit_minute_numbers():
+    result = parse_minutes(
+        "Items\nNo. Item\n\n1772.\n\nApologies (Agenda item 1)\n\nAn apology for absence was received from Jo Bell "
+        "(Corporate Director, Resources) with Sam Roy (Deputy Director) attending as their representative.\n\n"
+        "1773.\n\nChairman's Announcements (Agenda item 2)\n\nNone.\n"
+    )
+    assert [i["number"] for i in result["items"]] == ["1772", "1773"]
+    assert person(result, "Jo Bell")["status"] == "apologies"
+    assert person(result, "Sam Roy")["status"] == "in_attendance"
+
+
+def test_agenda_summary_above_additional_documents_is_not_minutes():
+    result = parse_minutes(
+        "RESOLVED that the minutes be signed.\n\n\nItems which the Chair thinks should be considered as urgent.\n\n"
+        "Additional documents:\n\nThere was no urgent business.\n"
+    )
+    texts = " ".join(r for i in result["items"] for r in i["resolutions"])
+    assert "should be considered" not in texts
+    assert not [a for i in result["items"] for a in i["actions"]]

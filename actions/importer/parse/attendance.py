@@ -317,10 +317,16 @@ def _dedupe_people(people: list[Person]) -> list[Person]:
     return list(seen.values())
 
 
+_REPRESENTATIVE = re.compile(
+    r"\b(?:with|and)\s+(?P<who>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2}(?:\s*\([^()]{2,80}\))?)\s+"
+    r"(?:attending|attended|present)\s+as\s+(?:their|his|her|the)\s+(?:representative|substitute|deputy)"
+)
+
+
 def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> None:
     """Pick up "Apologies for absence were received from Councillors X and Y." written as prose."""
     pat = re.compile(
-        r"\bapologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|submitted|given|noted)"
+        r"\b(?:apologies|an\s+apology)(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|submitted|given|noted)"
         r"(?:\s+and\s+(?:accepted|noted|approved))?\s+"
         r"(?:from|on\s+behalf\s+of|for)\s+((?:[^.]|(?<=\b[A-Z])\.){3,300})",
         re.I,
@@ -336,8 +342,16 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
         low = para.lower()
         if "apolog" not in low and "substitut" not in low:
             continue
+        # "... with Ravi Jassar (Deputy Director, Finance) attending as their representative"
+        for m in _REPRESENTATIVE.finditer(para):
+            for person in _parse_people(m.group("who"), "in_attendance", None):
+                if person.name.lower() not in known:
+                    people.append(person)
+                    known.add(person.name.lower())
         for m in pat.finditer(para):
-            for person in _parse_people(m.group(1), "apologies", None):
+            # "... from Jo Bell (Director) with Sam Roy attending as their representative": Sam Roy came.
+            sent = re.split(r"\s+(?:with|who|whose)\s+", m.group(1), maxsplit=1)[0]
+            for person in _parse_people(sent, "apologies", None):
                 if person.name.lower() not in known:
                     people.append(person)
                     known.add(person.name.lower())
@@ -378,13 +392,20 @@ def read_attendance(doc: Document) -> None:
     doc.paragraphs = paragraphs_of(body)
     doc.declarations = find_declarations(doc.paragraphs)
     _add_sentence_attendance(doc.paragraphs, doc.attendance)
-    if not doc.attendance_lines:
-        # No attendance list: the people the minutes show taking part were there; nobody else is invented.
-        known = {p.name.lower() for p in doc.attendance}
-        for person in _mentioned_people(doc.paragraphs) + _taking_part(doc.paragraphs):
-            if person.name.lower() not in known and not any(same_person(p.name, person.name) for p in doc.attendance):
-                doc.attendance.append(person)
-                known.add(person.name.lower())
+    # The people the minutes show taking part were there, list or no list; nobody else is invented.
+    # (Without a list, people introduced as "Name, Post" count too.)
+    known = {p.name.lower() for p in doc.attendance}
+    posts = {(p.title or "").lower() for p in doc.attendance}
+    found = (_mentioned_people(doc.paragraphs) if not doc.attendance_lines else []) + _taking_part(doc.paragraphs)
+    for person in found:
+        if doc.attendance_lines and person.title:
+            continue  # a list names its officers: "the Director said" is one of them, not someone new
+        if person.name.lower() in known or person.name.lower() in posts:
+            continue
+        if any(same_person(p.name, person.name) for p in doc.attendance):
+            continue
+        doc.attendance.append(person)
+        known.add(person.name.lower())
 
 
 # People the minutes show taking part: (pattern with a "who" group, status, role). Add a row for a new phrasing.

@@ -507,7 +507,19 @@ def _clauses(text: str) -> list[str]:
         text,
         flags=re.I,
     )
-    return [p.strip() for p in parts if p and p.strip()]
+    out: list[str] = []
+    for part in (p.strip() for p in parts if p and p.strip()):
+        # "Items on X; Y; and Z be added to the agenda": the parts before the verb are one list, not decisions.
+        if out and not _HAS_VERB.search(re.sub(r"^that\s+", "", out[-1], flags=re.I)) and len(out[-1].split()) <= 40:
+            out[-1] = f"{out[-1]}; {part}"
+        else:
+            out.append(part)
+    return out
+
+
+_HAS_VERB = re.compile(
+    r"\b(?:be|is|are|was|were|to|will|would|should|shall|noted|agreed|approved|asks?|requests?)\b", re.I
+)
 
 
 # "agreed to recommend to Cabinet that X be included": the decision is for another body to take, not a task.
@@ -598,14 +610,15 @@ def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
         found = []
         for pattern, needs_follow_up in _PROSE_ACTIONS:
             for m in pattern.finditer(para):
-                what = m.group("what").strip()
-                later = _WOULD_COME_BACK.search(what) and FOLLOW_UP.search(what)
-                if _DEFERRED.search(what) or (_NOT_A_TASK.search(what) and not later):
-                    continue
-                if later or (not needs_follow_up and _is_action(what)):
-                    verb = m.group(0).split()[0].lower()
-                    cue = f"{verb} that … {later.group(0)}" if later else f"{verb} that … {_action_reason(what)}"
-                    found.append((m.start(), what, explicit_owner(what), cue))
+                # "noted that it would discuss X, and that an updated programme would be circulated": two things.
+                for what in re.split(r",?\s+and\s+that\s+", m.group("what").strip()):
+                    later = _WOULD_COME_BACK.search(what) and FOLLOW_UP.search(what)
+                    if _DEFERRED.search(what) or (_NOT_A_TASK.search(what) and not later):
+                        continue
+                    if later or (not needs_follow_up and _is_action(what)):
+                        verb = m.group(0).split()[0].lower()
+                        cue = f"{verb} that … {later.group(0)}" if later else f"{verb} that … {_action_reason(what)}"
+                        found.append((m.start(), what, explicit_owner(what), cue))
         out += [(what, owner, cue) for _, what, owner, cue in sorted(found)]  # in the order the minutes give them
     return out
 

@@ -61,7 +61,8 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
             key = number_key(m.group("num"))
             has_letter = bool(re.search(r"\d[a-z]$", m.group("num")))
             increasing = last_key is None or key > last_key or (key == last_key and has_letter)
-            big = key and key[0] > 999 and "/" not in m.group("num")
+            # A four-digit number is a year ("2024 Budget") unless it cannot be one ("1772. Apologies").
+            big = key and key[0] > 999 and "/" not in m.group("num") and (1900 <= key[0] <= 2100 or len(key) > 1)
             as_list = in_resolution and key == (list_next,) and not caps_heading(m.group("title"))
             if increasing and not big and not as_list:
                 heading = (m.group("num").rstrip("."), m.group("title").strip())

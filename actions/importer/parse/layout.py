@@ -30,6 +30,7 @@ def detect_layout(doc: Document) -> None:
     doc.layout = {name for name, test in LAYOUTS if test(doc.lines)}
     for rule in HEADING_RULES:
         rule(doc.lines)
+    _drop_agenda_summaries(doc.lines)
     doc.lines = [ln for ln in doc.lines if not ln.startswith(MARK)]
 
 
@@ -89,3 +90,26 @@ def _short_title(line: str) -> bool:
 
 # Rules that mark an item heading the numbered-heading rules cannot see, in this order. Add one for a new page style.
 HEADING_RULES = [_item_page_title, _paper_titles, _title_above_papers]
+
+
+_DECISION_WORD = re.compile(r"\b(?:RESOLVED|AGREED|resolved|agreed)\b")
+
+
+def _drop_agenda_summaries(lines: list[str]) -> None:
+    """On a committee website the paragraph just above an item's papers is the agenda's summary of the item
+    ("Items which in the opinion of the Chair should be considered ..."), not what the meeting did."""
+    for k, line in enumerate(lines):
+        if line != _PAPERS:
+            continue
+        above = [j for j in range(k - 1, max(k - 12, -1), -1) if lines[j]]
+        if not above:
+            continue
+        para = [above[0]]
+        while para[-1] > 0 and lines[para[-1] - 1]:
+            para.append(para[-1] - 1)
+        if any(lines[j].startswith((HEADING, MARK)) or re.match(r"^\d", lines[j]) for j in para):
+            continue
+        if any(_DECISION_WORD.search(lines[j]) or _short_title(lines[j]) for j in para):
+            continue
+        for j in para:
+            lines[j] = ""

@@ -124,10 +124,10 @@ BULLET = re.compile(r"^[•·▪●◦○■□➢►✓*\-–—]\s*")
 INLINE_MARKER = re.compile(r"(?:^|(?<=[\s:;,]))\(\s*(\d{1,2}|[ivx]{1,5}|[a-z])\s*\)\s+")
 
 
-# "the Director be asked to write ..." is a decision, so a passive "be asked" is not narrative.
+# "the Director be asked to write ..." is a decision, so a passive "be asked" ("had been highlighted") is not narrative.
 NARRATIVE = re.compile(
-    r"(?<!\bbe )\b(?:explained|advised|asked|queried|informed|stated|commented|responded|replied|discussed|thanked|"
-    r"questioned|highlighted|said|raised\s+concerns?)\b",
+    r"(?<!\bbe )(?<!\bbeen )\b(?:explained|advised|asked|queried|informed|stated|commented|responded|replied|"
+    r"discussed|thanked|questioned|highlighted|said|raised\s+concerns?)\b",
     re.I,
 )
 
