@@ -1550,3 +1550,15 @@ def test_agenda_summary_above_additional_documents_is_not_minutes():
     texts = " ".join(r for i in result["items"] for r in i["resolutions"])
     assert "should be considered" not in texts
     assert not [a for i in result["items"] for a in i["actions"]]
+
+
+def test_owners_written_in_lower_case_or_by_the_report_they_wrote():
+    item = only_item(
+        "9 Scrutiny Review\n\nReport of the Scrutiny Support Unit.\n\nRESOLVED that:\n\n"
+        "1) The scrutiny manager to prepare a shorter report template.\n\n"
+        "2) Also for the Democratic Services team to keep a log of all requests.\n\n"
+        "3) A further review be submitted to a future meeting.\n"
+    )
+    owners = [a["owner"] for a in item["actions"]]
+    assert owners == ["scrutiny manager", "Democratic Services team", "Scrutiny Support Unit"]
+    assert item["actions"][2]["confidence"] == "low"  # the report's author, inferred: worth a check

@@ -451,4 +451,7 @@ def _taking_part(paragraphs: list[str]) -> list[Person]:
                 name = name if is_cllr else m.group("who")  # "Dr Amir Khan" keeps the title he was given
                 if plausible_name(name) and not any(w.lower() in NOT_NAME - HONORIFIC_WORDS for w in name.split()):
                     found.append(Person(name=name, status=status, role=role if is_cllr else None, councillor=is_cllr))
-    return _dedupe_people(found)
+    found = _dedupe_people(found)
+    # "the Director undertook ..." after "The Director of Public Health updated ...": one person, the longer post.
+    posts = [p.title for p in found if p.title]
+    return [p for p in found if not p.title or not any(t != p.title and t.startswith(p.title + " ") for t in posts)]

@@ -537,7 +537,7 @@ def _is_action(clause: str) -> bool:
 
 def _action_reason(clause: str) -> str | None:
     """The words that make a decision someone's work ("be brought", "asks the Head of Parks to"), or None."""
-    body = re.sub(r"^that\s+", "", clause.strip(), flags=re.I)
+    body = re.sub(r"^(?:that\s+)?(?:also\s+(?:for\s+)?)?", "", clause.strip(), flags=re.I)
     # "approved, subject to X being added": the condition is not a task of its own.
     body = re.sub(r"^(.{10,}?),?\s+subject\s+to\b.*$", r"\1", body, flags=re.I)
     if _RECOMMEND_TO.match(body) and not OWNER_ASKED.search(body):
@@ -630,7 +630,9 @@ _PRESENTER = re.compile(
     r"(?:submitted|presented|introduced)\s+(?:a|the|his|her|their)\s+report\b",
     re.I,
 )
-REPORT_BACK = re.compile(r"\b(?:report|update|brought|bring|back|circulated|programme)\b", re.I)
+REPORT_BACK = re.compile(
+    r"\b(?:reports?|update|brought|bring|back|circulated|programme|papers?|submitted|presented)\b", re.I
+)
 
 
 def _presenter(lines: list[str]) -> str | None:
@@ -640,5 +642,5 @@ def _presenter(lines: list[str]) -> str | None:
             who = (m.group("who") or m.group("post")).strip()
             # An officer's report: a councillor presenting one does not write the next.
             officer = not re.search(r"\b(?:cabinet|member|councillor|leader|mayor|chair\w*)\b", who, re.I)
-            return who if officer and (post_like(who) or person_like(who)) else None
+            return who if officer and (post_like(who) or person_like(who) or owner_ok(who)) else None
     return None

@@ -15,6 +15,7 @@ from .patterns import (
     COMMITMENT,
     GIVING_VERBS,
     INITIALS_OWNER,
+    LOWER_POST,
     OWNER_ASKED,
     PERSON,
     PROMISE,
@@ -38,7 +39,7 @@ def clean_owner(owner: str) -> str | None:
 
 
 _OWNER_SUBJECT = re.compile(
-    rf"^(?:[Tt]hat\s+)?(?P<who>{WHO})\s+(?:to|will|would|should|agreed\s+to|undertook\s+to|(?:be|is|are)\s+(?:asked|requested|"
+    rf"^(?:[Tt]hat\s+)?(?:[Aa]lso\s+)?(?:for\s+)?(?P<who>{WHO}|{LOWER_POST})\s+(?:to|will|would|should|agreed\s+to|undertook\s+to|(?:be|is|are)\s+(?:asked|requested|"
     r"invited)\s+to)\s+(?:\w+ly\s+)?(?!be\b)\w",
 )
 

@@ -282,4 +282,8 @@ INITIALS_OWNER = re.compile(r"[A-Z]{2,4}(?:\s*(?:,|and|&|/)\s*[A-Z]{2,4}){0,4}")
 
 
 # Minute-book shorthand: "Clerk to place the order.", "Cllr Brereton to report it to Highways."
-SHORTHAND = re.compile(rf"^(?:[a-z]\)\s+)?(?P<who>{WHO})\s+to\s+(?!be\b|have\b)(?P<verb>[a-z]+)\b(?P<rest>[^.]*)")
+# "the scrutiny manager to liaise ...": a post the minutes write in lower case.
+LOWER_POST = r"(?:[Tt]he\s+)?(?:[A-Za-z]+\s+){1,3}(?:manager|officer|team|director|clerk|chairs?|lead|chairman)"
+SHORTHAND = re.compile(
+    rf"^(?:[a-z]\)\s+)?(?P<who>{WHO}|{LOWER_POST})\s+to\s+(?!be\b|have\b)(?P<verb>[a-z]+)\b(?P<rest>[^.]*)"
+)
