@@ -3,14 +3,14 @@ the importer's writer and the people register's name matching, so all of them re
 
 HONORIFIC_WORDS = {
     "councillor", "councillors", "cllr", "cllrs", "mr", "mrs", "ms", "miss", "dr", "professor", "prof", "county",
-    "rev", "revd", "reverend", "father", "sir", "dame", "canon",
+    "rev", "revd", "reverend", "father", "sir", "dame", "canon", "alderman", "aldermen",
 }  # fmt: skip
 
 # The same titles as they are printed before a name, for the parser's patterns.
 HONORIFIC_PATTERN = (
     r"(?:(?:(?:County|District|Borough|Parish|Town)\s+|(?:COUNTY|DISTRICT|BOROUGH|PARISH|TOWN)\s+)?"
     r"(?:Councillors?|COUNCILLORS?|Cllrs?|CLLRS?)|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|"
-    r"Revd|Rev|Reverend|Father|Sir|Dame|Canon)\.?"
+    r"Revd|Rev|Reverend|Father|Sir|Dame|Canon|Alderman|Aldermen|ALDERMAN|ALDERMEN)\.?"
 )
 
 # The first word of a councillor's name as the minutes print it: "Cllr A Khan", "County Councillor B Lee".
@@ -73,6 +73,7 @@ POST_WORDS = {
     "section",
     "policy",
     "programme",
+    "facilitator",
 }
 
 # Post words that end a job title: "Community Safety Manager", "Trade Union Representative".
@@ -80,5 +81,6 @@ POST_HEADS = {
     "manager", "officer", "director", "adviser", "advisor", "coordinator", "co-ordinator", "lead", "clerk",
     "commissioner", "representative", "governor", "solicitor", "secretary", "treasurer", "consultant", "analyst",
     "specialist", "superintendent", "inspector", "holder", "chair", "leader", "head", "executive", "administrator",
-    "engineer", "planner", "accountant", "auditor", "nurse", "worker", "assistant", "partner", "member", "chairman",
+    "engineer", "planner", "facilitator", "accountant", "auditor", "nurse", "worker", "assistant", "partner", "member",
+    "chairman",
 }  # fmt: skip

@@ -1562,3 +1562,58 @@ def test_owners_written_in_lower_case_or_by_the_report_they_wrote():
     owners = [a["owner"] for a in item["actions"]]
     assert owners == ["scrutiny manager", "Democratic Services team", "Scrutiny Support Unit"]
     assert item["actions"][2]["confidence"] == "low"  # the report's author, inferred: worth a check
+
+
+# --- classic printed minutes ----------------------------------------------------------------------------------------
+
+PRINTED = """CORPORATE POLICY COMMITTEE
+
+Minutes of the meeting held in the Council Chamber on Tuesday 8 October 2019 at 7.00 pm
+
+PRESENT: Councillor J Byrne in the chair. Councillors M Quinn (Vice-Chair), P Doherty, S McCann and T Kerr.
+
+233 APOLOGIES – Apologies were received from Councillor L Hegarty.
+
+234 MINUTES – Resolved – That the minutes of the meeting held on 10 September 2019 be confirmed and signed.
+
+235 LEISURE CENTRE – The Director of Finance presented a report. Councillor Quinn requested that an item on the
+changing rooms be scheduled for a future meeting. It was suggested that a letter be sent to the Sports Council.
+
+Resolved – That the report be noted.
+
+236 COMMUNITY PLANNING – The Facilitator would liaise with the Chair and partners to bring a fuller programme
+to the meeting in September.
+"""
+
+
+def test_printed_minutes_with_run_in_titles_and_a_present_paragraph():
+    result = parse_minutes(PRINTED)
+    assert [(i["number"], i["title"]) for i in result["items"]] == [
+        ("233", "Apologies"),
+        ("234", "Minutes"),
+        ("235", "Leisure Centre"),
+        ("236", "Community Planning"),
+    ]
+    assert person(result, "J Byrne")["role"] == "chair"
+    assert person(result, "M Quinn")["role"] == "vice_chair"
+    assert person(result, "L Hegarty")["status"] == "apologies"
+    leisure = [(a["text"], a["due"]) for a in result["items"][2]["actions"]]
+    assert leisure == [
+        ("An item on the changing rooms be scheduled for a future meeting", "future meeting"),
+        ("A letter be sent to the Sports Council", None),
+    ]
+    [planning] = result["items"][3]["actions"]
+    assert (planning["owner"], planning["due"], planning["cue"]) == ("Facilitator", "in September", "the <post> would")
+
+
+def test_a_shouted_title_with_a_colon_is_not_split():
+    result = parse_minutes("31. CALL-IN: DISPOSAL OF LAND AT MILL LANE\n\nThe call-in was considered.\n")
+    assert [i["title"] for i in result["items"]] == ["Call-In: Disposal of Land at Mill Lane"]
+
+
+def test_the_date_of_a_past_meeting_is_not_a_due_date():
+    item = only_item(
+        "5 Minutes\n\nIt was confirmed that the minutes of the meeting of 16 July 2019 were not ready and would be "
+        "brought to the next meeting.\n"
+    )
+    assert [a["due"] for a in item["actions"]] == ["next meeting"]

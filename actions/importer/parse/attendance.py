@@ -176,6 +176,8 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
     text = re.sub(r"\s+", " ", text).strip(" .;")
     if not text or re.match(r"^(?:none|nil|no\s+(?:apologies|members|one))", text, re.I):
         return []
+    # "Councillor J Byrne in the chair. Councillors M Quinn (Vice-Chair), ...": the chair's entry ends there.
+    text = re.sub(r"\s+in\s+the\s+chair\b\.?", " (Chair);", text, flags=re.I)
     # "Councillor Mac Cafferty (Chair) Appich (Spokesperson)": a bracket closes one entry even without a comma.
     text = re.sub(r"\)\s+(?=(?:and\s+)?[A-Z][a-z])", "), ", text)
     initials: list[str] = []

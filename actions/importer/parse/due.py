@@ -8,8 +8,17 @@ from .document import Document
 from .text import any_date
 from .vocabulary import MONTH_RE
 
+# "the minutes of the meeting of 16 July 2019", "the meeting held on ...": a meeting gone by, not a due date
+# ("to Cabinet at its meeting on 16 January" is one).
+_PAST_MEETING_DATE = re.compile(
+    r"\b(?:minutes\s+of\s+(?:the\s+)?meetings?|meetings?\s+held)\s+(?:held\s+)?(?:of|on)\s+(?:the\s+)?"
+    r"[^.;,]{4,30}?\b\d{4}\b",
+    re.I,
+)
+
 
 def due_of(text: str) -> str | None:
+    text = _PAST_MEETING_DATE.sub(" ", text) if "meeting" in text else text
     low = text.lower()
     m = re.search(
         r"\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|for|on|at)\s+(?:the\s+)?(.{6,40})", text, re.I

@@ -107,7 +107,7 @@ def _normalise(text: str) -> list[str]:
             continue
         out.append(line)
     _dehyphenate(out)
-    return _split_inline_decisions(out)
+    return _split_inline_decisions(_split_run_in_titles(out))
 
 
 def _cells(line: str) -> list[str] | None:
@@ -167,6 +167,31 @@ def _dehyphenate(lines: list[str]) -> None:
         # "co-" / "opted" keeps its hyphen; "consid-" / "ered" loses it.
         lines[i] = (line if m.group(1).lower() in HYPHEN_PREFIXES else line[:-1]) + head
         lines[i + 1] = tail
+
+
+# "234  MINUTES – Resolved – That the minutes ...": a printed minute's number and capitalised title run into
+# its text on one line. The title goes on a line of its own so the item splitter sees a heading.
+_RUN_IN_TITLE = re.compile(
+    r"^(?P<num>(?:[A-Z]{1,6}[ ./]?)?\d{1,4}(?:[/.]\d{1,4})?[a-z]?\.?)\s+"
+    r"(?P<title>[A-Z][A-Z0-9,'’&()/ -]{1,90}?[A-Z)])\s*(?:[–—]|\s-|:)\s+(?P<rest>\S.*)$"
+)
+
+
+def _split_run_in_titles(lines: list[str]) -> list[str]:
+    out = []
+    for line in lines:
+        m = _RUN_IN_TITLE.match(line) if line[:1].isdigit() or line[:1].isupper() else None
+        # (The text after the title must be prose: "31 CALL-IN: DISPOSAL OF LAND" is one shouted title.)
+        if (
+            m
+            and len(m.group("title").split()) <= 12
+            and re.search(r"[A-Z]{3}", m.group("title"))
+            and (re.search(r"[a-z]", m.group("rest")))
+        ):
+            out += [f"{m.group('num')} {m.group('title')}", m.group("rest")]
+        else:
+            out.append(line)
+    return out
 
 
 def _split_inline_decisions(lines: list[str]) -> list[str]:

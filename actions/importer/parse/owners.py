@@ -206,7 +206,12 @@ _QUESTION = re.compile(r"\basked\s+(?P<q>(?:how|what|whether|why|when|where|whic
 _POST_SPEAKER = re.compile(
     r"^(?:[A-Z][^.,]{0,60},\s*)?[Tt]he\s+(?P<who>[A-Z][\w'’-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'’-]+){0,6})\s+"
     r"(?:explained|said|advised|stated|confirmed|reported|informed|responded|replied|added|presented|introduced|"
-    r"outlined|clarified|acknowledged|indicated|told)\b"
+    r"outlined|clarified|acknowledged|indicated|told|would|will|undertook|agreed)\b"
+)
+# "The Facilitator would liaise with the Chair to bring ...": a post's promise in the minutes' own words.
+_POST_WOULD = re.compile(
+    r"(?:^|[.;]\s+|\band\s+)[Tt]he\s+(?P<who>[A-Z][\w'’-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'’-]+){0,6})\s+"
+    rf"would\s+(?:also\s+)?(?:\w+ly\s+)?(?P<verb>{ACTION_INFINITIVES})\b(?P<rest>[^.]*)"  # ("will": an agenda's)
 )
 
 
@@ -257,6 +262,11 @@ def find_promises(paragraphs: list[str]) -> list[tuple[str, str, str]]:
                 who = owner_ok(m.group("who"))
                 if who and any(w in POST_WORDS for w in who.lower().split()):
                     out.append((_promise_text(who, m, None), who, "the Chair asked … to"))
+                    found = True
+            for m in [] if found else _POST_WOULD.finditer(sentence):
+                who = owner_ok(m.group("who"))
+                if who and post_like(who):
+                    out.append((_promise_text(who, m, None), who, "the <post> would"))
                     found = True
             short = None if found else SHORTHAND.match(sentence)
             if short and owner_ok(short.group("who")):
