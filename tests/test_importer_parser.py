@@ -1617,3 +1617,21 @@ def test_the_date_of_a_past_meeting_is_not_a_due_date():
         "brought to the next meeting.\n"
     )
     assert [a["due"] for a in item["actions"]] == ["next meeting"]
+
+
+def test_run_on_pdf_attendance_with_aldermen_and_a_pipe_tracker():
+    result = parse_minutes(
+        "Policy Committee\n\nFriday, 20th September, 2024\n\n"
+        "Members Present: Aldermen – Hale and Kemp; Councillors – Bray, Cole (Chairperson) and Lyle.\n"
+        "In Attendance: Mr J Walsh, City Solicitor; Mrs S Grimes, Director of Property.\n"
+        "Officers Present: Mr H Dunn, Democratic Services Officer.\n\n"
+        "1. Tracker of Recommendations\n\nRecommendation | Owner | Status | Target date\n"
+        "Publish ward spending online | Director of Finance | Open | 31/03/2025\n\n"
+        "The Committee notes the tracker.\n"
+    )
+    names = [p["name"] for p in result["attendance"]]
+    assert names[:5] == ["Alderman Hale", "Alderman Kemp", "Councillor Bray", "Councillor Cole", "Councillor Lyle"]
+    assert person(result, "Councillor Cole")["role"] == "chair"
+    assert person(result, "S Grimes")["title"] == "Director of Property"
+    [row] = result["items"][0]["actions"]
+    assert (row["owner"], row["due"], row["cue"]) == ("Director of Finance", "2025-03-31", "action table row")

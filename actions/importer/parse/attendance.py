@@ -176,6 +176,8 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
     text = re.sub(r"\s+", " ", text).strip(" .;")
     if not text or re.match(r"^(?:none|nil|no\s+(?:apologies|members|one))", text, re.I):
         return []
+    # "Aldermen – Haire, Kingston; Councillors – Beattie, Black": the dash follows a group's title, not a name.
+    text = re.sub(r"\b(Aldermen|Councillors|Cllrs)\s*[–—-]\s*", r"\1 ", text)
     # "Councillor J Byrne in the chair. Councillors M Quinn (Vice-Chair), ...": the chair's entry ends there.
     text = re.sub(r"\s+in\s+the\s+chair\b\.?", " (Chair);", text, flags=re.I)
     # "Councillor Mac Cafferty (Chair) Appich (Spokesperson)": a bracket closes one entry even without a comma.
@@ -196,7 +198,7 @@ def _parse_entries(text: str, status: str, label_role: str | None) -> list[Perso
     # Protect commas inside parentheses, e.g. "(Medical Director, City NHS Trust)".
     text = re.sub(r"\(([^()]*)\)", lambda m: "(" + m.group(1).replace(",", "\x01").replace(";", "\x03") + ")", text)
     people: list[Person] = []
-    councillor_run = False
+    councillor_run, run_title = False, "Councillor"
     for entry in text.split(";"):
         # The person in this entry whose post is being read: "X, Assistant Director, Education".
         titled_here: Person | None = None
@@ -232,8 +234,9 @@ def _parse_entries(text: str, status: str, label_role: str | None) -> list[Perso
                 if prev.role in (None, "member", "officer", "co-opted"):
                     prev.role = _infer_role(prev.status, chunk, prev.councillor)
                 continue
-            if re.match(r"^(?:County\s+)?(?:Councillors|Cllrs|COUNCILLORS)\b", chunk, re.I):
+            if re.match(r"^(?:County\s+)?(?:Councillors|Cllrs|COUNCILLORS|Aldermen)\b", chunk, re.I):
                 councillor_run = True
+                run_title = "Alderman" if chunk.lower().startswith("aldermen") else "Councillor"
             elif title or not re.match(rf"^{HONORIFIC}\s", chunk) and re.match(r"^[A-Z][a-z]+\s+[A-Z][a-z]", chunk):
                 councillor_run = councillor_run and not title and len(chunk.split()) <= 3
             # "Head of Revenues and Benefits (Dean Roper)" is one post and its holder, not two people.
@@ -243,6 +246,9 @@ def _parse_entries(text: str, status: str, label_role: str | None) -> list[Perso
                 # In "Cllr D Reid and Georgia Murphy - Youth Cabinet Chair" the post belongs to the last name only.
                 own_title = title if n == len(names) - 1 else None
                 made = _make_person(name, own_title, status, label_role, councillor_run and not own_title)
+                for person in made:
+                    if run_title == "Alderman" and councillor_run:
+                        person.name = re.sub(r"^(?:Councillor|Aldermen)\s", "Alderman ", person.name)
                 people.extend(made)
                 titled_here = made[-1] if made and own_title else None
     return people

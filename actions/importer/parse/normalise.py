@@ -23,7 +23,7 @@ _REPLACEMENTS = [
 
 
 _TABLE_ACTION = re.compile(
-    r"^(?:agreed\s+)?actions?(?:\s+(?:required|agreed|description|point))?$|^(?:description|task)$"
+    r"^(?:agreed\s+)?actions?(?:\s+(?:required|agreed|description|point))?$|^(?:description|task|recommendations?)$"
 )
 
 
