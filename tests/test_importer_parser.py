@@ -1635,3 +1635,37 @@ def test_run_on_pdf_attendance_with_aldermen_and_a_pipe_tracker():
     assert person(result, "S Grimes")["title"] == "Director of Property"
     [row] = result["items"][0]["actions"]
     assert (row["owner"], row["due"], row["cue"]) == ("Director of Finance", "2025-03-31", "action table row")
+
+
+def test_decision_block_then_minutes_restating_it_gives_each_decision_once():
+    result = parse_minutes(
+        "No. | Item |\n---|---|\nPetitions Additional documents: Decision: A petition was presented by Mrs Ann "
+        "Hale. It was agreed that the points raised would be considered under item 10 and a written response would "
+        "be sent to the lead petitioner. Minutes: It was agreed that a written response would be sent to the lead "
+        "petitioner. |\n"
+    )
+    [item] = result["items"]
+    assert [a["text"] for a in item["actions"]] == ["A written response would be sent to the lead petitioner"]
+
+
+def test_the_chair_advised_that_he_would_report_back_is_the_chairs_action():
+    item = only_item(
+        "9 Any Other Business\n\nThe Chair advised that he would be discussing topic reviews with the Chief Executive "
+        "and would be reporting back to the next Scrutiny Meeting, held on Thursday 12 October 2023.\n"
+    )
+    [action] = item["actions"]
+    assert (action["owner"], action["due"]) == ("Chair", "2023-10-12")
+
+
+def test_views_and_thanks_are_not_work():
+    item = only_item(
+        "4 Annual Report\n\nSome Members felt that the report should be written for residents and this would give "
+        "no indication of cost.\n\nRESOLVED that the thanks of the Council be placed on record for the work of the "
+        "outgoing Mayor; and that it be noted the Forward Plan would be published on 3 March 2025.\n"
+    )
+    assert item["actions"] == []
+
+
+def test_a_day_and_month_without_a_year_is_kept_as_written():
+    item = only_item("5 Work Programme\n\nResolved: that an item on parking be added to the meeting on 9 February.\n")
+    assert [a["due"] for a in item["actions"]] == ["9 February"]

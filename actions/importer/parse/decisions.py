@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .document import CELL, TABLE_ROW, Document, Item, Person, Resolution
+from .document import CELL, MARK, TABLE_ROW, Document, Item, Person, Resolution
 from .due import due_of
 from .names import person_like, post_like
 from .owners import (
@@ -42,6 +42,7 @@ from .patterns import (
     SUBJUNCTIVE_ACTION,
     SUPPORTING_MARKER,
     THIRD_PERSON_ACTION,
+    TRIGGER,
 )
 from .text import paragraphs_of, stem, trigger_at, word_overlap
 from .vocabulary import ACTION_INFINITIVES, ROMAN
@@ -123,14 +124,40 @@ def _resolution_cue(res: Resolution, clause: str) -> str:
     return f"{res.cue}: … {_action_reason(clause) or 'ACTION: ' + (res.owner or '')}"
 
 
+_DECISION_LABEL = re.compile(r"^Decisions?\s*:")
+
+
+def _without_repeats(resolutions: list[Resolution]) -> list[Resolution]:
+    """A decision page's "Minutes:" often restate its "Decision:" block: each decision once."""
+    out: list[Resolution] = []
+    for res in resolutions:
+        if not any(
+            word_overlap(res.text, kept.text) >= 0.8 and word_overlap(kept.text, res.text) >= 0.8 for kept in out
+        ):
+            out.append(res)
+    return out
+
+
+def _same_words(a: str, b: str) -> bool:
+    return word_overlap(a, b) >= 0.8 and word_overlap(b, a) >= 0.8
+
+
+def _after_agenda_summary(lines: list[str]) -> list[str]:
+    """On committee websites the text before "Decision:" or "Minutes:" is the agenda's summary of the item.
+
+    A "Decision:" block followed by "Minutes:" is kept too, ended by a mark so the minutes are read as the
+    discussion; the decisions the minutes restate are dropped as repeats later."""
+    minutes = next((k for k, ln in enumerate(lines) if MINUTES_MARKER.match(ln)), None)
+    if minutes is None:
+        return lines
+    decision = next((k for k in range(minutes) if _DECISION_LABEL.match(lines[k])), None)
+    rest = MINUTES_MARKER.match(lines[minutes]).group(1)
+    after = ([rest] if rest else []) + lines[minutes + 1 :]
+    return after if decision is None else lines[decision:minutes] + [MARK] + after
+
+
 def _parse_item(item: Item, people: list[str]) -> dict:
-    lines = list(item.lines)
-    for idx, line in enumerate(lines):
-        m = MINUTES_MARKER.match(line)
-        if m:
-            # On committee websites the text before "Minutes:" is the agenda summary, not what happened.
-            lines = ([m.group(1)] if m.group(1) else []) + lines[idx + 1 :]
-            break
+    lines = _after_agenda_summary(list(item.lines))
     for idx, line in enumerate(lines):
         if SUPPORTING_MARKER.match(line):
             # Below the minutes it ends them; straight under the title it only lists the papers.
@@ -173,7 +200,9 @@ def _parse_item(item: Item, people: list[str]) -> dict:
             continue
         m = trigger_at(lines, idx)
         if m:
-            block, idx = _take_block(lines, idx + 1, m.group("rest"))
+            # "Decision: RESOLVED that ...": the label's decision starts after the second trigger word.
+            again = TRIGGER.match(m.group("rest"))
+            block, idx = _take_block(lines, idx + 1, again.group("rest") if again else m.group("rest"))
             said = line[: len(line) - len(m.group("rest"))].strip(" :-–—.") if m.group("rest") else line.strip(" :-–—.")
             for res in block:
                 res.cue = said[:40] or m.group("kw")
@@ -209,7 +238,8 @@ def _parse_item(item: Item, people: list[str]) -> dict:
             since_block += bool(line)
         idx += 1
 
-    paragraphs = paragraphs_of(discussion)
+    resolutions = _without_repeats(resolutions)
+    paragraphs = paragraphs_of([ln for ln in discussion if ln != MARK])
     sentences = speaker_sentences(paragraphs, people)
     actions: list[dict] = []
     standing: list[str] = []
@@ -292,7 +322,7 @@ def _take_block(lines: list[str], start: int, rest: str) -> tuple[list[Resolutio
     idx = start
     while idx < len(lines):
         line = lines[idx]
-        if line.startswith(TABLE_ROW) or PAGE_METADATA.match(line) or MEETING_END.match(line):
+        if line.startswith((TABLE_ROW, MARK)) or PAGE_METADATA.match(line) or MEETING_END.match(line):
             break
         if trigger_at(lines, idx):
             break
@@ -503,7 +533,7 @@ def _clauses(text: str) -> list[str]:
     """Split compound decisions: "the report be noted and that X be presented ..." has two parts."""
     parts = re.split(
         r"\s*;\s*(?:and\s+)?(?:that\s+)?|\s*,?\s+and\s+that\s+|\s+and\s+(?=(?:officers?|the\s+\w+)\s+"
-        r"(?:be\s+)?(?:asked|requested)\s+to\b)",
+        r"(?:be\s+)?(?:asked|requested)\s+to\b)|\s+and\s+(?=(?:a|an)\s+(?:[\w'-]+\s+){1,4}?would\s+be\s+)",
         text,
         flags=re.I,
     )
@@ -531,6 +561,14 @@ _RECOMMEND_TO = re.compile(
 )
 
 
+# Decisions that record something rather than give work: thanks placed on record, a fact noted.
+_NOT_WORK = re.compile(
+    r"\b(?:thanks|gratitude|appreciation|congratulations|condolences)\b.{0,40}\bbe\s+(?:placed|recorded)\b|"
+    r"^(?:it\s+be\s+noted|noted|notes)\b",
+    re.I,
+)
+
+
 def _is_action(clause: str) -> bool:
     return _action_reason(clause) is not None
 
@@ -545,6 +583,8 @@ def _action_reason(clause: str) -> str | None:
     if re.match(
         r"^(?:the\s+)?(?:committee|members?|panel)\s+(?:notes?|noted|received?|welcomed?|thanks?|thanked)\b", body, re.I
     ) and not PASSIVE_ACTION.search(body):
+        return None
+    if _NOT_WORK.search(body) and not FOLLOW_UP.search(body):
         return None
     for pattern in (PASSIVE_ACTION, SUBJUNCTIVE_ACTION, THIRD_PERSON_ACTION):
         m = pattern.search(body)
@@ -568,7 +608,10 @@ def _action_reason(clause: str) -> str | None:
 
 
 def _action_text(clause: str) -> str:
-    text = re.sub(r"^that\s+", "", clause.strip(), flags=re.I).rstrip(" .;,")
+    text = re.sub(
+        r"^(?:it\s+was\s+(?:also\s+|further\s+)?(?:agreed|resolved)\s+)?that\s+", "", clause.strip(), flags=re.I
+    )
+    text = text.rstrip(" .;,")
     return text[:1].upper() + text[1:]
 
 
@@ -600,8 +643,32 @@ _NOT_A_TASK = re.compile(
 )
 
 
+# "..., and that Y would be ...", "... and a written response would be sent ...": parts to weigh one by one.
+_PROSE_PARTS = re.compile(
+    r",?\s+and\s+that\s+|\s+and\s+(?=(?:a|an|the)\s+(?:[\w'-]+\s+){1,6}?(?:would|will|should)\s+be\s+)", re.I
+)
+_SPEAKER_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he\s+)?(?P<who>(?:[A-Z][\w'-]*\s+){0,4}?[A-Z][\w'-]*)\s*$")
+
+
+def _speaker_for_pronoun(what: str, before: str) -> tuple[str, str | None]:
+    """ "the Chair advised that he would be reporting back": the Chair, not "he", will."""
+    pronoun = re.match(r"^(?:he|she|they)\s+(?=would|will)", what, re.I)
+    speaker = _SPEAKER_BEFORE.search(before) if pronoun else None
+    who = owner_ok(speaker.group("who")) if speaker else None
+    return (f"{who} {what[pronoun.end() :]}", who) if who else (what, None)
+
+
 # "this item had been withdrawn and would be considered at the next meeting": the agenda moves, nobody has work.
 _DEFERRED = re.compile(r"\b(?:withdrawn|deferred|postponed)\b", re.I)
+
+
+def _prose_task(what: str) -> bool:
+    """A task, not a view: "a letter be sent", "the Director provide ..."; not "it should be written for ..." or
+    "this would give no indication ..."."""
+    if re.search(r"\bshould\b", what, re.I) or not _is_action(what):
+        return False
+    passive = PASSIVE_ACTION.search(what) and not re.search(r"\b(?:would|will)\s+(?:\w+\s+)?be\b", what)
+    return bool(passive or SUBJUNCTIVE_ACTION.search(what) or explicit_owner(what))
 
 
 def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
@@ -611,14 +678,15 @@ def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
         for pattern, needs_follow_up in _PROSE_ACTIONS:
             for m in pattern.finditer(para):
                 # "noted that it would discuss X, and that an updated programme would be circulated": two things.
-                for what in re.split(r",?\s+and\s+that\s+", m.group("what").strip()):
+                for what in _PROSE_PARTS.split(m.group("what").strip()):
+                    what, speaker = _speaker_for_pronoun(what, para[: m.start()])
                     later = _WOULD_COME_BACK.search(what) and FOLLOW_UP.search(what)
                     if _DEFERRED.search(what) or (_NOT_A_TASK.search(what) and not later):
                         continue
-                    if later or (not needs_follow_up and _is_action(what)):
+                    if later or (not needs_follow_up and _prose_task(what)):
                         verb = m.group(0).split()[0].lower()
                         cue = f"{verb} that … {later.group(0)}" if later else f"{verb} that … {_action_reason(what)}"
-                        found.append((m.start(), what, explicit_owner(what), cue))
+                        found.append((m.start(), what, speaker or explicit_owner(what), cue))
         out += [(what, owner, cue) for _, what, owner, cue in sorted(found)]  # in the order the minutes give them
     return out
 

@@ -18,7 +18,9 @@ _PAST_MEETING_DATE = re.compile(
 
 
 def due_of(text: str) -> str | None:
-    text = _PAST_MEETING_DATE.sub(" ", text) if "meeting" in text else text
+    if "meeting" in text:
+        # ("the next Scrutiny Meeting, held on 12 October 2023" is still to come.)
+        text = _PAST_MEETING_DATE.sub(lambda m: m.group(0) if "next" in text[: m.start()][-60:] else " ", text)
     low = text.lower()
     m = re.search(
         r"\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|for|on|at)\s+(?:the\s+)?(.{6,40})", text, re.I
@@ -50,6 +52,10 @@ def due_of(text: str) -> str | None:
     m = re.search(r"\b(?:within|in)\s+(?:\w+\s+){1,2}?(?:days?|weeks?|months?|years?)(?:'?\s+time)?\b", text, re.I)
     if m and not re.match(r"^in\s+(?:the|recent|previous|past|last|many|some)\b", m.group(0), re.I):
         return m.group(0)
+    # "for the meeting on 18 March": a day without a year, as the minutes give it
+    m = re.search(rf"\b(?:on|by|before)\s+(?:the\s+)?(\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE})\b", text, re.I)
+    if m:
+        return m.group(1)
     # "brought to the June meeting"
     m = re.search(rf"\b{MONTH_RE}(?:\s+\d{{4}})?\s+meeting\b", text, re.I)
     if m:

@@ -13,9 +13,11 @@ from .document import Document
 from .names import looks_like_post, name_parts, person_like, post_like, take_title
 from .patterns import (
     COMMITMENT,
+    FOLLOW_UP,
     GIVING_VERBS,
     INITIALS_OWNER,
     LOWER_POST,
+    NEEDS_FOLLOW_UP,
     OWNER_ASKED,
     PERSON,
     PROMISE,
@@ -181,7 +183,7 @@ def context_owner(clause: str, sentences: list[Said]) -> str | None:
 _PRONOUN_PROMISE = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:(?:would|will)\s+(?:also\s+)?(?:\w+ly\s+)?(?P<verb>provide|circulate|share|"
     r"send|forward|supply|distribute|arrange|write\s+to|report\s+back|feed\s+back|find\s+out|look\s+into|confirm|"
-    r"check|investigate|e-?mail)|(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:also\s+)?(?:\w+ly\s+)?"
+    r"check|investigate|e-?mail|liaise|consult|contact|speak\s+to)|(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:also\s+)?(?:\w+ly\s+)?"
     rf"(?P<verb2>{ACTION_INFINITIVES}|find\s+out|supply))\b(?P<rest>[^.]*)"
 )
 
@@ -206,7 +208,7 @@ _QUESTION = re.compile(r"\basked\s+(?P<q>(?:how|what|whether|why|when|where|whic
 _POST_SPEAKER = re.compile(
     r"^(?:[A-Z][^.,]{0,60},\s*)?[Tt]he\s+(?P<who>[A-Z][\w'’-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'’-]+){0,6})\s+"
     r"(?:explained|said|advised|stated|confirmed|reported|informed|responded|replied|added|presented|introduced|"
-    r"outlined|clarified|acknowledged|indicated|told|would|will|undertook|agreed)\b"
+    r"outlined|clarified|acknowledged|indicated|told|noted|would|will|undertook|agreed)\b"
 )
 # "The Facilitator would liaise with the Chair to bring ...": a post's promise in the minutes' own words.
 _POST_WOULD = re.compile(
@@ -246,6 +248,9 @@ def find_promises(paragraphs: list[str]) -> list[tuple[str, str, str]]:
                 speaker = own
             for m in PROMISE.finditer(sentence):
                 who = owner_ok(m.group("who"))
+                # "agreed to consider it further under Part B" is the meeting's business, not work afterwards.
+                if who and NEEDS_FOLLOW_UP.match(m.group("verb") or "") and not FOLLOW_UP.search(m.group("rest")):
+                    continue
                 if who:
                     out.append((_promise_text(who, m, question), who, _promised(m)))
                     found = True

@@ -18,7 +18,8 @@ INFINITIVE_ACTION = re.compile(
 
 
 FOLLOW_UP = re.compile(
-    r"\b(?:next|future|subsequent|later|following)\s+(?:meeting|committee|session)|\breport\s+back\b|"
+    r"\b(?:next|future|subsequent|later|following)\s+(?:(?-i:[A-Z])[\w'-]*\s+){0,3}(?:meeting|committee|session)|"
+    r"\breport(?:ing)?\s+back\b|"
     r"\bcome\s+back\s+to\b|\bat\s+a\s+later\s+date\b",
     re.I,
 )
