@@ -1669,3 +1669,18 @@ def test_views_and_thanks_are_not_work():
 def test_a_day_and_month_without_a_year_is_kept_as_written():
     item = only_item("5 Work Programme\n\nResolved: that an item on parking be added to the meeting on 9 February.\n")
     assert [a["due"] for a in item["actions"]] == ["9 February"]
+
+
+def test_people_named_in_nominations_substitutions_petitions_and_action_lines_were_there():
+    result = parse_minutes(
+        "1772. Chairman\n\nThe nomination of Mr A P Moss was moved by Mr J H Kerr and seconded by Mrs E A Rowe.\n\n"
+        "1773. Vice-Chairman\n\nMrs Dean proposed and Mr Cole seconded Mr Bale as Vice-Chairman. The motion was "
+        "second by Councillor Lee Ward.\n\n"
+        "1774. Petitions\n\nA petition was presented by Mrs Lynne Rowley. Councillor Ann Oak substituted for "
+        "Councillor Ravi Anand.\n\nACTION: Councillor Rice\n"
+    )
+    names = {p["name"] for p in result["attendance"]}
+    assert {"Mr A P Moss", "Mr J H Kerr", "Mrs E A Rowe", "Mr Bale", "Mr Cole", "Lee Ward", "Councillor Rice"} <= names
+    assert person(result, "Mrs Lynne Rowley")["status"] == "in_attendance"
+    assert person(result, "Ann Oak")["role"] == "substitute"
+    assert person(result, "Ravi Anand")["status"] == "absent"

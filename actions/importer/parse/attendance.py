@@ -325,6 +325,7 @@ def _dedupe_people(people: list[Person]) -> list[Person]:
     return list(seen.values())
 
 
+_REPLACED = re.compile(rf"(?P<who>{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,3}}[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
 _REPRESENTATIVE = re.compile(
     r"\b(?:with|and)\s+(?P<who>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2}(?:\s*\([^()]{2,80}\))?)\s+"
     r"(?:attending|attended|present)\s+as\s+(?:their|his|her|the)\s+(?:representative|substitute|deputy)"
@@ -372,6 +373,13 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
             elif name.lower() not in known and plausible_name(name):
                 people.append(Person(name=name, status="present", role="substitute"))
                 known.add(name.lower())
+            # "... substituted for Councillor Praveen Anand": the member replaced was absent.
+            absent = _REPLACED.match(para[m.end() :])
+            if absent and m.group(0).rstrip().lower().endswith("for"):
+                gone, is_cllr = strip_honorific(absent.group("who"))
+                if gone.lower() not in known and not any(same_person(p.name, gone) for p in people):
+                    people.append(Person(name=gone, status="absent", role="member" if is_cllr else None))
+                    known.add(gone.lower())
 
 
 def _mentioned_people(paragraphs: list[str]) -> list[Person]:
@@ -417,22 +425,29 @@ def read_attendance(doc: Document) -> None:
 
 
 # People the minutes show taking part: (pattern with a "who" group, status, role). Add a row for a new phrasing.
+# A named person with their title: "Councillor M Blair Park", "Mrs J M L A Griffiths".
+_TITLED = rf"{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,4}}[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
 TAKING_PART = [
     # "Councillor Winskill informed Members", "Mr King proposed and Mrs Stockell seconded Mr Scholes"
     (
-        rf"(?P<who>{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:also\s+)?"
+        rf"(?P<who>{_TITLED})\s+(?:also\s+)?"
         r"(?:proposed|seconded|moved|informed|said|asked|explained|stated|commented|queried|raised|thanked|"
         r"suggested|reported|presented|introduced|noted|welcomed|requested|questioned|advised|replied|responded)\b",
         "present",
         "member",
     ),
-    # "It was moved by Councillor M Blair Park, seconded by Councillor S Lambeth"
+    # "It was moved by Councillor M Blair Park, seconded by Councillor S Lambeth" ("second by", as typed)
+    (rf"\b(?:moved|second(?:ed)?|proposed)\s+by\s+(?P<who>{_TITLED})", "present", "member"),
+    # "A petition ... was presented by Mrs Lynne Bates": a member of the public who spoke
     (
-        rf"\b(?:moved|seconded|proposed)\s+by\s+(?P<who>{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'-]+"
-        r"(?:\s+[A-Z][\w'-]+)?)",
-        "present",
-        "member",
+        r"\b(?:presented|introduced|submitted)\s+by\s+(?P<who>(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)",
+        "in_attendance",
+        None,
     ),
+    # "Mrs Stockell seconded Mr Scholes as Vice Chairman", "The nomination of Mr A P Miller was moved"
+    (rf"\b(?:proposed|seconded|nominated|nomination\s+of|that\s+of)\s+(?P<who>{_TITLED})", "present", "member"),
+    # "ACTION: Councillor Rice": a councillor given work at the meeting was at it
+    (r"\bACTION\s*:\s*(?P<who>(?:Councillor|Cllr)\.?\s+(?:[A-Z]\.?\s+){0,2}[A-Z][\w'-]+)\s*$", "present", "member"),
     # "The Director of Public Health updated the Committee": an officer known only by the post
     (
         r"(?:^|[.;]\s+)[Tt]he\s+(?P<post>[A-Z][\w'-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]+){0,6})\s+"
@@ -457,7 +472,9 @@ def _taking_part(paragraphs: list[str]) -> list[Person]:
                     continue
                 name, is_cllr = strip_honorific(m.group("who"))
                 name = name if is_cllr else m.group("who")  # "Dr Amir Khan" keeps the title he was given
-                if plausible_name(name) and not any(w.lower() in NOT_NAME - HONORIFIC_WORDS for w in name.split()):
+                # (An initial such as "A" in "Mr A P Miller" is not the word "a".)
+                words = [w.lower() for w in name.split() if len(w.strip(".")) > 1]
+                if plausible_name(name) and not any(w in NOT_NAME - HONORIFIC_WORDS for w in words):
                     found.append(Person(name=name, status=status, role=role if is_cllr else None, councillor=is_cllr))
     found = _dedupe_people(found)
     # "the Director undertook ..." after "The Director of Public Health updated ...": one person, the longer post.
