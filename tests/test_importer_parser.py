@@ -1684,3 +1684,10 @@ def test_people_named_in_nominations_substitutions_petitions_and_action_lines_we
     assert person(result, "Mrs Lynne Rowley")["status"] == "in_attendance"
     assert person(result, "Ann Oak")["role"] == "substitute"
     assert person(result, "Ravi Anand")["status"] == "absent"
+
+
+def test_a_name_without_committee_in_it_is_known_by_the_date_beside_it():
+    web = parse_minutes("Agenda and minutes\n\nCabinet - Tuesday, 23 October 2012 2.00 pm\n\nVenue: County Hall\n")
+    assert (web["committee"], web["date"], web["start_time"]) == ("Cabinet", "2012-10-23", "14:00")
+    printed = parse_minutes("Meeting documents\n\nCouncil\nTuesday, 13th May, 2008 7.30 pm\n\nC 08/42 Election\n")
+    assert (printed["committee"], printed["date"]) == ("Council", "2008-05-13")

@@ -19,7 +19,7 @@ from .patterns import (
     TRIGGER,
 )
 from .text import first_date, title_case, title_like
-from .vocabulary import DATE_RES, DAY_NAME, SMALL_WORDS, TIME
+from .vocabulary import DATE_RES, DAY_NAME, MONTH_RE, SMALL_WORDS, TIME
 
 
 def _clean_committee(name: str) -> str | None:
@@ -75,6 +75,31 @@ MEETING_LINE = re.compile(
 )
 
 
+# "Cabinet - Tuesday, 23 October 2012 2.00 pm": a committee website's heading, the name before the date.
+_NAME_DASH_DATE = re.compile(
+    rf"^(?P<name>[A-Z][^\n]{{2,80}}?)\s+[-–—]\s+{DAY_NAME}?\d{{1,2}}(?:st|nd|rd|th)?,?\s+{MONTH_RE}\b", re.I
+)
+_PAGE_WORDS = re.compile(
+    r"^(?:minutes|agenda|decisions?|items?|meeting(?:\s+(?:details|documents))?|documents|media|no\.?|venue|contact)\b",
+    re.I,
+)
+
+
+def _name_by_the_date(head: list[str]) -> str | None:
+    """A name with no "Committee" in it ("Cabinet", "Council"), known by where it stands: before the date."""
+    for k, line in enumerate(head[:8]):
+        m = _NAME_DASH_DATE.match(line)
+        if m and not _PAGE_WORDS.match(m.group("name")):
+            return _clean_committee(m.group("name"))
+        nxt = head[k + 1] if k + 1 < len(head) else ""
+        date = first_date(nxt) if nxt else None
+        starts_with_date = date and not re.sub(rf"^{DAY_NAME}", "", nxt[: date[0]], flags=re.I).strip()
+        short = len(line.split()) <= 6 and _name_like(line) and not re.search(r"\d", line)
+        if starts_with_date and short and not _PAGE_WORDS.match(line):
+            return title_case(line)
+    return None
+
+
 def _find_committee(lines: list[str]) -> str | None:
     for line in lines:
         m = MEETING_LINE.match(line)
@@ -122,6 +147,9 @@ def _find_committee(lines: list[str]) -> str | None:
             name = _clean_committee(re.sub(r"^minutes\s*(?:of|[-–—:])?\s*", "", line, flags=re.I))
             if name and not PROCEDURAL.match(name):
                 return name
+    name = _name_by_the_date(head)
+    if name:
+        return name
     # No header: fall back to the scrutiny body the minutes mention most often.
     found = Counter()
     first: dict[str, str] = {}

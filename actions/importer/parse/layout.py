@@ -44,8 +44,9 @@ def _item_page_title(lines: list[str]) -> None:
     if len(filled) < 2 or lines[filled[0]] != MARK + "item_page":
         return
     title = lines[filled[1]]
-    # "Meeting of Place Scrutiny Panel, Tuesday, 12th March, 2024 (Item 45.)" is the meeting, not the item.
-    if not title.startswith(MARK) and not re.search(r"^meeting\b|\(item\s+[\w.]+\)", title, re.I):
+    # "Meeting of Place Scrutiny Panel, Tuesday, 12th March, 2024 (Item 45.)" or "Minutes of the Overview and
+    # Scrutiny Committee" is the meeting, not the item.
+    if not title.startswith(MARK) and not re.search(r"^(?:meeting|minutes)\b|\(item\s+[\w.]+\)", title, re.I):
         lines[filled[1]] = HEADING + title.lstrip(HEADING)
 
 
