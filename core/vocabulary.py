@@ -74,6 +74,7 @@ POST_WORDS = {
     "policy",
     "programme",
     "facilitator",
+    "chairs",
 }
 
 # Post words that end a job title: "Community Safety Manager", "Trade Union Representative".

@@ -1691,3 +1691,20 @@ def test_a_name_without_committee_in_it_is_known_by_the_date_beside_it():
     assert (web["committee"], web["date"], web["start_time"]) == ("Cabinet", "2012-10-23", "14:00")
     printed = parse_minutes("Meeting documents\n\nCouncil\nTuesday, 13th May, 2008 7.30 pm\n\nC 08/42 Election\n")
     assert (printed["committee"], printed["date"]) == ("Council", "2008-05-13")
+
+
+def test_numbered_decisions_in_reported_form_stay_one_list_with_their_owners():
+    item = only_item(
+        "6 Review of Area Panels\n\nHaving been duly proposed and seconded, the Council RESOLVED to approve that:-\n\n"
+        "1) The existing panels to continue, with a further review to be carried out by the area panel chairs in "
+        "spring 2026.\n\n"
+        "2) The democratic services manager was asked to draw up a shorter agenda template, which gave residents a "
+        "clearer route to raise local issues and a common format for agendas across all the panels in the district.\n\n"
+        "3) The Member Services team to keep a single log of all panel requests.\n"
+    )
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [
+        ("The existing panels to continue, with a further review to be carried out by the area panel chairs in "
+         "spring 2026", "area panel chairs"),
+        ("The democratic services manager to draw up a shorter agenda template", "democratic services manager"),
+        ("The Member Services team to keep a single log of all panel requests", "Member Services team"),
+    ]  # fmt: skip

@@ -331,14 +331,18 @@ def _take_block(lines: list[str], start: int, rest: str) -> tuple[list[Resolutio
     segments = _segments(raw)
     out: list[Resolution] = []
     consumed_segments = 0
+    in_list = False
     for seg in segments:
         if seg.startswith("\x02"):
             if out:
                 out[-1].owner = clean_owner(seg[1:])
             consumed_segments += 1
             continue
-        if out and NARRATIVE.search(seg) and not re.match(r"^that\b", seg, re.I):
+        listed, seg = seg.startswith(LISTED), seg.removeprefix(LISTED)
+        # "2) The manager was asked to draw up ...": the next item of a numbered list of decisions, not narrative.
+        if out and NARRATIVE.search(seg) and not re.match(r"^that\b", seg, re.I) and not (listed and in_list):
             break
+        in_list = listed
         if out and re.match(r"^[A-Z][\w' &-]{2,40}:$", seg) and not re.match(r"^that\b", seg, re.I):
             break  # "Matters arising:": a new section of the minute, not a decision
         consumed_segments += 1
@@ -352,7 +356,7 @@ def _take_block(lines: list[str], start: int, rest: str) -> tuple[list[Resolutio
     if consumed_segments < len(segments):
         # Hand the narrative back to the discussion so promises in it are still seen.
         leftover = segments[consumed_segments:]
-        lines_back = [s for s in leftover if not s.startswith("\x02")]
+        lines_back = [s.removeprefix(LISTED) for s in leftover if not s.startswith("\x02")]
         return _drop_intros(out), _rewind(lines, start, idx, lines_back)
     return _drop_intros(out), idx
 
@@ -385,17 +389,22 @@ def _rewind(lines: list[str], start: int, end: int, leftover: list[str]) -> int:
     return end
 
 
+LISTED = "\x05"  # marks a segment that began with a list marker ("2)", "(b)", "•")
+
+
 def _segments(raw: list[str]) -> list[str]:
     """Split a decision block into one string per decision, undoing PDF line wrapping."""
     segs: list[str] = []
     cur: list[str] = []
+    listed = [False]  # whether the segment being read began with a list marker
 
     def flush():
         if cur:
             text = re.sub(r"\s+", " ", " ".join(cur)).strip()
             if text:
-                segs.append(text)
+                segs.append(LISTED + text if listed[0] else text)
             cur.clear()
+        listed[0] = False
 
     for line in raw:
         s = line.strip()
@@ -416,6 +425,7 @@ def _segments(raw: list[str]) -> list[str]:
             marker = None
         if marker and (marker.group(0).strip() or s[:1] in "•·▪●◦○■□➢►✓"):
             flush()
+            listed[0] = True
             s = s[marker.end() :].strip()
             if not s:
                 continue
@@ -611,6 +621,9 @@ def _action_text(clause: str) -> str:
     text = re.sub(
         r"^(?:it\s+was\s+(?:also\s+|further\s+)?(?:agreed|resolved)\s+)?that\s+", "", clause.strip(), flags=re.I
     )
+    # "The manager was asked to draw up a template, which gave residents ...": the task, not its description.
+    text = re.sub(r"\s+(?:was|were)\s+(?:asked|requested|instructed)\s+to\s+", " to ", text, flags=re.I)
+    text = re.split(r",\s+which\s+", text, maxsplit=1)[0] if len(text.split()) > 20 else text
     text = text.rstrip(" .;,")
     return text[:1].upper() + text[1:]
 

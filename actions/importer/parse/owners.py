@@ -41,8 +41,9 @@ def clean_owner(owner: str) -> str | None:
 
 
 _OWNER_SUBJECT = re.compile(
-    rf"^(?:[Tt]hat\s+)?(?:[Aa]lso\s+)?(?:for\s+)?(?P<who>{WHO}|{LOWER_POST})\s+(?:to|will|would|should|agreed\s+to|undertook\s+to|(?:be|is|are)\s+(?:asked|requested|"
-    r"invited)\s+to)\s+(?:\w+ly\s+)?(?!be\b)\w",
+    rf"^(?:[Tt]hat\s+)?(?:[Aa]lso\s+)?(?:for\s+)?(?P<who>{WHO}|{LOWER_POST})\s+(?:to|will|would|should|agreed\s+to|"
+    r"undertook\s+to|(?:be|is|are|was|were)\s+(?:asked|requested|invited|instructed)\s+to|(?:was|were)\s+tasked\s+with)"
+    r"\s+(?:\w+ly\s+)?(?!be\b)\w",
 )
 
 
@@ -51,7 +52,7 @@ _OWNER_SUBJUNCTIVE = re.compile(
 )
 
 
-_OWNER_AGENT = re.compile(rf"\b(?:by|from)\s+(?P<who>{WHO})")
+_OWNER_AGENT = re.compile(rf"\b(?:by|from)\s+(?P<who>{LOWER_POST}|{WHO})")
 
 
 def owner_ok(who: str) -> str | None:
@@ -77,7 +78,7 @@ def owner_ok(who: str) -> str | None:
         "update",
         "chair's",
         "following",
-    }:
+    } and not (len(words) >= 2 and low_words[-1] in ORG_HEADS):  # "Member Services team" is a team
         return None
     if re.match(rf"^{HONORIFIC}\s", who) or low_words == ["officers"]:
         return who
