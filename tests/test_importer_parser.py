@@ -1708,3 +1708,25 @@ def test_numbered_decisions_in_reported_form_stay_one_list_with_their_owners():
         ("The democratic services manager to draw up a shorter agenda template", "democratic services manager"),
         ("The Member Services team to keep a single log of all panel requests", "Member Services team"),
     ]  # fmt: skip
+
+
+def test_a_request_officers_agreed_to_and_a_promise_to_make_these_changes():
+    item = only_item(
+        "89/25 Minutes\n\nA Member requested an updated list of the Panel's site visits which Officers agreed would be "
+        "provided accordingly.\n\nIt was, however, agreed that the log could be shortened by merging two columns. "
+        "The Town Clerk undertook to make these changes for future reports.\n"
+    )
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [
+        ("An updated list of the Panel's site visits to be provided", "Officers"),
+        ("Town Clerk to make these changes for future reports (the log could be shortened by merging two columns)",
+         "Town Clerk"),
+    ]  # fmt: skip
+
+
+def test_tracker_row_action_is_its_first_sentence():
+    text = (
+        "No.\nRecommendation\nResponsibility\nDate\n1\nThat the Council review the remit of the panels. This would "
+        "mean less time on routine figures.\nHead of Scrutiny\nMay 2003\n"
+    )
+    [item] = parse_minutes(text)["items"]
+    assert [a["text"] for a in item["actions"]] == ["The Council review the remit of the panels"]

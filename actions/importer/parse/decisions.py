@@ -267,7 +267,9 @@ def _parse_item(item: Item, people: list[str]) -> dict:
             standing.append(subject)
 
     for text, owner, due, minute, cue in tabled:
-        row = _action(_action_text(text), owner, None, cue, sure=True)
+        # A tracker's recommendation may run on ("... Policy Development.  This would mean ..."): the task is the first.
+        first = SENTENCE_END.split(text)[0] if cue == "tracker row" else text
+        row = _action(_action_text(first), owner, None, cue, sure=True)
         row.update({"due": due or None, "_logged": True})
         if minute.strip(" ."):
             row["_minute"] = minute.strip(" .").lower()

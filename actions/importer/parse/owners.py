@@ -88,6 +88,8 @@ def owner_ok(who: str) -> str | None:
         return who  # "the NHS Trust provide the Committee with ...": a body can own an action
     if len(words) == 1 and low_words[0] in ORG_HEADS and re.match(r"^[Tt]he\s", raw.strip()):
         return "The " + who  # "The Trust to share ...": the body the minutes have been talking about
+    if len(words) == 1 and re.match(r"^[Tt]he\s", raw.strip()) and low_words[0] not in NOT_NAME:
+        return who  # "The Chamberlain undertook to ...": one capitalised word after "the" is a post, not a name
     # A plain two- or three-word name such as "Jeanette Richards".
     if 2 <= len(words) <= 3 and not any(w in NOT_NAME for w in low_words):
         return who
@@ -200,7 +202,12 @@ _AND_PROMISE = re.compile(
 
 
 # "this figure": what was asked for in the sentence before.
-_ANAPHOR = re.compile(r"\b(?:this|that|these|those|the)\s+(?:figures?|information|data|details?|numbers?|answer)\b")
+_ANAPHOR = re.compile(
+    r"\b(?:this|that|these|those|the)\s+(?:figures?|information|data|details?|numbers?|answer|changes?|amendments?)\b"
+)
+_AGREED_CHANGE = re.compile(
+    r"\b(?:agreed|suggested|felt)\s+that\s+(?P<what>[^.]{3,300}?\b(?:could|should|would)\s+be\b[^.]*)"
+)
 
 
 _QUESTION = re.compile(r"\basked\s+(?P<q>(?:how|what|whether|why|when|where|which|if|about|for)\b[^.?]{5,200})")
@@ -231,6 +238,14 @@ _CHAIR_ASKED = re.compile(
     rf"(?:asked|requested)\s+(?P<who>{WHO})\s+to\s+(?:\w+ly\s+)?"
     r"(?P<verb>(?!explain|clarify|comment|respond|outline|answer|confirm|introduce|present)"
     rf"(?:{ACTION_INFINITIVES}))\b(?P<rest>[^.]*)"
+)
+
+
+# "A Member requested an updated list of substitutes which Officers agreed would be provided."
+_REQUEST_AGREED = re.compile(
+    r"\b(?:requested|asked\s+for)\s+(?P<what>(?:an?|the|some)\s+[^.]{5,150}?),?\s+(?:which|and)\s+"
+    r"(?P<who>(?:[Tt]he\s+)?[A-Z][\w'-]+(?:\s+(?:of\s+)?[A-Z][\w'-]+){0,4}|officers)\s+(?:agreed|undertook|confirmed)\s+"
+    r"(?:(?:it\s+|they\s+)?would\s+be\s+(?P<done>[a-z]+)|to\s+(?P<verb>[a-z]+))"
 )
 
 
@@ -274,6 +289,14 @@ def find_promises(paragraphs: list[str]) -> list[tuple[str, str, str]]:
                 if who and post_like(who):
                     out.append((_promise_text(who, m, None), who, "the <post> would"))
                     found = True
+            for m in [] if found else _REQUEST_AGREED.finditer(sentence):
+                who = owner_ok(m.group("who"))
+                if who:
+                    what = m.group("what").strip(" ,")
+                    text = f"{what[:1].upper()}{what[1:]} to be {m.group('done')}" if m.group("done") else ""
+                    text = text or f"{who} to {m.group('verb')} {what}"
+                    out.append((text, who, "requested … agreed"))
+                    found = True
             short = None if found else SHORTHAND.match(sentence)
             if short and owner_ok(short.group("who")):
                 who = owner_ok(short.group("who"))
@@ -284,6 +307,10 @@ def find_promises(paragraphs: list[str]) -> list[tuple[str, str, str]]:
                     out.append((_promise_text(speaker, m, question), speaker, "and would"))
             q = _QUESTION.search(sentence)
             question = q.group("q").strip() if q else None
+            # "It was agreed that the table could be shortened. The Clerk undertook to make these changes."
+            agreed = _AGREED_CHANGE.search(sentence)
+            if agreed and not question:
+                question = agreed.group("what").strip()
     return out
 
 

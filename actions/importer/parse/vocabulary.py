@@ -82,7 +82,8 @@ ACTION_PARTICIPLES = (
     r"e-?mailed|raised|escalated|compiled|collated|incorporated|identified|obtained|progressed|pursued|"
     r"contacted|commissioned|implemented|returned|expanded|extended|conveyed|relayed|considered\s+(?:at|by)|"
     r"asked|invited|tabled|listed|copied|added|emailed|notified|informed|advised|chased|explained|"
-    r"removed|divided|grouped|placed|merged|combined|renamed|streamlined|reconsidered"
+    r"removed|divided|grouped|placed|merged|combined|renamed|streamlined|reconsidered|offered|split|sorted|"
+    r"taken\s+out|supplied"
 )
 
 
