@@ -1730,3 +1730,16 @@ def test_tracker_row_action_is_its_first_sentence():
     )
     [item] = parse_minutes(text)["items"]
     assert [a["text"] for a in item["actions"]] == ["The Council review the remit of the panels"]
+
+
+def test_aims_and_reasons_are_not_part_of_the_task():
+    item = only_item(
+        "7 Scrutiny Review\n\nRESOLVED that:\n\n1) The current structure to remain in place, with a further review "
+        "to be conducted by the scrutiny chairs in late 2025.\n\n"
+        "2) All panels adopted a consistent approach to information only items, in order that agendas were kept clear "
+        "for items needing a decision and residents could follow them.\n\n"
+        "3) To strengthen the links between the panels and the Executive by sharing a forward plan every month.\n"
+    )
+    texts = [a["text"] for a in item["actions"]]
+    assert texts[0].endswith("by the scrutiny chairs in late 2025")
+    assert not any(t.startswith("To strengthen") for t in texts)

@@ -581,6 +581,12 @@ _NOT_WORK = re.compile(
 )
 
 
+# "To bolster the links between the committees and the Executive by ...": an aim, not a task.
+_AIM = re.compile(
+    r"^to\s+(?:bolster|strengthen|ensure|improve|enable|promote|encourage|enhance|foster|maintain|build)\b", re.I
+)
+
+
 def _is_action(clause: str) -> bool:
     return _action_reason(clause) is not None
 
@@ -597,6 +603,8 @@ def _action_reason(clause: str) -> str | None:
     ) and not PASSIVE_ACTION.search(body):
         return None
     if _NOT_WORK.search(body) and not FOLLOW_UP.search(body):
+        return None
+    if _AIM.match(body):
         return None
     for pattern in (PASSIVE_ACTION, SUBJUNCTIVE_ACTION, THIRD_PERSON_ACTION):
         m = pattern.search(body)
@@ -625,7 +633,8 @@ def _action_text(clause: str) -> str:
     )
     # "The manager was asked to draw up a template, which gave residents ...": the task, not its description.
     text = re.sub(r"\s+(?:was|were)\s+(?:asked|requested|instructed)\s+to\s+", " to ", text, flags=re.I)
-    text = re.split(r",\s+which\s+", text, maxsplit=1)[0] if len(text.split()) > 20 else text
+    if len(text.split()) > 20:  # (and "..., in order that agendas were kept clear ...": why, not what)
+        text = re.split(r",\s+(?:which|in\s+order\s+that|so\s+that)\s+", text, maxsplit=1)[0]
     text = text.rstrip(" .;,")
     return text[:1].upper() + text[1:]
 

@@ -83,7 +83,7 @@ ACTION_PARTICIPLES = (
     r"contacted|commissioned|implemented|returned|expanded|extended|conveyed|relayed|considered\s+(?:at|by)|"
     r"asked|invited|tabled|listed|copied|added|emailed|notified|informed|advised|chased|explained|"
     r"removed|divided|grouped|placed|merged|combined|renamed|streamlined|reconsidered|offered|split|sorted|"
-    r"taken\s+out|supplied"
+    r"taken\s+out|supplied|conducted"
 )
 
 
