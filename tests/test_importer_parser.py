@@ -1743,3 +1743,11 @@ def test_aims_and_reasons_are_not_part_of_the_task():
     texts = [a["text"] for a in item["actions"]]
     assert texts[0].endswith("by the scrutiny chairs in late 2025")
     assert not any(t.startswith("To strengthen") for t in texts)
+
+
+def test_agreeing_to_consider_something_later_in_the_meeting_is_not_work():
+    item = only_item(
+        "4 Call-In\n\nThe Chair advised that the committee noted Part A and agreed to consider it further under "
+        "Part B.\n"
+    )
+    assert item["actions"] == []

@@ -264,16 +264,16 @@ def find_promises(paragraphs: list[str]) -> list[tuple[str, str, str]]:
                 speaker = own
             for m in PROMISE.finditer(sentence):
                 who = owner_ok(m.group("who"))
-                # "agreed to consider it further under Part B" is the meeting's business, not work afterwards.
-                if who and NEEDS_FOLLOW_UP.match(m.group("verb") or "") and not FOLLOW_UP.search(m.group("rest")):
+                if who and _this_meeting(m):
                     continue
                 if who:
                     out.append((_promise_text(who, m, question), who, _promised(m)))
                     found = True
             if not found and speaker:
                 for m in _PRONOUN_PROMISE.finditer(sentence):
-                    out.append((_promise_text(speaker, m, question), speaker, "he/she would"))
-                    found = True
+                    if not _this_meeting(m):
+                        out.append((_promise_text(speaker, m, question), speaker, "he/she would"))
+                        found = True
             for m in [] if found else _NOTED_WOULD.finditer(sentence):
                 who = owner_ok(m.group("who"))
                 if who:
@@ -304,7 +304,8 @@ def find_promises(paragraphs: list[str]) -> list[tuple[str, str, str]]:
                 found = True
             if not found and speaker and "to" in sentence:
                 for m in _AND_PROMISE.finditer(sentence):
-                    out.append((_promise_text(speaker, m, question), speaker, "and would"))
+                    if not _this_meeting(m):
+                        out.append((_promise_text(speaker, m, question), speaker, "and would"))
             q = _QUESTION.search(sentence)
             question = q.group("q").strip() if q else None
             # "It was agreed that the table could be shortened. The Clerk undertook to make these changes."
@@ -312,6 +313,12 @@ def find_promises(paragraphs: list[str]) -> list[tuple[str, str, str]]:
             if agreed and not question:
                 question = agreed.group("what").strip()
     return out
+
+
+def _this_meeting(m: re.Match) -> bool:
+    """ "agreed to consider it further under Part B" is the meeting's own business, not work afterwards."""
+    verb = m.group("verb") or m.groupdict().get("verb2") or ""
+    return bool(NEEDS_FOLLOW_UP.match(verb)) and not FOLLOW_UP.search(m.group("rest"))
 
 
 def _promised(m: re.Match) -> str:
