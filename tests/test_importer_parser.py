@@ -1751,3 +1751,24 @@ def test_agreeing_to_consider_something_later_in_the_meeting_is_not_work():
         "Part B.\n"
     )
     assert item["actions"] == []
+
+
+def test_more_web_table_titles_and_agenda_only_rows():
+    result = parse_minutes(
+        "No. | Item |\nDeclarations of Interest Members to state any interests. Minutes: None. |\n"
+        "Urgent business The chair to report any urgent item. |\n"
+        "Public participation Registered speakers may address the committee. Minutes: None. |\n"
+    )
+    assert [i["title"] for i in result["items"]] == [
+        "Declarations of Interest", "Urgent business", "Public participation"
+    ]  # fmt: skip
+    assert not [a for i in result["items"] for a in i["actions"]]  # the agenda's words are nobody's work
+
+
+def test_minute_numbers_that_look_like_years_alone_on_their_line_and_titles_with_be():
+    result = parse_minutes(
+        "2041.\n\nApologies (Agenda item 1)\n\nNone.\n\n2042.\n\nMatters to be Considered in Private\n\nNone.\n"
+    )
+    assert [(i["number"], i["title"]) for i in result["items"]] == [
+        ("2041", "Apologies (Agenda item 1)"), ("2042", "Matters to be Considered in Private")
+    ]  # fmt: skip

@@ -27,6 +27,7 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
             current.lines.append(line)
             continue
         heading = _marked_heading(line) if line.startswith(HEADING) else None
+        alone = False
         bare = None if heading else re.match(r"^(?:Item\s+)?(\d{1,4}(?:/\d{1,4})?[a-z]?)[.)]?$", line)
         if bare and not (in_resolution and number_key(bare.group(1)) == (list_next,)):
             j = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k]), None)
@@ -36,6 +37,7 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
             elif j is not None and not NUM_HEADING.match(lines[j]) and title_like(lines[j]):
                 line = f"{bare.group(1)}. {lines[j]}"
                 skip.add(j)
+                alone = True  # a number alone on its line is a minute number, even "2041."
             elif j is not None and "/" in bare.group(1) and _long_title(lines[j]):
                 # "89/25" alone, then "To confirm the accuracy of the minutes of the meeting ... held on 6th January"
                 heading, last_key = (bare.group(1), lines[j]), number_key(bare.group(1))
@@ -63,6 +65,7 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
             increasing = last_key is None or key > last_key or (key == last_key and has_letter)
             # A four-digit number is a year ("2024 Budget") unless it cannot be one ("1772. Apologies").
             big = key and key[0] > 999 and "/" not in m.group("num") and (1900 <= key[0] <= 2100 or len(key) > 1)
+            big = big and not alone
             as_list = in_resolution and key == (list_next,) and not caps_heading(m.group("title"))
             if increasing and not big and not as_list:
                 heading = (m.group("num").rstrip("."), m.group("title").strip())

@@ -116,7 +116,11 @@ def title_like(title: str) -> bool:
         return False
     if re.match(rf"^{MONTH_RE}\.?,?\s+\d{{4}}\b", title, re.I):
         return False  # "6 Aug 2019 - 18:00" is the meeting's date, not item 6
-    return not re.search(r"\b(?:be|was|were|will|would|should|agreed|noted|resolved)\b", title, re.I)
+    if not re.search(r"\b(?:be|was|were|will|would|should|agreed|noted|resolved)\b", title, re.I):
+        return True
+    # "Matters to be Considered in Private": a verb, but every other word a title's capital.
+    words = [w for w in words if w.lower() not in SMALL_WORDS | {"be"}]
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w[:1] == "(" for w in words)
 
 
 def number_key(number: str) -> tuple[int, ...]:

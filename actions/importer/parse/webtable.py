@@ -28,6 +28,9 @@ TITLE_ENDS = [
     r"\s(?:To|Members\s+are)\s+(?=[a-z])",
     r"\s(?:RESOLVED|AGREED|RECOMMENDED)\b",
     r"\s(?:Report\s+of|The\s+report\s+of)\s",
+    # "Declarations of Interest Members to state ...", "Public participation Registered speakers may ...":
+    # a capitalised word that starts the summary's first sentence.
+    r"\s(?=(?:The|This|These|Members|Councillors|Questions|Registered|Residents|Officers)\s+(?!of\b|and\b)[a-z])",
     # "... 2021-22 Scrutiny committee is recommended to ...": the summary's first sentence, subject and all.
     r"\s(?=[A-Z][\w']*\s+(?:[a-z][\w']*\s+){0,2}(?:is|are)\s+(?:recommended|invited|asked|requested|reminded)\b)",
 ]
@@ -72,6 +75,8 @@ def _row_lines(row: str) -> str:
     row = re.sub(r"\s+", " ", row).strip()
     title, rest = split_title(row)
     body = _ROW_LABEL.sub("\n", _PAPER.sub("", rest)).strip()
+    if not re.search(r"\b(?:Minutes|Decision)\s*:|\b(?:RESOLVED|AGREED|Resolved|Agreed)\b", body):
+        body = ""  # only the agenda's summary: nothing happened on this row that the minutes record
     return f"{HEADING}{title}\n{body}\n" if title else f"{body}\n"
 
 
