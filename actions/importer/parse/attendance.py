@@ -428,14 +428,6 @@ def read_attendance(doc: Document) -> None:
 # A named person with their title: "Councillor M Blair Park", "Mrs J M L A Griffiths".
 _TITLED = rf"{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,4}}[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
 TAKING_PART = [
-    # "Councillor Winskill informed Members", "Mr King proposed and Mrs Stockell seconded Mr Scholes"
-    (
-        rf"(?P<who>{_TITLED})\s+(?:also\s+)?"
-        r"(?:proposed|seconded|moved|informed|said|asked|explained|stated|commented|queried|raised|thanked|"
-        r"suggested|reported|presented|introduced|noted|welcomed|requested|questioned|advised|replied|responded)\b",
-        "present",
-        "member",
-    ),
     # "It was moved by Councillor M Blair Park, seconded by Councillor S Lambeth" ("second by", as typed)
     (rf"\b(?:moved|second(?:ed)?|proposed)\s+by\s+(?P<who>{_TITLED})", "present", "member"),
     # "A petition ... was presented by Mrs Lynne Bates": a member of the public who spoke
@@ -458,24 +450,40 @@ TAKING_PART = [
     ),
 ]
 _TAKING_PART = [(re.compile(pattern), status, role) for pattern, status, role in TAKING_PART]
+# "Councillor Winskill informed Members", "Mr King proposed and Mrs Stockell seconded Mr Scholes": the verb is
+# found first and the titled name looked for just before it, which is far quicker than scanning for names.
+_SPEAKING_VERB = re.compile(
+    r"\b(?:proposed|seconded|moved|informed|said|asked|explained|stated|commented|queried|raised|thanked|"
+    r"suggested|reported|presented|introduced|noted|welcomed|requested|questioned|advised|replied|responded)\b"
+)
+_TITLED_BEFORE = re.compile(rf"(?P<who>{_TITLED})\s+(?:also\s+)?$")
+
+
+def _person_taking_part(m: re.Match, status: str, role: str | None) -> list[Person]:
+    if "post" in m.re.groupindex:
+        post = m.group("post")
+        if post_like(post) and not re.match(r"^(?:Chair|Chairman|Committee|Council)\b", post):
+            return [Person(name=post, status=status, role=role, title=post)]
+        return []
+    name, is_cllr = strip_honorific(m.group("who"))
+    name = name if is_cllr else m.group("who")  # "Dr Amir Khan" keeps the title he was given
+    # (An initial such as "A" in "Mr A P Miller" is not the word "a".)
+    words = [w.lower() for w in name.split() if len(w.strip(".")) > 1]
+    if plausible_name(name) and not any(w in NOT_NAME - HONORIFIC_WORDS for w in words):
+        return [Person(name=name, status=status, role=role if is_cllr else None, councillor=is_cllr)]
+    return []
 
 
 def _taking_part(paragraphs: list[str]) -> list[Person]:
     found: list[Person] = []
     for para in paragraphs:
-        for pattern, status, role in _TAKING_PART:
-            for m in pattern.finditer(para):
-                if "post" in pattern.groupindex:
-                    post = m.group("post")
-                    if post_like(post) and not re.match(r"^(?:Chair|Chairman|Committee|Council)\b", post):
-                        found.append(Person(name=post, status=status, role=role, title=post))
-                    continue
-                name, is_cllr = strip_honorific(m.group("who"))
-                name = name if is_cllr else m.group("who")  # "Dr Amir Khan" keeps the title he was given
-                # (An initial such as "A" in "Mr A P Miller" is not the word "a".)
-                words = [w.lower() for w in name.split() if len(w.strip(".")) > 1]
-                if plausible_name(name) and not any(w in NOT_NAME - HONORIFIC_WORDS for w in words):
-                    found.append(Person(name=name, status=status, role=role if is_cllr else None, councillor=is_cllr))
+        spoke = []
+        for verb in _SPEAKING_VERB.finditer(para):
+            m = _TITLED_BEFORE.search(para, max(0, verb.start() - 60), verb.start())
+            if m:
+                spoke.append((m, "present", "member"))
+        rest = [(m, status, role) for pattern, status, role in _TAKING_PART for m in pattern.finditer(para)]
+        found += [p for m, status, role in spoke + rest for p in _person_taking_part(m, status, role)]
     found = _dedupe_people(found)
     # "the Director undertook ..." after "The Director of Public Health updated ...": one person, the longer post.
     posts = [p.title for p in found if p.title]

@@ -7,6 +7,7 @@ A decision block starts at a trigger ("RESOLVED", "It was agreed", "Actions:"); 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .document import CELL, MARK, TABLE_ROW, Document, Item, Person, Resolution
 from .due import due_of
@@ -591,6 +592,7 @@ def _is_action(clause: str) -> bool:
     return _action_reason(clause) is not None
 
 
+@lru_cache(maxsize=4096)
 def _action_reason(clause: str) -> str | None:
     """The words that make a decision someone's work ("be brought", "asks the Head of Parks to"), or None."""
     body = re.sub(r"^(?:that\s+)?(?:also\s+(?:for\s+)?)?", "", clause.strip(), flags=re.I)

@@ -16,6 +16,8 @@ _DECLARATION = re.compile(
 def find_declarations(paragraphs: list[str]) -> list[dict]:
     out = []
     for para in paragraphs:
+        if "declared" not in para:
+            continue  # (a cheap test first: the pattern is slow on long text)
         for m in _DECLARATION.finditer(para):
             text = m.group("text").strip(" ,;")
             item = re.search(r"\b(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*)?([\w/.]*\d[\w/]*)", text, re.I)

@@ -284,12 +284,13 @@ def find_promises(paragraphs: list[str]) -> list[tuple[str, str, str]]:
                 if who and any(w in POST_WORDS for w in who.lower().split()):
                     out.append((_promise_text(who, m, None), who, "the Chair asked … to"))
                     found = True
-            for m in [] if found else _POST_WOULD.finditer(sentence):
+            for m in [] if found or "would" not in sentence else _POST_WOULD.finditer(sentence):
                 who = owner_ok(m.group("who"))
                 if who and post_like(who):
                     out.append((_promise_text(who, m, None), who, "the <post> would"))
                     found = True
-            for m in [] if found else _REQUEST_AGREED.finditer(sentence):
+            asked = "requested" in sentence or "asked for" in sentence
+            for m in [] if found or not asked else _REQUEST_AGREED.finditer(sentence):
                 who = owner_ok(m.group("who"))
                 if who:
                     what = m.group("what").strip(" ,")
@@ -309,7 +310,7 @@ def find_promises(paragraphs: list[str]) -> list[tuple[str, str, str]]:
             q = _QUESTION.search(sentence)
             question = q.group("q").strip() if q else None
             # "It was agreed that the table could be shortened. The Clerk undertook to make these changes."
-            agreed = _AGREED_CHANGE.search(sentence)
+            agreed = _AGREED_CHANGE.search(sentence) if " that " in sentence else None
             if agreed and not question:
                 question = agreed.group("what").strip()
     return out

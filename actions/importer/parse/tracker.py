@@ -52,6 +52,8 @@ def cell_tables(text: str) -> str:
 
 def _header_at(lines: list[str], i: int) -> tuple[list[str] | None, int]:
     """The column kinds of a header starting at line i (blank lines between them allowed), and where it ends."""
+    if len(lines[i]) > 40 or _kind(lines[i]) is None:
+        return None, i  # (most lines: a quick no)
     kinds, j = [], i
     while j < len(lines) and len(kinds) < 12:
         if _BLANK.match(lines[j]):
