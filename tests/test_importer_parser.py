@@ -1772,3 +1772,22 @@ def test_minute_numbers_that_look_like_years_alone_on_their_line_and_titles_with
     assert [(i["number"], i["title"]) for i in result["items"]] == [
         ("2041", "Apologies (Agenda item 1)"), ("2042", "Matters to be Considered in Private")
     ]  # fmt: skip
+
+
+def test_tracking_and_planner_tables_name_their_columns_in_many_ways():
+    tracking = parse_minutes(
+        "Tracking Decisions\n\nMinute No | Resolution | Officer responsible | Target date | Progress\n"
+        "45 | Bring the fleet review to the Panel | Head of Fleet | 30/06/2025 | On track\n"
+    )
+    [row] = [a for i in tracking["items"] for a in i["actions"]]
+    assert (row["text"], row["owner"], row["due"]) == (
+        "Bring the fleet review to the Panel",
+        "Head of Fleet",
+        "2025-06-30",
+    )
+    planner = parse_minutes(
+        "Business Planner\n\nTitle | Purpose of Report | Report Author | Committee Date\n"
+        "Internal Audit Plan | To approve the plan | Chief Internal Auditor | 12/03/2025\n"
+    )
+    [row] = [a for i in planner["items"] for a in i["actions"]]
+    assert (row["owner"], row["due"]) == ("Chief Internal Auditor", "2025-03-12")

@@ -23,7 +23,8 @@ _REPLACEMENTS = [
 
 
 _TABLE_ACTION = re.compile(
-    r"^(?:agreed\s+)?actions?(?:\s+(?:required|agreed|description|point))?$|^(?:description|task|recommendations?)$"
+    r"^(?:agreed\s+)?actions?(?:\s+(?:required|agreed|description|points?))?$|"
+    r"^(?:description|task|recommendations?|resolutions?|(?:report\s+)?title|subject|topic|issues?)$"
 )
 
 
@@ -32,13 +33,15 @@ _TABLE_REF = re.compile(r"^(?:minute|min|item|ref|reference|(?:minute|item|agend
 
 
 _TABLE_OWNER = re.compile(
-    r"^(?:(?:action\s+)?owner|responsible(?:\s+(?:officer|person|lead|member))?|responsibility|lead(?:\s+officer)?|"
-    r"who|by\s+whom|officer|assigned\s+to)$"
+    r"^(?:(?:action\s+)?owner|responsible(?:\s+(?:officer|person|lead|member))?|responsibility|"
+    r"lead(?:\s+(?:officer|member|department))?|who|by\s+whom|officer(?:\s+responsible)?|assigned\s+to|"
+    r"(?:report\s+)?author|chief\s+officer)$"
 )
 
 
 _TABLE_DUE = re.compile(
-    r"^(?:deadline|due(?:\s+(?:date|by))?|(?:target\s+|completion\s+)?date(?:\s+due)?|by\s+when|when|"
+    r"^(?:deadline|due(?:\s+(?:date|by))?|(?:target\s+|completion\s+|expected\s+|committee\s+|meeting\s+)?date"
+    r"(?:\s+due)?|target\s+completion\s+date|by\s+when|when|"
     r"time\s*scales?|time\s*frame|target)$"
 )
 

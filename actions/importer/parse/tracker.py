@@ -20,9 +20,12 @@ from .document import CELL, HEADING, TABLE_ROW
 # Column names, by what the column holds. Add a name here when a tracker uses a new one.
 COLUMNS = {
     "ref": r"no\.?|ref(?:erence)?\.?|item(?:\s+no\.?)?|minute(?:\s+no\.?)?|#",
-    "what": r"recommendations?|actions?(?:\s+(?:required|agreed))?|issues?|tasks?|description",
-    "owner": r"responsib(?:ility|le)(?:\s+officer)?|owner|lead(?:\s+(?:officer|member))?|officer|by\s+whom|who",
-    "due": r"date|due(?:\s+date)?|deadline|target(?:\s+date)?|time\s*scales?|by\s+when|completion\s+date",
+    "what": r"recommendations?|actions?(?:\s+(?:required|agreed|points?))?|issues?|tasks?|description|resolutions?|"
+    r"(?:report\s+)?title|subject|topic",
+    "owner": r"responsib(?:ility|le)(?:\s+officer)?|owner|lead(?:\s+(?:officer|member|department))?|officer"
+    r"(?:\s+responsible)?|by\s+whom|who|(?:report\s+)?author|chief\s+officer",
+    "due": r"(?:target\s+|expected\s+|committee\s+|meeting\s+)?date|due(?:\s+date)?|deadline|target|time\s*scales?|"
+    r"by\s+when|(?:target\s+)?completion\s+date",
     "agreed": r"agreed|accepted|decision|response|status",
     "other": r"priority|comments?|progress|update|notes?|rag|outcome|progress\s+update",
 }
