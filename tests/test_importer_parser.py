@@ -1791,3 +1791,24 @@ def test_tracking_and_planner_tables_name_their_columns_in_many_ways():
     )
     [row] = [a for i in planner["items"] for a in i["actions"]]
     assert (row["owner"], row["due"]) == ("Chief Internal Auditor", "2025-03-12")
+
+
+def test_scottish_minute_with_spaced_attendance_and_decision_lists():
+    result = parse_minutes(
+        "MINUTE of MEETING of the AUDIT AND SCRUTINY COMMITTEE held in the Council Chambers on Wednesday 27 February "
+        "2019 at 10.00 am\n\nPresent: Councillor Tam Lowrie (Chair)\n\nCouncillor Aileen Moss\nMr Sandy Jolly\n\n"
+        "Attended: Pippa Milne, Chief Executive\nKirsty Flett, Head of Finance\n\n1. APOLOGIES FOR ABSENCE\n\n"
+        "Apologies for absence were intimated on behalf of Councillor Rory Cole.\n\n2. INTERNAL AUDIT REPORTS\n\n"
+        "Decision\n\nThe Committee agreed to:-\n\n1. note the contents of the report;\n\n2. request that the Head of "
+        "Finance provide a briefing on the findings to the next meeting.\n"
+    )
+    assert result["committee"] == "Audit and Scrutiny Committee"
+    assert {"Tam Lowrie", "Aileen Moss", "Mr Sandy Jolly"} <= {p["name"] for p in result["attendance"]} or {
+        "Tam Lowrie",
+        "Aileen Moss",
+        "Sandy Jolly",
+    } <= {p["name"] for p in result["attendance"]}
+    assert person(result, "Kirsty Flett")["status"] == "in_attendance"
+    assert person(result, "Rory Cole")["status"] == "apologies"
+    [action] = result["items"][1]["actions"]
+    assert (action["owner"], action["due"]) == ("Head of Finance", "next meeting")

@@ -104,7 +104,15 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
         if not rest.strip() and j + 1 < len(lines) and not lines[j] and _next_is_names(lines, i):
             while j < len(lines) and not lines[j]:
                 j += 1  # "PRESENT:" / blank lines / the names
-        while j < len(lines) and lines[j] and not ATTENDANCE_LABEL.match(lines[j]) and not caps_heading(lines[j]):
+        while j < len(lines):
+            if not lines[j]:
+                # "Present: Councillor A (Chair)" / blank line / "Councillor B" / "Mr C": the list goes on.
+                nxt = next((k for k in range(j + 1, min(j + 3, len(lines))) if lines[k]), None)
+                if nxt is None or not re.match(rf"^{HONORIFIC}\s", lines[nxt]):
+                    break
+                j = nxt
+            if ATTENDANCE_LABEL.match(lines[j]) or caps_heading(lines[j]):
+                break
             if NUM_HEADING.match(lines[j]) or PROCEDURAL.match(lines[j]):
                 break
             chunk.append(_ORG_PREFIX.sub("", lines[j]))
@@ -335,7 +343,8 @@ _REPRESENTATIVE = re.compile(
 def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> None:
     """Pick up "Apologies for absence were received from Councillors X and Y." written as prose."""
     pat = re.compile(
-        r"\b(?:apologies|an\s+apology)(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|submitted|given|noted)"
+        r"\b(?:apologies|an\s+apology)(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+"
+        r"(?:received|submitted|given|noted|intimated|tendered)"
         r"(?:\s+and\s+(?:accepted|noted|approved))?\s+"
         r"(?:from|on\s+behalf\s+of|for)\s+((?:[^.]|(?<=\b[A-Z])\.){3,300})",
         re.I,

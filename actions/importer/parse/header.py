@@ -110,7 +110,7 @@ def _find_committee(lines: list[str]) -> str | None:
         nxt = head[k + 1] if k + 1 < len(head) else ""
         # A heading wrapped by a PDF: "MINUTES of a meeting of the Health Overview and Scrutiny / Committee held at".
         if (
-            re.match(r"^minutes\s+of\b", line, re.I)
+            re.match(r"^minutes?\s+of\b", line, re.I)
             and not re.search(r"\bheld\b|\d", line)
             and (
                 re.match(r"^(?:committee|panel|board|commission|sub-committee|forum|group)\b", nxt, re.I)
@@ -118,7 +118,7 @@ def _find_committee(lines: list[str]) -> str | None:
             )
         ):
             line = f"{line} {nxt}"
-        m = re.match(r"^minutes\s+of\s*:?\s*(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(.+)$", line, re.I)
+        m = re.match(r"^minutes?\s+of\s*:?\s*(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(.+)$", line, re.I)
         # "Minutes of a meeting held on ..." names no committee; the heading above it does.
         if m and not re.match(r"^(?:(?:the\s+)?(?:last|previous)|meeting|proceedings)\b", m.group(1), re.I):
             name = _clean_committee(m.group(1))

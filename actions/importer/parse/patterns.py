@@ -234,7 +234,7 @@ ATTENDANCE_LABEL = re.compile(
     r"(?:\s+from)?)?|absent|substitutes?(?:\s+members?)?|co-?opted\s+members?(?:\s+present)?|"
     r"(?:independent|lay|statutory|(?:non-?)?voting)\s+(?:co-?opted\s+)?(?:members?|persons?)(?:\s+present)?|"
     r"public\s+attendance|sederunt|together\s+with|cabinet\s+members?(?:\s+(?:present|in\s+attendance))?|co-?optees|"
-    r"co-?opted|councillors|cllrs|also\s+attending|"
+    r"co-?opted|councillors|cllrs|also\s+attending|attended|"
     r"chair(?:man|person)?|vice[- ]chair(?:man|person)?|presiding|guests?|attendees|attending)"
     r"\s*[:\-–—]\s*(?P<rest>.*)$"
     r"|^(?P<bare>(?:councillors?\s+|members?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|also\s+attending|"
