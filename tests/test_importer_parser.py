@@ -1808,3 +1808,37 @@ def test_scottish_minute_with_spaced_attendance_and_decision_lists():
     assert person(result, "Rory Cole")["status"] == "apologies"
     [action] = result["items"][1]["actions"]
     assert (action["owner"], action["due"]) == ("Head of Finance", "next meeting")
+
+
+WELSH_TABLE = """Corporate Overview Scrutiny Committee
+
+COUNTY BOROUGH OF CWMDARE
+
+REPORT TO: THE CHAIR AND MEMBERS OF THE COMMITTEE
+
+SUBJECT: CORPORATE OVERVIEW SCRUTINY COMMITTEE - 25TH APRIL, 2024
+
+PRESENT: Councillor J. Hill (Chair)
+
+Councillors M. Day
+G. Thomas
+
+AND: Managing Director
+Chief Officer Resources
+
+No. | Item |
+---|---|
+1. | APOLOGIES | The following apologies for absence were received:- Councillor W. Hodge |
+2. | FORWARD WORK PROGRAMME | The Committee AGREED, subject to the foregoing, that the Forward Work Programme be \
+approved; and that the Chief Officer Resources circulate the updated schedule to Members. |
+"""
+
+
+def test_welsh_report_style_minutes_with_a_numbered_web_table():
+    result = parse_minutes(WELSH_TABLE)
+    assert (result["committee"], result["date"]) == ("Corporate Overview Scrutiny Committee", "2024-04-25")
+    assert [(i["number"], i["title"]) for i in result["items"]] == [("1", "Apologies"), ("2", "Forward Work Programme")]
+    assert person(result, "Chief Officer Resources")["status"] == "in_attendance"
+    assert person(result, "W. Hodge")["status"] == "apologies"
+    [action] = result["items"][1]["actions"]
+    assert action["owner"] == "Chief Officer Resources"

@@ -39,7 +39,7 @@ LABEL_STATUS = [
     (r"^voting", "present", None),  # the committee's own members, as against non-voting co-optees
     (r"co-?opted|^(?:independent|lay|statutory|non)", "present", "co-opted"),
     (r"^cabinet", "in_attendance", "cabinet_member"),
-    (r"also|^other|representative|partners|witness|attend|officer|guest|^together", "in_attendance", None),
+    (r"also|^other|representative|partners|witness|attend|officer|guest|^together|^and$", "in_attendance", None),
 ]
 _LABEL_STATUS = [(re.compile(pattern), status, role) for pattern, status, role in LABEL_STATUS]
 
@@ -345,8 +345,8 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
     pat = re.compile(
         r"\b(?:apologies|an\s+apology)(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+"
         r"(?:received|submitted|given|noted|intimated|tendered)"
-        r"(?:\s+and\s+(?:accepted|noted|approved))?\s+"
-        r"(?:from|on\s+behalf\s+of|for)\s+((?:[^.]|(?<=\b[A-Z])\.){3,300})",
+        r"(?:\s+and\s+(?:accepted|noted|approved))?\s*"
+        r"(?:from|on\s+behalf\s+of|for|:-|:)\s*((?:[^.]|(?<=\b[A-Z])\.){3,300})",
         re.I,
     )
     sub = re.compile(

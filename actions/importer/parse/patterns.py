@@ -98,6 +98,7 @@ TRIGGER = re.compile(
     r"(?P<kw>agreed\s+actions|actions\s+(?:agreed|arising)|actions(?=\s*:?\s*$)|"
     r"resolved|agreed|recommended|decided|decisions?|outcome|recommendations?)"
     r"(?:\s+(?:unanimously|accordingly))?(?:\s*\(unanimously\))?"
+    r"(?:,\s*subject\s+to\s+the\s+foregoing,?)?"  # "The Committee AGREED, subject to the foregoing, that ..."
     r"(?:\s*[:\-–—.]+\s*|\s+(?=that\b|to\b)|\s*$)(?P<rest>.*)$",
     re.I,
 )
@@ -234,7 +235,7 @@ ATTENDANCE_LABEL = re.compile(
     r"(?:\s+from)?)?|absent|substitutes?(?:\s+members?)?|co-?opted\s+members?(?:\s+present)?|"
     r"(?:independent|lay|statutory|(?:non-?)?voting)\s+(?:co-?opted\s+)?(?:members?|persons?)(?:\s+present)?|"
     r"public\s+attendance|sederunt|together\s+with|cabinet\s+members?(?:\s+(?:present|in\s+attendance))?|co-?optees|"
-    r"co-?opted|councillors|cllrs|also\s+attending|attended|"
+    r"co-?opted|councillors|cllrs|also\s+attending|attended|and(?=\s*:)|"
     r"chair(?:man|person)?|vice[- ]chair(?:man|person)?|presiding|guests?|attendees|attending)"
     r"\s*[:\-–—]\s*(?P<rest>.*)$"
     r"|^(?P<bare>(?:councillors?\s+|members?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|also\s+attending|"

@@ -88,9 +88,8 @@ _HEADING_SKIP = re.compile(
 
 
 def looks_like_header_line(line: str) -> bool:
-    return bool(re.search(r"\b(?:committee|panel|board|commission|council)\b", line, re.I)) and not PROCEDURAL.match(
-        line
-    )
+    council = r"\b(?:committee|panel|board|commission|council|county|borough|district|city)\b"
+    return bool(re.search(council, line, re.I)) and not PROCEDURAL.match(line)
 
 
 @lru_cache(maxsize=4096)
@@ -103,6 +102,8 @@ def caps_heading(line: str) -> bool:
         return False
     if line.rstrip().endswith((":", ",", ";")) or _HEADING_SKIP.match(line) or TRIGGER.match(line):
         return False
+    if re.match(r"^(?:REPORT\s+TO|SUBJECT|FROM|TO|DATE|VENUE|TIME|REF(?:ERENCE)?|PURPOSE|AUTHOR|CONTACT)\s*:\s", line):
+        return False  # "REPORT TO: THE CHAIR ...", "SUBJECT: ...": a label and its value
     return not (any_date(line) or re.search(r"\d[.:]\d\d\s*(?:am|pm)", line, re.I))
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .document import HEADING
+from .document import CELL, HEADING
 
 TABLE_HEADER = re.compile(r"^\s*No\.?\s*\|\s*Item\s*\|[\s|]*$", re.I | re.M)
 _SEPARATOR = re.compile(r"^[\s|:-]*$")
@@ -73,6 +73,11 @@ def web_table_rows(text: str) -> str:
 
 def _row_lines(row: str) -> str:
     row = re.sub(r"\s+", " ", row).strip()
+    # "1. | APOLOGIES | The following apologies ...": a numbered row with its title in a cell of its own.
+    cells = [c.strip() for c in row.split("|")]
+    if len(cells) >= 2 and re.fullmatch(r"\d{1,4}[a-z]?\.?", cells[0]) and cells[1]:
+        body = _ROW_LABEL.sub("\n", _PAPER.sub("", " ".join(cells[2:]))).strip()
+        return f"{HEADING}{cells[0].rstrip('.')}{CELL}{cells[1]}\n{body}\n"
     title, rest = split_title(row)
     body = _ROW_LABEL.sub("\n", _PAPER.sub("", rest)).strip()
     if not re.search(r"\b(?:Minutes|Decision)\s*:|\b(?:RESOLVED|AGREED|Resolved|Agreed)\b", body):
