@@ -1842,3 +1842,14 @@ def test_welsh_report_style_minutes_with_a_numbered_web_table():
     assert person(result, "W. Hodge")["status"] == "apologies"
     [action] = result["items"][1]["actions"]
     assert action["owner"] == "Chief Officer Resources"
+
+
+def test_business_planner_one_cell_a_line_with_two_officer_columns():
+    text = (
+        "Report Title\nMinute Reference\nUpdate\nReport Author\nChief Officer\nDirectorate\n"
+        "Delayed or Recommended for removal or transfer, enter either D, R, or T\n"
+        "Internal Audit Plan\n12 March\nOn track\nJo Reid\nHead of Finance\nResources\n-\n"
+    )
+    [item] = parse_minutes(text)["items"]
+    [row] = item["actions"]
+    assert (row["text"], row["owner"], row["cue"]) == ("Internal Audit Plan", "Jo Reid", "tracker row")

@@ -19,7 +19,7 @@ from .document import CELL, HEADING, TABLE_ROW
 
 # Column names, by what the column holds. Add a name here when a tracker uses a new one.
 COLUMNS = {
-    "ref": r"no\.?|ref(?:erence)?\.?|item(?:\s+no\.?)?|minute(?:\s+no\.?)?|#",
+    "ref": r"no\.?|ref(?:erence)?\.?|item(?:\s+no\.?)?|minute(?:\s+(?:no\.?|ref(?:erence)?))?|#",
     "what": r"recommendations?|actions?(?:\s+(?:required|agreed|points?))?|issues?|tasks?|description|resolutions?|"
     r"(?:report\s+)?title|subject|topic",
     "owner": r"responsib(?:ility|le)(?:\s+officer)?|owner|lead(?:\s+(?:officer|member|department))?|officer"
@@ -27,7 +27,8 @@ COLUMNS = {
     "due": r"(?:target\s+|expected\s+|committee\s+|meeting\s+)?date|due(?:\s+date)?|deadline|target|time\s*scales?|"
     r"by\s+when|(?:target\s+)?completion\s+date",
     "agreed": r"agreed|accepted|decision|response|status",
-    "other": r"priority|comments?|progress|update|notes?|rag|outcome|progress\s+update",
+    "other": r"priority|comments?|progress|update|notes?|rag|outcome|progress\s+update|directorate|service|"
+    r"purpose(?:\s+of\s+report)?|(?:delayed|explanation)\b.*",
 }
 _COLUMN = {kind: re.compile(rf"^(?:{pattern})\s*:?$", re.I) for kind, pattern in COLUMNS.items()}
 _NOT_AGREED = re.compile(r"^(?:no|not\s+agreed|rejected|declined|not\s+accepted)\b", re.I)
@@ -69,8 +70,7 @@ def _header_at(lines: list[str], i: int) -> tuple[list[str] | None, int]:
             break
         kinds.append(kind)
         j += 1
-    named = [k for k in kinds if k != "other"]
-    if len(named) != len(set(named)):
+    if kinds.count("ref") > 1 or kinds.count("what") > 1:
         return None, i  # "No" / "No." is a row's "agreed" cell before the header repeated, not a header
     useful = "what" in kinds and ({"owner", "due", "agreed"} & set(kinds))
     return (kinds, j) if useful and len(kinds) >= 3 and kinds[0] in ("ref", "what") else (None, i)
