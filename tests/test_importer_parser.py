@@ -1853,3 +1853,11 @@ def test_business_planner_one_cell_a_line_with_two_officer_columns():
     [item] = parse_minutes(text)["items"]
     [row] = item["actions"]
     assert (row["text"], row["owner"], row["cue"]) == ("Internal Audit Plan", "Jo Reid", "tracker row")
+
+
+def test_what_another_body_did_is_reported_not_given_as_work():
+    item = only_item(
+        "8 Response of the Cabinet\n\nRESOLVED that the Cabinet adopted the recommendations of the review, along with "
+        "an additional recommendation to carry out a review of learning and guidance.\n"
+    )
+    assert item["actions"] == []

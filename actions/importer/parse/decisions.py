@@ -588,6 +588,15 @@ _AIM = re.compile(
 )
 
 
+# "the Cabinet adopted the recommendations ..., along with one to carry out a review": a report of what another
+# body did, not work the committee gives.
+_ANOTHER_BODY_DID = re.compile(
+    r"^(?:the\s+)?(?:cabinet|council|executive|board|mayor|leader)\s+(?:had\s+)?"
+    r"(?:adopted|approved|accepted|agreed|endorsed|rejected|considered|received|decided)\b",
+    re.I,
+)
+
+
 def _is_action(clause: str) -> bool:
     return _action_reason(clause) is not None
 
@@ -606,7 +615,7 @@ def _action_reason(clause: str) -> str | None:
         return None
     if _NOT_WORK.search(body) and not FOLLOW_UP.search(body):
         return None
-    if _AIM.match(body):
+    if _AIM.match(body) or (_ANOTHER_BODY_DID.match(body) and not PASSIVE_ACTION.search(body)):
         return None
     for pattern in (PASSIVE_ACTION, SUBJUNCTIVE_ACTION, THIRD_PERSON_ACTION):
         m = pattern.search(body)
