@@ -1861,3 +1861,12 @@ def test_what_another_body_did_is_reported_not_given_as_work():
         "an additional recommendation to carry out a review of learning and guidance.\n"
     )
     assert item["actions"] == []
+
+
+def test_presenters_under_a_heading_are_in_attendance():
+    result = parse_minutes(
+        "Present: Councillor Ann Lee (Chair)\n\nPresenters: Sam Reed, Head of Housing; Dr Joy Obi, Public Health "
+        "Consultant\n\n1. Housing Update\nThe update was noted.\n"
+    )
+    assert person(result, "Sam Reed")["status"] == "in_attendance"
+    assert person(result, "Joy Obi")["title"] == "Public Health Consultant"

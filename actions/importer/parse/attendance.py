@@ -39,7 +39,12 @@ LABEL_STATUS = [
     (r"^voting", "present", None),  # the committee's own members, as against non-voting co-optees
     (r"co-?opted|^(?:independent|lay|statutory|non)", "present", "co-opted"),
     (r"^cabinet", "in_attendance", "cabinet_member"),
-    (r"also|^other|representative|partners|witness|attend|officer|guest|^together|^and$", "in_attendance", None),
+    (
+        r"also|^other|representative|partners|witness|attend|officer|guest|^together|^and$|present(?:er|ing)|speaker|"
+        r"contributor",
+        "in_attendance",
+        None,
+    ),
 ]
 _LABEL_STATUS = [(re.compile(pattern), status, role) for pattern, status, role in LABEL_STATUS]
 
