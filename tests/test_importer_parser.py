@@ -1870,3 +1870,8 @@ def test_presenters_under_a_heading_are_in_attendance():
     )
     assert person(result, "Sam Reed")["status"] == "in_attendance"
     assert person(result, "Joy Obi")["title"] == "Public Health Consultant"
+
+
+def test_the_leader_is_the_leader_of_the_council():
+    result = parse_minutes("6 Discussion with Leader\n\nThe Leader said he would welcome input on transport.\n")
+    assert person(result, "Leader of the Council")["status"] == "in_attendance"

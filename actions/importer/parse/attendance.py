@@ -473,9 +473,13 @@ _SPEAKING_VERB = re.compile(
 _TITLED_BEFORE = re.compile(rf"(?P<who>{_TITLED})\s+(?:also\s+)?$")
 
 
+# Posts the minutes shorten, by their full name: "the Leader said" is the Leader of the Council.
+POST_ALIASES = {"Leader": "Leader of the Council", "Deputy Leader": "Deputy Leader of the Council"}
+
+
 def _person_taking_part(m: re.Match, status: str, role: str | None) -> list[Person]:
     if "post" in m.re.groupindex:
-        post = m.group("post")
+        post = POST_ALIASES.get(m.group("post"), m.group("post"))
         if post_like(post) and not re.match(r"^(?:Chair|Chairman|Committee|Council)\b", post):
             return [Person(name=post, status=status, role=role, title=post)]
         return []
