@@ -1875,3 +1875,20 @@ def test_presenters_under_a_heading_are_in_attendance():
 def test_the_leader_is_the_leader_of_the_council():
     result = parse_minutes("6 Discussion with Leader\n\nThe Leader said he would welcome input on transport.\n")
     assert person(result, "Leader of the Council")["status"] == "in_attendance"
+
+
+def test_scottish_council_labels_with_colon_dash_and_a_list_of_posts():
+    result = parse_minutes(
+        "MINUTE of Meeting of the HILLSIDE COUNCIL held in Council Headquarters on Thursday, 29 August 2019 at "
+        "10.00 a.m.\n\nPresent:- Councillors D. Parr (Convener), S. Aird, E. Robb.\nApologies:- Councillor K. Chan.\n"
+        "In Attendance:- Chief Executive, Executive Director Finance and Regulatory, Clerk to the Council.\n\n"
+        "2. SCHOOL ESTATE REVIEW\nCouncillor Robb asked for the timetable and the Service Director undertook to "
+        "circulate it to all Members.\nDECISION\nAGREED to request the Service Director to bring a report on the "
+        "responses to Council in December 2019.\n"
+    )
+    names = [p["name"] for p in result["attendance"]]
+    assert names[:3] == ["D. Parr", "S. Aird", "E. Robb"]
+    assert person(result, "K. Chan")["status"] == "apologies"
+    assert {"Chief Executive", "Executive Director Finance and Regulatory", "Clerk to the Council"} <= set(names)
+    owners = [(a["owner"], a["cue"]) for a in result["items"][0]["actions"]]
+    assert ("Service Director", "undertook to") in owners and len(owners) == 2

@@ -237,6 +237,7 @@ def _parse_entries(text: str, status: str, label_role: str | None) -> list[Perso
                 people
                 and k
                 and people[-1].title is None
+                and not post_like(people[-1].name)  # "Chief Executive, Director of Finance": two posts
                 and post_like(chunk)
                 and not bracketed_name(chunk)
                 and not re.match(rf"^{HONORIFIC}\s", chunk)  # "Councillor Tom Ellery (Deputy Chair)" is a person
@@ -254,6 +255,8 @@ def _parse_entries(text: str, status: str, label_role: str | None) -> list[Perso
                 councillor_run = councillor_run and not title and len(chunk.split()) <= 3
             # "Head of Revenues and Benefits (Dean Roper)" is one post and its holder, not two people.
             one = bracketed_name(chunk) and post_like(re.sub(r"\s*\(.*", "", chunk))
+            # "Executive Director Finance and Regulatory" is one post, not two people.
+            one = one or (post_like(chunk) and not person_like(chunk) and not re.match(rf"^{HONORIFIC}\s", chunk))
             names = [chunk] if one else re.split(r"\s+(?:and|&)\s+(?![^(]*\))", chunk)
             for n, name in enumerate(names):
                 # In "Cllr D Reid and Georgia Murphy - Youth Cabinet Chair" the post belongs to the last name only.

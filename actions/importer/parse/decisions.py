@@ -108,6 +108,11 @@ def _unlabelled_decisions_at(lines: list[str], idx: int) -> bool:
     return sum(1 for ln in later if _LATER_THAT.match(ln)) >= 1
 
 
+def _repeats(text: str, task: str, decided: str) -> bool:
+    """A promise already decided: its words, with and without its owner's name, are mostly in the decision."""
+    return word_overlap(text, decided) >= 0.4 and word_overlap(task, decided) >= 0.4
+
+
 # Cues of actions read from reported speech or a note rather than a decision: the clerk should look at these.
 UNSURE_CUES = {"he/she would", "and would", "noted that … would"}
 
@@ -281,8 +286,11 @@ def _parse_item(item: Item, people: list[str]) -> dict:
             actions.append(_action(_action_text(text), owner, text, "ACTION: line", sure=True))
 
     for text, owner, cue in find_promises(paragraphs) + _prose_actions(paragraphs):
-        if not any(word_overlap(text, r.text) >= 0.4 for r in resolutions) and not any(
-            word_overlap(text, a["text"]) >= 0.4 for a in actions
+        # (Compared without the owner's name: "the Service Director to circulate it" is not a repeat of
+        # "request the Service Director to bring a report".)
+        task = text[len(owner) :] if owner and text.startswith(owner) else text
+        if not any(_repeats(text, task, r.text) for r in resolutions) and not any(
+            _repeats(text, task, a["text"]) for a in actions
         ):
             actions.append(_action(_action_text(text), owner, text, cue, sure=cue not in UNSURE_CUES))
 
