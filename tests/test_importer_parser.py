@@ -1892,3 +1892,46 @@ def test_scottish_council_labels_with_colon_dash_and_a_list_of_posts():
     assert {"Chief Executive", "Executive Director Finance and Regulatory", "Clerk to the Council"} <= set(names)
     owners = [(a["owner"], a["cue"]) for a in result["items"][0]["actions"]]
     assert ("Service Director", "undertook to") in owners and len(owners) == 2
+
+
+UNNUMBERED = """City Growth Committee
+
+Wednesday, 9th March, 2022
+
+Members present: Councillor Hanna (Chairperson);
+Aldermen Dore and King;
+Councillors Bell, Dunne and Whyte.
+
+Minutes
+
+The minutes of the meeting of 9th February were taken as read and signed as correct.
+
+Night-Time Economy
+
+The Director of Economic Development confirmed that the report would be submitted to the April meeting.
+
+Noted.
+
+City Bikes Update
+
+After discussion, it was
+
+Moved by Councillor Bell,
+Seconded by Councillor Dunne,
+
+That the Committee agrees that officers engage with the operator and bring back a report to a future meeting.
+
+On a vote, eight Members voted for the proposal and three against and it was declared carried.
+"""
+
+
+def test_unnumbered_headings_a_carried_motion_and_a_month_meeting():
+    result = parse_minutes(UNNUMBERED)
+    assert [i["title"] for i in result["items"]] == ["Minutes", "Night-Time Economy", "City Bikes Update"]
+    night = result["items"][1]["actions"]
+    assert [(a["text"], a["due"]) for a in night] == [
+        ("The report would be submitted to the April meeting", "April meeting")
+    ]
+    [motion] = result["items"][2]["actions"]
+    assert motion["due"] == "future meeting"
+    assert person(result, "Alderman King")["status"] == "present"

@@ -102,6 +102,10 @@ _LATER_THAT = re.compile(r"^(?:\(\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*\)|(?:\d{1,2}
 
 
 def _unlabelled_decisions_at(lines: list[str], idx: int) -> bool:
+    # "Moved by Councillor A, / Seconded by Councillor B, / That the Committee agrees ...": the motion carried.
+    before = next((ln for ln in reversed(lines[max(0, idx - 3) : idx]) if ln), "")
+    if re.match(r"^That\s", lines[idx]) and re.match(r"^(?:seconded|moved|proposed)\s+by\b", before, re.I):
+        return True
     if not _FIRST_THAT.match(lines[idx]):
         return False
     later = [ln for ln in lines[idx + 1 : idx + 12] if ln][:6]
@@ -702,7 +706,11 @@ def _speaker_for_pronoun(what: str, before: str) -> tuple[str, str | None]:
 
 
 # "this item had been withdrawn and would be considered at the next meeting": the agenda moves, nobody has work.
-_DEFERRED = re.compile(r"\b(?:withdrawn|deferred|postponed)\b", re.I)
+# (Nor does "X would be added as an item for the April meeting" or "be taken at the June meeting": the work
+# programme's business, recorded there.)
+_DEFERRED = re.compile(
+    r"\b(?:withdrawn|deferred|postponed|added\s+as\s+an?\s+(?:agenda\s+)?item|be\s+taken\s+at\s+the)\b", re.I
+)
 
 
 def _prose_task(what: str) -> bool:

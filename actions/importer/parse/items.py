@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from .document import CELL, HEADING, TABLE_ROW, Document, Item
-from .patterns import NUM_HEADING, PROCEDURAL
-from .text import caps_heading, looks_like_header_line, number_key, title_case, title_like, trigger_at
+from .patterns import NUM_HEADING, PROCEDURAL, TRIGGER
+from .text import any_date, caps_heading, looks_like_header_line, number_key, title_case, title_like, trigger_at
 
 
 def _split_items(lines: list[str], skip: set[int], committee: str | None) -> list[Item]:
@@ -166,4 +166,36 @@ def _item_has_content(item: Item) -> bool:
 
 def split_items(doc: Document) -> None:
     """Stage: cut the body into agenda items, each with its own lines."""
-    doc.items = _split_items(doc.lines, doc.attendance_lines, doc.committee)
+    lines = doc.lines
+    if not any(ln.startswith(HEADING) for ln in lines) and not _numbered(lines, doc.attendance_lines):
+        lines = _mark_standalone_titles(lines, doc.attendance_lines)
+    doc.items = _split_items(lines, doc.attendance_lines, doc.committee)
+
+
+def _numbered(lines: list[str], skip: set[int]) -> bool:
+    for i, line in enumerate(lines):
+        m = NUM_HEADING.match(line) if i not in skip else None
+        if m and title_like(m.group("title").strip()):
+            return True
+    return False
+
+
+_STANDALONE_WORD = re.compile(r"^(?:[A-Z0-9(\"'][\w'’&()/,-]*|of|and|for|the|to|in|on|a|an|with|by|at|from|-|–)$")
+
+
+def _mark_standalone_titles(lines: list[str], skip: set[int]) -> list[str]:
+    """Minutes with no item numbers ("Night-Time Economy" on a line of its own between blank lines, then the
+    minute): such a short Title Case line below the attendance is an item's heading."""
+    start = max(skip) + 1 if skip else 0
+    out, found = list(lines), False
+    for i in range(start, len(lines)):
+        line = lines[i]
+        words = line.split()
+        if not (1 <= len(words) <= 8) or line.endswith((".", ":", ";", ",")) or TRIGGER.match(line):
+            continue
+        if not found and (looks_like_header_line(line) or any_date(line)):
+            continue  # the minutes' own heading ("City Growth Committee"), above the first item
+        alone = (i == 0 or not lines[i - 1]) and (i + 1 >= len(lines) or not lines[i + 1])
+        if alone and words[0][:1].isupper() and all(_STANDALONE_WORD.match(w) for w in words):
+            out[i], found = HEADING + line, True
+    return out

@@ -20,6 +20,7 @@ INFINITIVE_ACTION = re.compile(
 FOLLOW_UP = re.compile(
     r"\b(?:next|future|subsequent|later|following)\s+(?:(?-i:[A-Z])[\w'-]*\s+){0,3}(?:meeting|committee|session)|"
     r"\breport(?:ing)?\s+back\b|"
+    r"\b(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\s+meeting\b|"
     r"\bcome\s+back\s+to\b|\bat\s+a\s+later\s+date\b",
     re.I,
 )
