@@ -6,7 +6,7 @@ Used by the clerk's "make this an action" owner box and by the minutes importer 
 
 import re
 
-from core.vocabulary import HONORIFIC_WORDS
+from core.vocabulary import COUNCILLOR_TITLES, HONORIFIC_WORDS
 
 from .models import Person
 
@@ -36,7 +36,7 @@ def _name_words(name: str) -> list[str]:
 
 def has_councillor_title(name: str) -> bool:
     first = name.strip().lower().split(" ", 1)[0].rstrip(".") if name.strip() else ""
-    return first in {"councillor", "cllr", "county"}
+    return first in COUNCILLOR_TITLES
 
 
 def strip_title(name: str) -> str:

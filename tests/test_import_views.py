@@ -232,6 +232,28 @@ def test_attendee_can_be_matched_to_the_register_or_added(clerk, committee, chai
     assert Person.objects.filter(name="T Pilkington").count() == 1
 
 
+def test_each_proposed_action_says_why_and_doubtful_ones_are_tagged_check_this(clerk, committee):
+    page = review(clerk).content.decode()
+    rows = dict(re.findall(r'<tr id="proposed-(act-[\d-]+)">(.*?)</tr>', page, re.S))
+    assert len(rows) == 3
+    cues = {prefix: re.search(r'<td class="cue">(.*?)</td>', row, re.S).group(1) for prefix, row in rows.items()}
+    text_of = {p: re.search(r"<textarea[^>]*>(.*?)</textarea>", row, re.S).group(1).strip() for p, row in rows.items()}
+    by_text = {text_of[p]: cue for p, cue in cues.items()}
+    promised = next(c for t, c in by_text.items() if "persistent absence" in t)
+    assert "agreed to" in promised and "Check this" not in promised  # a named officer's own promise
+    resolved = next(c for t, c in by_text.items() if "consultation results" in t)
+    assert "RESOLVED" in resolved and "Check this" not in resolved
+    # Nobody is named for the report to a future meeting: the clerk is asked to look.
+    future = next(c for t, c in by_text.items() if "elective home education" in t)
+    assert '<strong class="tag tag-check">Check this</strong>' in future
+
+
+def test_review_without_javascript_still_shows_the_cues(clerk, committee):
+    page = review(clerk).content.decode()
+    # Plain HTML in the table: nothing to reveal with a script.
+    assert '<th scope="col">Why proposed</th>' in page
+
+
 def test_bad_input_rerenders_with_what_the_clerk_typed(clerk, committee):
     response = review(clerk)
     data = form_data(response)

@@ -1,0 +1,511 @@
+"""Stage 4, read_attendance: who was present, in attendance or sent apologies, and in what role.
+
+The labels a list can start with are in ``ATTENDANCE_LABELS`` with the status and role they give.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.vocabulary import HONORIFIC_WORDS
+
+from .declarations import find_declarations
+from .document import Document, Person
+from .names import (
+    NOT_A_TITLE,
+    bracketed_name,
+    initials_of,
+    looks_like_post,
+    person_like,
+    plausible_name,
+    post_like,
+    same_person,
+    strip_honorific,
+    take_title,
+)
+from .patterns import ATTENDANCE_LABEL, NUM_HEADING, PERSON, PROCEDURAL
+from .text import caps_heading, paragraphs_of
+from .vocabulary import HONORIFIC, NOT_NAME, POST_HEADS
+
+# What an attendance label says about the people after it: (label pattern, status, role), first match wins.
+# A status of None means the list is not of attendees ("Public attendance: 4"). Unmatched labels: present.
+LABEL_STATUS = [
+    (r"public", None, None),
+    (r"apolog", "apologies", None),
+    (r"absent", "absent", None),
+    (r"^vice", "present", "vice_chair"),
+    (r"^(?:chair|presiding)", "present", "chair"),
+    (r"substitute", "present", "substitute"),
+    (r"^voting", "present", None),  # the committee's own members, as against non-voting co-optees
+    (r"co-?opted|^(?:independent|lay|statutory|non)", "present", "co-opted"),
+    (r"^cabinet", "in_attendance", "cabinet_member"),
+    (
+        r"also|^other|representative|partners|witness|attend|officer|guest|^together|^and$|present(?:er|ing)|speaker|"
+        r"contributor",
+        "in_attendance",
+        None,
+    ),
+]
+_LABEL_STATUS = [(re.compile(pattern), status, role) for pattern, status, role in LABEL_STATUS]
+
+
+def _label_status(label: str) -> tuple[str | None, str | None]:
+    label = label.lower()
+    for pattern, status, role in _LABEL_STATUS:
+        if pattern.search(label):
+            return status, role
+    return "present", None
+    # the committee's own members, as against non-voting co-optees
+    if (
+        "co-opted" in label
+        or "coopted" in label
+        or label.startswith(("independent", "lay", "statutory", "voting", "non"))
+    ):
+        return "present", "co-opted"
+    if label.startswith("cabinet"):
+        return "in_attendance", "cabinet_member"
+    if (
+        "also" in label
+        or label.startswith("other")
+        or "representative" in label
+        or "partners" in label
+        or "witness" in label
+        or "attendance" in label
+        or "officer" in label
+        or "guest" in label
+        or "attend" in label
+        or label.startswith("together")
+    ):
+        return "in_attendance", None
+    return "present", None
+
+
+# A joint committee groups its members by council: "Northford City Council – Councillor A (Chair), Councillor B".
+_ORG_PREFIX = re.compile(rf"^[A-Z][\w'&. -]{{0,60}}?\b(?:Council|Authority)\s*(?:[:–—-]|\s[–—-])\s*(?={HONORIFIC}\s)")
+
+
+def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
+    people: list[Person] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(lines):
+        m = ATTENDANCE_LABEL.match(lines[i])
+        label = m and (m.group("label") or m.group("bare"))
+        # A label alone on its line ("Present", "Apologies") is a heading only if names follow it.
+        if not m or (
+            (m.group("bare") or label.lower().startswith("apolog"))
+            and not (m.group("rest") or "").strip()
+            and not _next_is_names(lines, i)
+        ):
+            i += 1
+            continue
+        status, role = _label_status(label)
+        rest = m.group("rest") or ""
+        if re.match(r"^(?:councillors|cllrs)$", label, re.I):
+            rest = "Councillors " + rest  # "Councillors: A Khan, B Lee" lists councillors
+        chunk = [_ORG_PREFIX.sub("", rest)]
+        used.add(i)
+        j = i + 1
+        if not rest.strip() and j + 1 < len(lines) and not lines[j] and _next_is_names(lines, i):
+            while j < len(lines) and not lines[j]:
+                j += 1  # "PRESENT:" / blank lines / the names
+        while j < len(lines):
+            if not lines[j]:
+                # "Present: Councillor A (Chair)" / blank line / "Councillor B" / "Mr C": the list goes on.
+                nxt = next((k for k in range(j + 1, min(j + 3, len(lines))) if lines[k]), None)
+                if nxt is None or not re.match(rf"^{HONORIFIC}\s", lines[nxt]):
+                    break
+                j = nxt
+            if ATTENDANCE_LABEL.match(lines[j]) or caps_heading(lines[j]):
+                break
+            if NUM_HEADING.match(lines[j]) or PROCEDURAL.match(lines[j]):
+                break
+            chunk.append(_ORG_PREFIX.sub("", lines[j]))
+            used.add(j)
+            j += 1
+        if status:
+            people.extend(_parse_people(_join_attendance_lines(chunk), status, role))
+        i = j
+    return _dedupe_people(people), used
+
+
+def _next_is_names(lines: list[str], i: int) -> bool:
+    # A label, blank lines (a PDF or Word file spaces them out), then the names.
+    nxt = next((ln for ln in lines[i + 1 : i + 6] if ln), "")
+    return bool(nxt) and bool(
+        re.match(rf"^{HONORIFIC}[\s:]", nxt)
+        or ATTENDANCE_LABEL.match(nxt)
+        or (_ENTRY_START.match(nxt) and not PROCEDURAL.match(nxt))
+    )
+
+
+# "Jane Smith – Title", "J. Smith, Title", "Jane Smith (Title)": a new attendee at the start of a line.
+_ENTRY_START = re.compile(
+    rf"^(?P<name>(?:{HONORIFIC}\s+)?(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})"
+    r"\s*(?:[—–-]\s|,\s|\(|$)"
+)
+
+
+def _starts_entry(line: str) -> bool:
+    m = _ENTRY_START.match(line)
+    if not m:
+        return False
+    words = [w.lower().strip(".") for w in m.group("name").split()]
+    return not any(w in NOT_NAME and w not in HONORIFIC_WORDS for w in words)
+
+
+def _join_attendance_lines(chunk: list[str]) -> str:
+    """Join attendance lines: "; " between entries, a space where a PDF wrapped one entry over two lines."""
+    parts: list[str] = []
+    depth = 0  # unclosed brackets so far
+    for line in chunk:
+        line = line.strip()
+        if not line:
+            continue
+        if parts:
+            parts.append(" " if depth > 0 or _continues_entry("".join(parts[-6:]), line) else "; ")
+        parts.append(line)
+        depth += line.count("(") - line.count(")")
+    return "".join(parts)
+
+
+def _continues_entry(prev: str, line: str) -> bool:
+    """Does line carry on the entry that prev (the previous line) began?"""
+    prev = prev[-200:]
+    if line[:1] == "(" or line[:1].islower():
+        return True
+    if re.search(rf"(?:,|\band|&|\bof|\bfor|\bthe|\b{HONORIFIC})\s*$", prev, re.I):
+        return True
+    last = re.split(r"[,;]", prev)[-1]
+    first = line.split(None, 1)[0].lower()
+    # "Democratic Services" / "Officer (Sian Tully)": a post wrapped before its last word.
+    if first in POST_HEADS and "(" not in last and post_like(last.strip()) and not person_like(last.strip()):
+        return True
+    in_title = bool(re.search(r"\s[—–-]\s", last)) and not re.search(r"[.)]\s*$", prev)
+    return in_title and not _starts_entry(line)
+
+
+def _parse_people(text: str, status: str, label_role: str | None) -> list[Person]:
+    text = re.sub(r"\s+", " ", text).strip(" .;")
+    if not text or re.match(r"^(?:none|nil|no\s+(?:apologies|members|one))", text, re.I):
+        return []
+    # "Aldermen – Haire, Kingston; Councillors – Beattie, Black": the dash follows a group's title, not a name.
+    text = re.sub(r"\b(Aldermen|Councillors|Cllrs)\s*[–—-]\s*", r"\1 ", text)
+    # "Councillor J Byrne in the chair. Councillors M Quinn (Vice-Chair), ...": the chair's entry ends there.
+    text = re.sub(r"\s+in\s+the\s+chair\b\.?", " (Chair);", text, flags=re.I)
+    # "Councillor Mac Cafferty (Chair) Appich (Spokesperson)": a bracket closes one entry even without a comma.
+    text = re.sub(r"\)\s+(?=(?:and\s+)?[A-Z][a-z])", "), ", text)
+    initials: list[str] = []
+    if "(" in text:
+        # "Cllr Sam Bailey (Chair) (SB)", "Tom Greaves, Housing Manager (TG)": initials the notes use for owners.
+        text = re.sub(r"\s*\(([A-Z]{2,4})\)", lambda m: initials.append(m.group(1)) or "", text)
+    people = _parse_entries(text, status, label_role)
+    for person in people:
+        mine = initials_of(person.name)
+        if mine in initials:
+            person.initials = mine
+    return people
+
+
+def _parse_entries(text: str, status: str, label_role: str | None) -> list[Person]:
+    # Protect commas inside parentheses, e.g. "(Medical Director, City NHS Trust)".
+    text = re.sub(r"\(([^()]*)\)", lambda m: "(" + m.group(1).replace(",", "\x01").replace(";", "\x03") + ")", text)
+    people: list[Person] = []
+    councillor_run, run_title = False, "Councillor"
+    for entry in text.split(";"):
+        # The person in this entry whose post is being read: "X, Assistant Director, Education".
+        titled_here: Person | None = None
+        for k, raw in enumerate(entry.split(",")):
+            chunk = raw.replace("\x01", ",").replace("\x03", ";").strip(" .")
+            if not chunk:
+                continue
+            if re.match(r"^(?:and|&)\s+", chunk):
+                chunk = re.sub(r"^(?:and|&)\s+", "", chunk)
+            title = None
+            dash = re.search(r"\s[—–-]\s|\s[—–]|[—–]\s", chunk)
+            if dash:
+                chunk, title = chunk[: dash.start()].strip(), chunk[dash.end() :].strip(" .")
+            elif (
+                people
+                and k
+                and titled_here is people[-1]
+                and (not person_like(chunk) or _org_after_title(entry, chunk))
+            ):
+                titled_here.title = f"{titled_here.title}, {chunk}"
+                continue
+            elif (
+                people
+                and k
+                and people[-1].title is None
+                and not post_like(people[-1].name)  # "Chief Executive, Director of Finance": two posts
+                and post_like(chunk)
+                and not bracketed_name(chunk)
+                and not re.match(rf"^{HONORIFIC}\s", chunk)  # "Councillor Tom Ellery (Deputy Chair)" is a person
+            ):
+                prev = people[-1]
+                prev.title = chunk
+                titled_here = prev
+                if prev.role in (None, "member", "officer", "co-opted"):
+                    prev.role = _infer_role(prev.status, chunk, prev.councillor)
+                continue
+            if re.match(r"^(?:County\s+)?(?:Councillors|Cllrs|COUNCILLORS|Aldermen)\b", chunk, re.I):
+                councillor_run = True
+                run_title = "Alderman" if chunk.lower().startswith("aldermen") else "Councillor"
+            elif title or not re.match(rf"^{HONORIFIC}\s", chunk) and re.match(r"^[A-Z][a-z]+\s+[A-Z][a-z]", chunk):
+                councillor_run = councillor_run and not title and len(chunk.split()) <= 3
+            # "Head of Revenues and Benefits (Dean Roper)" is one post and its holder, not two people.
+            one = bracketed_name(chunk) and post_like(re.sub(r"\s*\(.*", "", chunk))
+            # "Executive Director Finance and Regulatory" is one post, not two people.
+            one = one or (post_like(chunk) and not person_like(chunk) and not re.match(rf"^{HONORIFIC}\s", chunk))
+            names = [chunk] if one else re.split(r"\s+(?:and|&)\s+(?![^(]*\))", chunk)
+            for n, name in enumerate(names):
+                # In "Cllr D Reid and Georgia Murphy - Youth Cabinet Chair" the post belongs to the last name only.
+                own_title = title if n == len(names) - 1 else None
+                made = _make_person(name, own_title, status, label_role, councillor_run and not own_title)
+                for person in made:
+                    if run_title == "Alderman" and councillor_run:
+                        person.name = re.sub(r"^(?:Councillor|Aldermen)\s", "Alderman ", person.name)
+                people.extend(made)
+                titled_here = made[-1] if made and own_title else None
+    return people
+
+
+def _org_after_title(entry: str, chunk: str) -> bool:
+    """One dash in "Andrew Pike - Chief Executive, Healthwatch Dalby", so what follows its comma is the employer."""
+    dashes = re.findall(r"\s[—–-]\s|\s[—–]|[—–]\s", entry)
+    head = entry.split(",", 1)[0]
+    if len(dashes) != 1 or not re.search(r"\s[—–-]\s|\s[—–]|[—–]\s", head):
+        return False
+    return not re.match(rf"^{HONORIFIC}\s", chunk)
+
+
+def _make_person(raw: str, title: str | None, status: str, label_role: str | None, councillor_run: bool):
+    role = label_role
+    notes = re.findall(r"\(([^()]{0,200})\)", raw)
+    # One note per line so "(Lockford City Council) (Chair)" still reads the role from its own bracket.
+    low_notes = "\n".join(notes).lower()
+    name = re.sub(r"\s*\([^()]{0,200}\)", "", raw).strip(" .")
+    if re.search(r"\bin\s+the\s+chair\b|^(?:chair(?:man|person|woman)?|conven[eo]r)\b", low_notes, re.M):
+        role = "chair"
+    elif re.search(r"(?:vice|deputy)[- ]?(?:chair|conven[eo]r)", low_notes):
+        role = "vice_chair"
+    elif re.search(r"\bsub(?:stitute|stituting|\.)?\b", low_notes):
+        role = "substitute"
+    post_notes = [n.strip() for n in notes if n.strip() and not NOT_A_TITLE.match(n.strip())]
+    if post_notes and post_like(name) and not re.match(rf"^{HONORIFIC}\s", name) and bracketed_name(raw):
+        # "Chief Executive (Jane Smith)": the post comes first and the name is in brackets.
+        name, title = post_notes[0], title or name
+    elif post_notes and not title:
+        title = post_notes[0]
+    name, is_cllr = strip_honorific(name)
+    name = re.sub(rf"^{HONORIFIC}\s+", "", name) if len(name.split()) > 2 else name
+    if not plausible_name(name):
+        return []
+    is_cllr = is_cllr or councillor_run
+    if is_cllr and len(name.split()) == 1:
+        name = f"Councillor {name}"
+    elif re.match(r"^(?:Councillors|Cllrs)\s", name):
+        name = "Councillor " + name.split(None, 1)[1]
+    if role is None or (role in ("member", "officer") and title):
+        role = _infer_role(status, title, is_cllr)
+    return [Person(name=name, status=status, role=role, title=title or None, councillor=is_cllr)]
+
+
+def _infer_role(status: str, title: str | None, is_cllr: bool) -> str | None:
+    low = (title or "").lower()
+    if re.search(
+        r"cabinet\s+(?:member|lead)|portfolio\s+holder|^(?:deputy\s+)?leader\b|leader\s+of\s+the\s+council|"
+        r"executive\s+(?:member|councillor)|(?:elected\s+)?mayor\b",
+        low,
+    ):
+        return "cabinet_member"
+    if status == "present":
+        if re.search(r"co-?opt", low) or (title and not is_cllr):
+            return "co-opted"
+        return "member"
+    if status == "in_attendance":
+        if is_cllr:
+            return None
+        return "officer"
+    return "member" if is_cllr else None
+
+
+def _dedupe_people(people: list[Person]) -> list[Person]:
+    seen: dict[str, Person] = {}
+    for person in people:
+        key = person.name.lower()
+        if key not in seen:
+            seen[key] = person
+        elif person.title and not seen[key].title:
+            seen[key].title = person.title
+    return list(seen.values())
+
+
+_REPLACED = re.compile(rf"(?P<who>{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,3}}[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+_REPRESENTATIVE = re.compile(
+    r"\b(?:with|and)\s+(?P<who>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2}(?:\s*\([^()]{2,80}\))?)\s+"
+    r"(?:attending|attended|present)\s+as\s+(?:their|his|her|the)\s+(?:representative|substitute|deputy)"
+)
+
+
+def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> None:
+    """Pick up "Apologies for absence were received from Councillors X and Y." written as prose."""
+    pat = re.compile(
+        r"\b(?:apologies|an\s+apology)(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+"
+        r"(?:received|submitted|given|noted|intimated|tendered)"
+        r"(?:\s+and\s+(?:accepted|noted|approved))?\s*"
+        r"(?:from|on\s+behalf\s+of|for|:-|:)\s*((?:[^.]|(?<=\b[A-Z])\.){3,300})",
+        re.I,
+    )
+    sub = re.compile(
+        rf"\b({HONORIFIC}\s+[A-Z][\w' -]{{1,40}}?)\s+(?:(?:(?:attended|was\s+present)\s+as\s+(?:a\s+)?substitute|"
+        r"substituted|was\s+substituting|substituting|deputised|was\s+deputising)\s+for\s+|"
+        r"(?:attended|was\s+present)\s+as\s+(?:a\s+)?substitute\b)",
+        re.I,
+    )
+    known = {p.name.lower() for p in people}
+    for para in paragraphs:
+        low = para.lower()
+        if "apolog" not in low and "substitut" not in low:
+            continue
+        # "... with Ravi Jassar (Deputy Director, Finance) attending as their representative"
+        for m in _REPRESENTATIVE.finditer(para):
+            for person in _parse_people(m.group("who"), "in_attendance", None):
+                if person.name.lower() not in known:
+                    people.append(person)
+                    known.add(person.name.lower())
+        for m in pat.finditer(para):
+            # "... from Jo Bell (Director) with Sam Roy attending as their representative": Sam Roy came.
+            sent = re.split(r"\s+(?:with|who|whose)\s+", m.group(1), maxsplit=1)[0]
+            for person in _parse_people(sent, "apologies", None):
+                if person.name.lower() not in known:
+                    people.append(person)
+                    known.add(person.name.lower())
+        for m in sub.finditer(para):
+            name, _ = strip_honorific(m.group(1).strip())
+            listed = [p for p in people if p.status == "present" and same_person(p.name, name)]
+            if listed:
+                for p in listed:
+                    p.role = "substitute" if p.role in (None, "member") else p.role
+            elif name.lower() not in known and plausible_name(name):
+                people.append(Person(name=name, status="present", role="substitute"))
+                known.add(name.lower())
+            # "... substituted for Councillor Praveen Anand": the member replaced was absent.
+            absent = _REPLACED.match(para[m.end() :])
+            if absent and m.group(0).rstrip().lower().endswith("for"):
+                gone, is_cllr = strip_honorific(absent.group("who"))
+                if gone.lower() not in known and not any(same_person(p.name, gone) for p in people):
+                    people.append(Person(name=gone, status="absent", role="member" if is_cllr else None))
+                    known.add(gone.lower())
+
+
+def _mentioned_people(paragraphs: list[str]) -> list[Person]:
+    """Without an attendance list, people introduced as "Name, Post" are recorded as in attendance."""
+    found: list[Person] = []
+    for para in paragraphs:
+        for m in re.finditer(rf"({PERSON.pattern}),\s+", para):
+            title = take_title(para[m.end() :])
+            if not title or not looks_like_post(title):
+                continue
+            name, is_cllr = strip_honorific(m.group(1))
+            if any(w.lower() in NOT_NAME - HONORIFIC_WORDS for w in name.split()):
+                continue
+            found.append(
+                Person(
+                    name=name, status="in_attendance", role=_infer_role("in_attendance", title, is_cllr), title=title
+                )
+            )
+    return _dedupe_people(found)
+
+
+def read_attendance(doc: Document) -> None:
+    """Stage: who was there, from the attendance lists, then from the prose (apologies, substitutes)."""
+    doc.attendance, doc.attendance_lines = _find_attendance(doc.lines)
+    body = [ln for i, ln in enumerate(doc.lines) if i not in doc.attendance_lines]
+    doc.paragraphs = paragraphs_of(body)
+    doc.declarations = find_declarations(doc.paragraphs)
+    _add_sentence_attendance(doc.paragraphs, doc.attendance)
+    # The people the minutes show taking part were there, list or no list; nobody else is invented.
+    # (Without a list, people introduced as "Name, Post" count too.)
+    known = {p.name.lower() for p in doc.attendance}
+    posts = {(p.title or "").lower() for p in doc.attendance}
+    found = (_mentioned_people(doc.paragraphs) if not doc.attendance_lines else []) + _taking_part(doc.paragraphs)
+    for person in found:
+        if doc.attendance_lines and person.title:
+            continue  # a list names its officers: "the Director said" is one of them, not someone new
+        if person.name.lower() in known or person.name.lower() in posts:
+            continue
+        if any(same_person(p.name, person.name) for p in doc.attendance):
+            continue
+        doc.attendance.append(person)
+        known.add(person.name.lower())
+
+
+# People the minutes show taking part: (pattern with a "who" group, status, role). Add a row for a new phrasing.
+# A named person with their title: "Councillor M Blair Park", "Mrs J M L A Griffiths".
+_TITLED = rf"{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,4}}[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
+TAKING_PART = [
+    # "It was moved by Councillor M Blair Park, seconded by Councillor S Lambeth" ("second by", as typed)
+    (rf"\b(?:moved|second(?:ed)?|proposed)\s+by\s+(?P<who>{_TITLED})", "present", "member"),
+    # "A petition ... was presented by Mrs Lynne Bates": a member of the public who spoke
+    (
+        r"\b(?:presented|introduced|submitted)\s+by\s+(?P<who>(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)",
+        "in_attendance",
+        None,
+    ),
+    # "Mrs Stockell seconded Mr Scholes as Vice Chairman", "The nomination of Mr A P Miller was moved"
+    (rf"\b(?:proposed|seconded|nominated|nomination\s+of|that\s+of)\s+(?P<who>{_TITLED})", "present", "member"),
+    # "ACTION: Councillor Rice": a councillor given work at the meeting was at it
+    (r"\bACTION\s*:\s*(?P<who>(?:Councillor|Cllr)\.?\s+(?:[A-Z]\.?\s+){0,2}[A-Z][\w'-]+)\s*$", "present", "member"),
+    # "The Director of Public Health updated the Committee": an officer known only by the post
+    (
+        r"(?:^|[.;]\s+)[Tt]he\s+(?P<post>[A-Z][\w'-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]+){0,6})\s+"
+        r"(?:presented|introduced|updated|reported|explained|advised|outlined|informed|gave|summarised|said|"
+        r"responded|confirmed|undertook|agreed)\b",
+        "in_attendance",
+        "officer",
+    ),
+]
+_TAKING_PART = [(re.compile(pattern), status, role) for pattern, status, role in TAKING_PART]
+# "Councillor Winskill informed Members", "Mr King proposed and Mrs Stockell seconded Mr Scholes": the verb is
+# found first and the titled name looked for just before it, which is far quicker than scanning for names.
+_SPEAKING_VERB = re.compile(
+    r"\b(?:proposed|seconded|moved|informed|said|asked|explained|stated|commented|queried|raised|thanked|"
+    r"suggested|reported|presented|introduced|noted|welcomed|requested|questioned|advised|replied|responded)\b"
+)
+_TITLED_BEFORE = re.compile(rf"(?P<who>{_TITLED})\s+(?:also\s+)?$")
+
+
+# Posts the minutes shorten, by their full name: "the Leader said" is the Leader of the Council.
+POST_ALIASES = {"Leader": "Leader of the Council", "Deputy Leader": "Deputy Leader of the Council"}
+
+
+def _person_taking_part(m: re.Match, status: str, role: str | None) -> list[Person]:
+    if "post" in m.re.groupindex:
+        post = POST_ALIASES.get(m.group("post"), m.group("post"))
+        if post_like(post) and not re.match(r"^(?:Chair|Chairman|Committee|Council)\b", post):
+            return [Person(name=post, status=status, role=role, title=post)]
+        return []
+    name, is_cllr = strip_honorific(m.group("who"))
+    name = name if is_cllr else m.group("who")  # "Dr Amir Khan" keeps the title he was given
+    # (An initial such as "A" in "Mr A P Miller" is not the word "a".)
+    words = [w.lower() for w in name.split() if len(w.strip(".")) > 1]
+    if plausible_name(name) and not any(w in NOT_NAME - HONORIFIC_WORDS for w in words):
+        return [Person(name=name, status=status, role=role if is_cllr else None, councillor=is_cllr)]
+    return []
+
+
+def _taking_part(paragraphs: list[str]) -> list[Person]:
+    found: list[Person] = []
+    for para in paragraphs:
+        spoke = []
+        for verb in _SPEAKING_VERB.finditer(para):
+            m = _TITLED_BEFORE.search(para, max(0, verb.start() - 60), verb.start())
+            if m:
+                spoke.append((m, "present", "member"))
+        rest = [(m, status, role) for pattern, status, role in _TAKING_PART for m in pattern.finditer(para)]
+        found += [p for m, status, role in spoke + rest for p in _person_taking_part(m, status, role)]
+    found = _dedupe_people(found)
+    # "the Director undertook ..." after "The Director of Public Health updated ...": one person, the longer post.
+    posts = [p.title for p in found if p.title]
+    return [p for p in found if not p.title or not any(t != p.title and t.startswith(p.title + " ") for t in posts)]

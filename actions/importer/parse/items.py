@@ -1,0 +1,201 @@
+"""Stage 5, split_items: cut the minutes into agenda items at their headings."""
+
+from __future__ import annotations
+
+import re
+
+from .document import CELL, HEADING, TABLE_ROW, Document, Item
+from .patterns import NUM_HEADING, PROCEDURAL, TRIGGER
+from .text import any_date, caps_heading, looks_like_header_line, number_key, title_case, title_like, trigger_at
+
+
+def _split_items(lines: list[str], skip: set[int], committee: str | None) -> list[Item]:
+    items: list[Item] = []
+    preamble = Item(None, None)
+    current = preamble
+    last_key: tuple[int, ...] | None = None
+    in_resolution = False
+    list_next = 1
+    seen_content = False
+    raw_caps = False  # the current heading was set in capitals
+    committee_low = (committee or "").lower()
+    skip = set(skip)
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
+        if line.startswith(TABLE_ROW):
+            current.lines.append(line)
+            continue
+        heading = _marked_heading(line) if line.startswith(HEADING) else None
+        alone = False
+        bare = None if heading else re.match(r"^(?:Item\s+)?(\d{1,4}(?:/\d{1,4})?[a-z]?)[.)]?$", line)
+        if bare and not (in_resolution and number_key(bare.group(1)) == (list_next,)):
+            j = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k]), None)
+            if j is not None and lines[j].startswith(HEADING):
+                heading, last_key = (bare.group(1), _marked_heading(lines[j])[1]), number_key(bare.group(1))
+                skip.add(j)
+            elif j is not None and not NUM_HEADING.match(lines[j]) and title_like(lines[j]):
+                line = f"{bare.group(1)}. {lines[j]}"
+                skip.add(j)
+                alone = True  # a number alone on its line is a minute number, even "2041."
+            elif j is not None and "/" in bare.group(1) and _long_title(lines[j]):
+                # "89/25" alone, then "To confirm the accuracy of the minutes of the meeting ... held on 6th January"
+                heading, last_key = (bare.group(1), lines[j]), number_key(bare.group(1))
+                skip.add(j)
+        m = NUM_HEADING.match(line)
+        nxt_line = lines[i + 1] if i + 1 < len(lines) else ""
+        if (
+            m
+            and m.group("title").isupper()
+            and re.search(r"(?:[,–—-]|\b(?:AND|OF|FOR|THE|IN|ON|TO))$", m.group("title").strip())
+            and nxt_line.isupper()
+            and caps_heading(nxt_line)
+            and not NUM_HEADING.match(nxt_line)
+        ):
+            # "4 SPECIAL EDUCATIONAL NEEDS – EDUCATION," / "HEALTH AND CARE PLANS": a PDF wrapped the title.
+            line = f"{line} {nxt_line}"
+            m = NUM_HEADING.match(line)
+            skip.add(i + 1)
+        sub = m and re.match(r"^(\d+)\.\d+$", m.group("num"))
+        if sub and current.number and sub.group(1) == current.number.rstrip("."):
+            m = None  # "46.2 That Cabinet note ...": a numbered paragraph of minute 46, not a new item
+        if m and title_like(m.group("title").strip()):
+            key = number_key(m.group("num"))
+            has_letter = bool(re.search(r"\d[a-z]$", m.group("num")))
+            increasing = last_key is None or key > last_key or (key == last_key and has_letter)
+            # A four-digit number is a year ("2024 Budget") unless it cannot be one ("1772. Apologies").
+            big = key and key[0] > 999 and "/" not in m.group("num") and (1900 <= key[0] <= 2100 or len(key) > 1)
+            big = big and not alone
+            as_list = in_resolution and key == (list_next,) and not caps_heading(m.group("title"))
+            if increasing and not big and not as_list:
+                heading = (m.group("num").rstrip("."), m.group("title").strip())
+                last_key = key
+                nxt = lines[i + 1] if i + 1 < len(lines) else ""
+                # A shouted title wrapped by a PDF: "61. QUARTER 3 PERFORMANCE AND FINANCIAL MONITORING" / "REPORT".
+                if (
+                    nxt
+                    and i + 1 not in skip
+                    and len(heading[1]) > 30
+                    and heading[1].isupper()
+                    and nxt.isupper()
+                    and caps_heading(nxt)
+                    and not NUM_HEADING.match(nxt)
+                    and not PROCEDURAL.match(nxt)
+                    and len(nxt.split()) <= 6
+                ):
+                    heading = (heading[0], f"{heading[1]} {nxt}")
+                    skip.add(i + 1)
+        # "Matters arising" in mixed case under a numbered minute whose own heading was in capitals is a sub-label.
+        sub_label = (
+            heading is None
+            and current.number
+            and current.title
+            and current is items[-1]
+            and not caps_heading(line)
+            and PROCEDURAL.match(line)
+            and any(c.islower() for c in line)
+            and all(it.number for it in items)
+            and raw_caps
+        )
+        if heading is None and not sub_label and (caps_heading(line) or PROCEDURAL.match(line)):
+            low = line.lower().strip(" :")
+            is_title_line = committee_low and (
+                low in (committee_low, f"minutes of {committee_low}")
+                # A long name set over two heading lines: "ADULT SOCIAL CARE AND HEALTH" / "OVERVIEW AND SCRUTINY ..."
+                or (not items and len(low) >= 10 and low in committee_low)
+            )
+            if not is_title_line and not (not seen_content and looks_like_header_line(line) and not items):
+                heading = (None, line.strip())
+        if heading:
+            raw_caps = heading[1].isupper()
+            current = Item(heading[0], title_case(re.sub(r"\s+", " ", heading[1]).strip(" .-–—:")))
+            items.append(current)
+            in_resolution, list_next = False, 1
+            continue
+        current.lines.append(line)
+        if line:
+            seen_content = True
+        if trigger_at(lines, i):
+            in_resolution, list_next = True, 1
+        elif in_resolution:
+            lm = re.match(r"^\(?(\d{1,2})[.)]", line)
+            if lm and int(lm.group(1)) == list_next:
+                list_next += 1
+    if not items:
+        return [preamble] if any(preamble.lines) else []
+    if sum(1 for it in items if it.number) >= 2:
+        # Where items are numbered, an unnumbered heading with nothing under it is a section label ("MINUTES"),
+        # and one above the first numbered item with no decision in it is part of the page's header.
+        first = next(k for k, it in enumerate(items) if it.number)
+        items = [
+            it
+            for k, it in enumerate(items)
+            if it.number or (any(it.lines) and (k > first or _item_has_content(it) or _has_table_rows(it)))
+        ]
+    if _item_has_content(preamble):
+        items.insert(0, preamble)
+    return items
+
+
+def _marked_heading(line: str) -> tuple[str | None, str]:
+    """HEADING + title, or HEADING + number + CELL + title, as an earlier stage marked it."""
+    number, _, title = line[1:].rpartition(CELL)
+    return (number or None), title
+
+
+def _long_title(line: str) -> bool:
+    return len(line.split()) <= 30 and line[:1].isupper() and not line.endswith((".", ":", ";", ","))
+
+
+def _has_table_rows(item: Item) -> bool:
+    return any(ln.startswith(TABLE_ROW) for ln in item.lines)
+
+
+_PAGE_TITLE = re.compile(r"^(?:decisions|recommendations)$", re.I)
+
+
+def _item_has_content(item: Item) -> bool:
+    first = next((k for k, ln in enumerate(item.lines) if ln), None)
+    return any(
+        trigger_at(item.lines, k)
+        for k in range(len(item.lines))
+        # "Decisions" heading a ModernGov decisions page is its title, not a decision.
+        if not (item.number is None and k == first and _PAGE_TITLE.match(item.lines[k]))
+    )
+
+
+def split_items(doc: Document) -> None:
+    """Stage: cut the body into agenda items, each with its own lines."""
+    lines = doc.lines
+    if not any(ln.startswith(HEADING) for ln in lines) and not _numbered(lines, doc.attendance_lines):
+        lines = _mark_standalone_titles(lines, doc.attendance_lines)
+    doc.items = _split_items(lines, doc.attendance_lines, doc.committee)
+
+
+def _numbered(lines: list[str], skip: set[int]) -> bool:
+    for i, line in enumerate(lines):
+        m = NUM_HEADING.match(line) if i not in skip else None
+        if m and title_like(m.group("title").strip()):
+            return True
+    return False
+
+
+_STANDALONE_WORD = re.compile(r"^(?:[A-Z0-9(\"'][\w'’&()/,-]*|of|and|for|the|to|in|on|a|an|with|by|at|from|-|–)$")
+
+
+def _mark_standalone_titles(lines: list[str], skip: set[int]) -> list[str]:
+    """Minutes with no item numbers ("Night-Time Economy" on a line of its own between blank lines, then the
+    minute): such a short Title Case line below the attendance is an item's heading."""
+    start = max(skip) + 1 if skip else 0
+    out, found = list(lines), False
+    for i in range(start, len(lines)):
+        line = lines[i]
+        words = line.split()
+        if not (1 <= len(words) <= 8) or line.endswith((".", ":", ";", ",")) or TRIGGER.match(line):
+            continue
+        if not found and (looks_like_header_line(line) or any_date(line)):
+            continue  # the minutes' own heading ("City Growth Committee"), above the first item
+        alone = (i == 0 or not lines[i - 1]) and (i + 1 >= len(lines) or not lines[i + 1])
+        if alone and words[0][:1].isupper() and all(_STANDALONE_WORD.match(w) for w in words):
+            out[i], found = HEADING + line, True
+    return out

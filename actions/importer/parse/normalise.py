@@ -1,0 +1,237 @@
+"""Stage 1, normalise: clean lines from a PDF, a Word file or a committee web page.
+
+Characters are unified, clutter ("pdf icon PDF 136 KB") dropped, action tables marked as rows, words
+a PDF hyphenated rejoined, and a decision run into a sentence ("..., and RESOLVED that") put on its own line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import CELL, HEADING, MARK, TABLE_ROW, Document
+from .patterns import CLUTTER_INLINE, CLUTTER_LINE, NUM_HEADING, TRIGGER
+from .text import any_date, title_like
+from .tracker import cell_tables
+from .vocabulary import HYPHEN_PREFIXES
+from .webtable import web_table_rows
+
+_REPLACEMENTS = [
+    ("\r\n", "\n"), ("\r", "\n"), ("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "),
+    ("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u00ad", ""), ("\u200b", ""),
+    ("\ufeff", ""), ("\f", "\n"), ("\x0b", "\n"), ("|", "\n"), ("\u2028", "\n"), ("\u2029", "\n"), ("\x00", ""),
+]  # fmt: skip
+
+
+_TABLE_ACTION = re.compile(
+    r"^(?:agreed\s+)?actions?(?:\s+(?:required|agreed|description|points?))?$|"
+    r"^(?:description|task|recommendations?|resolutions?|(?:report\s+)?title|subject|topic|issues?)$"
+)
+
+
+# "Minute | Action | By whom | By when": a log at the top of the minutes says which item each action came from.
+_TABLE_REF = re.compile(r"^(?:minute|min|item|ref|reference|(?:minute|item|agenda\s+item)\s+(?:no|number|ref))\.?$")
+
+
+_TABLE_OWNER = re.compile(
+    r"^(?:(?:action\s+)?owner|responsible(?:\s+(?:officer|person|lead|member))?|responsibility|"
+    r"lead(?:\s+(?:officer|member|department))?|who|by\s+whom|officer(?:\s+responsible)?|assigned\s+to|"
+    r"(?:report\s+)?author|chief\s+officer)$"
+)
+
+
+_TABLE_DUE = re.compile(
+    r"^(?:deadline|due(?:\s+(?:date|by))?|(?:target\s+|completion\s+|expected\s+|committee\s+|meeting\s+)?date"
+    r"(?:\s+due)?|target\s+completion\s+date|by\s+when|when|"
+    r"time\s*scales?|time\s*frame|target)$"
+)
+
+
+# A PDF sets labels in a narrow left column: "Also      Councillor X (Cabinet Member for" / "present:  Resources)".
+_SPLIT_LABEL = re.compile(
+    r"^[ ]*(Also|In)[ ]{2,}(\S[^\n]*)\n[ ]*(present|attendance|in[ ]+attendance|attending)[ ]*:[ ]*([^\n]*)$",
+    re.M | re.I,
+)
+
+
+_INLINE_DECISION = re.compile(r"(?:\b[Ii]t\s+was\s+)?(?:\bUNANIMOUSLY\s+)?\b(?:RESOLVED|AGREED)\b")
+
+
+# Words a web page or PDF ran together: "4.00pm1 July 2021", "CllrGary Harding".
+GLUED_WORDS = [
+    (re.compile(r"(\d\s?[ap]\.?m\.?)(?=\d)", re.I), r"\1 "),
+    (re.compile(r"\b(Cllrs?|Councillors?)(?=[A-Z][a-z])"), r"\1 "),
+]
+
+
+# "Overview Report pdf icon PDF 308 KB" alone on a line: a committee website's item title with its paper.
+# (Numbered titles are found by their numbers; appendices and documents listed under an item are not items.)
+_PAPER_TITLE = re.compile(
+    r"^[ \t]*(?P<title>(?!(?:Appendix|Annex|Document|Enc|Schedule)\b)[A-Z][^\n.|\d][^\n|]{1,150}?)"
+    r"[ \t]+(?:pdf[ \t]+icon[ \t]+)?PDF[ \t]+[\d.,]+[ \t]*[KM]B[ \t]*$",
+    re.M,
+)
+
+
+# Clutter lines the layout stage still wants to see, by what they tell it.
+_KEPT_MARKS = {
+    "additional documents": "papers",
+    "additional document": "papers",
+    "agenda item": "item_page",
+    "decision details": "item_page",
+}
+
+
+def _normalise(text: str) -> list[str]:
+    text = text.replace(TABLE_ROW, " ").replace(CELL, " ").replace(HEADING, " ").replace(MARK, " ")
+    text = cell_tables(text)
+    if "|" in text or "\t" in text:
+        text = web_table_rows(text)
+        text = _action_tables(text)
+    # str.replace per character is much faster than str.translate on long documents.
+    for old, new in _REPLACEMENTS:
+        if old in text:
+            text = text.replace(old, new)
+    if "PDF" in text:
+        text = _PAPER_TITLE.sub(lambda m: f"{MARK}paper:{m.group('title')}", text)
+    for pat in CLUTTER_INLINE:
+        text = pat.sub(" ", text)
+    if re.search(r"(?:present|attendance|attending)[ ]*:", text, re.I):
+        text = _SPLIT_LABEL.sub(lambda m: f"{m.group(1)} {m.group(3)}: {m.group(2)} {m.group(4)}", text)
+    text = re.sub(r" {2,}", " ", text)
+    for pattern, repl in GLUED_WORDS:
+        text = pattern.sub(repl, text)
+    out = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if line and CLUTTER_LINE.match(line):
+            kind = _KEPT_MARKS.get(line.lower().rstrip(" :"))
+            if kind and (kind != "item_page" or not any(out)):
+                out.append(MARK + kind)  # for the layout stage, which takes it out again
+            continue
+        out.append(line)
+    _dehyphenate(out)
+    return _split_inline_decisions(_split_run_in_titles(out))
+
+
+def _cells(line: str) -> list[str] | None:
+    delim = "|" if "|" in line else "\t" if "\t" in line else None
+    if delim is None:
+        return None
+    cells = [c.strip() for c in line.strip().strip(delim).split(delim)]
+    return cells if len(cells) >= 2 else None
+
+
+def _action_tables(text: str) -> str:
+    """Turn "Action | Responsible | Deadline" tables (Word tables pasted or exported) into marked rows."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        header = _cells(lines[i]) if len(lines[i]) < 200 else None
+        cols = [c.lower().strip(" *:") for c in header] if header else []
+        what = next((k for k, c in enumerate(cols) if _TABLE_ACTION.match(c)), None)
+        who = next((k for k, c in enumerate(cols) if _TABLE_OWNER.match(c)), None)
+        due = next((k for k, c in enumerate(cols) if _TABLE_DUE.match(c)), None)
+        ref = next((k for k, c in enumerate(cols) if _TABLE_REF.match(c)), None)
+        if what is None or (who is None and due is None):
+            i += 1
+            continue
+        lines[i] = ""
+        j = i + 1
+        while j < len(lines):
+            row = _cells(lines[j])
+            if row is None or len(row) != len(cols):
+                break
+            if NUM_HEADING.match(row[0]) and title_like(NUM_HEADING.match(row[0]).group("title")):
+                break
+            if re.match(r"^:?-{3,}:?$", row[0]):
+                lines[j] = ""
+            elif row[what] and not re.match(r"^(?:none|nil|n/?a|no\s+actions?|-+)\.?$", row[what], re.I):
+                owner = row[who] if who is not None else ""
+                when = row[due] if due is not None else ""
+                minute = row[ref] if ref is not None and len(row[ref]) <= 12 else ""
+                lines[j] = f"{TABLE_ROW}{row[what]}{CELL}{owner}{CELL}{when}{CELL}{minute}"
+            else:
+                lines[j] = ""
+            j += 1
+        i = j
+    return "\n".join(lines)
+
+
+def _dehyphenate(lines: list[str]) -> None:
+    """Rejoin words a PDF hyphenated at a line end: "consid-" / "ered the report" -> "considered" / "the report"."""
+    for i in range(len(lines) - 1):
+        line, nxt = lines[i], lines[i + 1]
+        if not nxt[:1].islower() or not line.endswith("-") or len(line) < 3:
+            continue
+        m = re.search(r"(?<![\w-])([A-Za-z]+)-$", line)
+        if not m or len(m.group(1)) < 2:
+            continue
+        head, _, tail = nxt.partition(" ")
+        # "co-" / "opted" keeps its hyphen; "consid-" / "ered" loses it.
+        lines[i] = (line if m.group(1).lower() in HYPHEN_PREFIXES else line[:-1]) + head
+        lines[i + 1] = tail
+
+
+# "234  MINUTES – Resolved – That the minutes ...": a printed minute's number and capitalised title run into
+# its text on one line. The title goes on a line of its own so the item splitter sees a heading.
+_RUN_IN_TITLE = re.compile(
+    r"^(?P<num>(?:[A-Z]{1,6}[ ./]?)?\d{1,4}(?:[/.]\d{1,4})?[a-z]?\.?)\s+"
+    r"(?P<title>[A-Z][A-Z0-9,'’&()/ -]{1,90}?[A-Z)])\s*(?:[–—]|\s-|:)\s+(?P<rest>\S.*)$"
+)
+
+
+def _split_run_in_titles(lines: list[str]) -> list[str]:
+    out = []
+    for line in lines:
+        m = _RUN_IN_TITLE.match(line) if line[:1].isdigit() or line[:1].isupper() else None
+        # (The text after the title must be prose: "31 CALL-IN: DISPOSAL OF LAND" is one shouted title.)
+        if (
+            m
+            and len(m.group("title").split()) <= 12
+            and re.search(r"[A-Z]{3}", m.group("title"))
+            and (re.search(r"[a-z]", m.group("rest")))
+        ):
+            out += [f"{m.group('num')} {m.group('title')}", m.group("rest")]
+        else:
+            out.append(line)
+    return out
+
+
+def _split_inline_decisions(lines: list[str]) -> list[str]:
+    """ "Proposed by Cllr A, seconded by Cllr B, and RESOLVED that ..." : the decision starts its own line."""
+    out = []
+    for line in lines:
+        if "RESOLVED" in line or "AGREED" in line:
+            m = next((m for m in _INLINE_DECISION.finditer(line) if m.start() > 0), None)
+            if m and line[: m.start()].strip() and not TRIGGER.match(line):
+                out.append(line[: m.start()].rstrip())
+                line = line[m.start() :]
+                line = line[:1].upper() + line[1:]  # "..., it was RESOLVED that:" starts a block of its own
+        out.append(line)
+    return out
+
+
+def drop_page_furniture(lines: list[str], committee: str | None) -> list[str]:
+    """Remove running page headers ("Committee name, 23 March 2022") and signature blocks."""
+    out: list[str] = []
+    key = committee.lower() if committee else None
+    for i, line in enumerate(lines):
+        low = line.lower()
+        if key and i > 3 and key in low and any_date(line) and len(line.split()) <= 16:
+            continue
+        nxt = next((ln for ln in lines[i + 1 : i + 3] if ln), "")
+        if re.match(r"^(?:COUNCILLOR|CLLR|Councillor|Cllr)\b", line) and line.isupper() and len(line.split()) <= 5:
+            continue
+        if line.isupper() and re.match(r"^(?:chair(?:man|person)?|vice[- ]chair)$", nxt, re.I) and len(line) < 40:
+            continue
+        if re.search(r"\bmeeting\b.*\b(?:started|commenced|began|ended|closed|finished|concluded)\b", line, re.I) and (
+            re.search(r"\d", line) and len(line.split()) <= 25
+        ):
+            continue
+        out.append(line)
+    return out
+
+
+def normalise(doc: Document) -> None:
+    """Stage: one clean line per line of the minutes, whatever file or web page they came from."""
+    doc.lines = _normalise(doc.text)

@@ -1,0 +1,106 @@
+"""A committee website's "No. | Item" table copied as text: one row per agenda item, no item numbers.
+
+Each row starts with the item's title, then its papers ("PDF 246 KB", "Report attached", "Additional
+documents:") and the agenda summary, then "Decision:" and/or "Minutes:" with what happened:
+
+    No. | Item |
+    ---|---|
+    Apologies for Absence Additional documents: Decision: ... Minutes: An apology was received from ... |
+
+``web_table_rows`` rewrites such a table as one marked heading line per row (``HEADING`` + title) and the
+rest of the row below it, with each "Decision:" or "Minutes:" starting its own line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import CELL, HEADING
+
+TABLE_HEADER = re.compile(r"^\s*No\.?\s*\|\s*Item\s*\|[\s|]*$", re.I | re.M)
+_SEPARATOR = re.compile(r"^[\s|:-]*$")
+# Where a row's title ends: the first of these after it. Add a row-label here as a new site shows one.
+TITLE_ENDS = [
+    r"\s(?:pdf\s+icon\s+)?PDF\s+[\d.,]+\s*[KM]B\b",
+    r"\s(?:Additional\s+documents|Supporting\s+documents|Decision|Minutes|Documents)\s*:",
+    r"\s(?:Report|Reports|Slides|Presentation|Papers?)\s+(?:attached|to\s+follow|to\s+be\s+circulated)\b",
+    r"\sVerbal\s+(?:update|report)\b",
+    r"\s(?:To|Members\s+are)\s+(?=[a-z])",
+    r"\s(?:RESOLVED|AGREED|RECOMMENDED)\b",
+    r"\s(?:Report\s+of|The\s+report\s+of)\s",
+    # "Declarations of Interest Members to state ...", "Public participation Registered speakers may ...":
+    # a capitalised word that starts the summary's first sentence.
+    r"\s(?=(?:The|This|These|Members|Councillors|Questions|Registered|Residents|Officers)\s+(?!of\b|and\b)[a-z])",
+    # "... 2021-22 Scrutiny committee is recommended to ...": the summary's first sentence, subject and all.
+    r"\s(?=[A-Z][\w']*\s+(?:[a-z][\w']*\s+){0,2}(?:is|are)\s+(?:recommended|invited|asked|requested|reminded)\b)",
+]
+_TITLE_END = re.compile("|".join(TITLE_ENDS))
+# The labels that start a new line inside a row.
+_ROW_LABEL = re.compile(r"\s+(?=(?:Additional\s+documents|Supporting\s+documents|Decision|Minutes)\s*:)")
+# A line that starts a new row even though the last one did not end with "|": a title, then a label.
+_ROW_START = re.compile(
+    r"^(?!(?:Additional\s+documents|Supporting\s+documents|Decision|Minutes)\s*:)[A-Z\"'(][^.|:]{2,200}?"
+    r"(?:\s(?:pdf\s+icon\s+)?PDF\s+[\d.,]+\s*[KM]B\b|\s(?:Additional\s+documents|Decision|Minutes)\s*:)"
+)
+_PAPER = re.compile(r"^(?:pdf\s+icon\s+)?PDF\s+[\d.,]+\s*[KM]B\b\s*")
+_SMALL = {"of", "and", "for", "the", "to", "in", "on", "&", "a", "an", "with", "by", "at", "from"}
+LONGEST_TITLE = 30  # words; a longer "title" is the agenda summary run on
+
+
+def web_table_rows(text: str) -> str:
+    header = TABLE_HEADER.search(text)
+    if not header:
+        return text
+    rows, current = [], []
+    for line in text[header.end() :].split("\n"):
+        if _SEPARATOR.match(line):
+            if current:
+                rows.append(" ".join(current))
+                current = []
+            continue
+        if current and _ROW_START.match(line.strip()):
+            rows.append(" ".join(current))
+            current = []
+        current.append(line.strip().strip("|").strip())
+        if line.rstrip().endswith("|"):
+            rows.append(" ".join(current))
+            current = []
+    if current:
+        rows.append(" ".join(current))
+    out = [_row_lines(row) for row in rows if row.strip()]
+    return text[: header.start()] + "\n" + "\n".join(out) + "\n"
+
+
+def _row_lines(row: str) -> str:
+    row = re.sub(r"\s+", " ", row).strip()
+    # "1. | APOLOGIES | The following apologies ...": a numbered row with its title in a cell of its own.
+    cells = [c.strip() for c in row.split("|")]
+    if len(cells) >= 2 and re.fullmatch(r"\d{1,4}[a-z]?\.?", cells[0]) and cells[1]:
+        body = _ROW_LABEL.sub("\n", _PAPER.sub("", " ".join(cells[2:]))).strip()
+        return f"{HEADING}{cells[0].rstrip('.')}{CELL}{cells[1]}\n{body}\n"
+    title, rest = split_title(row)
+    body = _ROW_LABEL.sub("\n", _PAPER.sub("", rest)).strip()
+    if not re.search(r"\b(?:Minutes|Decision)\s*:|\b(?:RESOLVED|AGREED|Resolved|Agreed)\b", body):
+        body = ""  # only the agenda's summary: nothing happened on this row that the minutes record
+    return f"{HEADING}{title}\n{body}\n" if title else f"{body}\n"
+
+
+def split_title(row: str) -> tuple[str, str]:
+    """("Declarations of Interest", "Members are invited to ...") from one row of the table."""
+    m = _TITLE_END.search(row)
+    title, rest = (row[: m.start()], row[m.start() :]) if m else (row, "")
+    if len(title.split()) > LONGEST_TITLE:
+        title, rest = _capitalised_run(row)
+    return title.strip(" .:-–—"), rest.strip()
+
+
+def _capitalised_run(row: str) -> tuple[str, str]:
+    """The title as the run of capitalised words before the summary's first sentence ("... Interest Members are")."""
+    words = row.split()
+    k = 0
+    while k < len(words) and (words[k][:1].isupper() or words[k][:1].isdigit() or words[k].lower() in _SMALL):
+        k += 1
+    end = k - 1 if 1 < k < len(words) else k  # the last capital word is the next sentence's subject
+    while end > 1 and words[end - 1].lower() in _SMALL:
+        end -= 1
+    return " ".join(words[:end]), " ".join(words[end:])
