@@ -308,3 +308,18 @@ def test_owner_type_ahead_answers_in_fixed_queries(councillor, make_action, djan
 def test_owner_type_ahead_without_javascript_is_the_filtered_list(councillor):
     response = councillor.get(reverse("actions:owner_suggestions"), {"owner": "Jean Richards"})
     assert response.status_code == 302 and response["Location"] == f"{LIST}?owner=Jean+Richards"
+
+
+def test_a_malformed_due_by_date_says_so_and_shows_nothing_wrong(councillor, make_action):
+    make_action()
+    response = councillor.get(LIST, {"due_by": "31/02/2026"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Enter a valid date" in page
+
+
+def test_due_by_lists_what_is_due_by_that_day(councillor, make_action):
+    soon = make_action(due_date=timezone.localdate() + datetime.timedelta(days=3))
+    make_action(due_date=timezone.localdate() + datetime.timedelta(days=30))
+    day = timezone.localdate() + datetime.timedelta(days=5)
+    assert shown(councillor.get(LIST, {"due_by": f"{day:%Y-%m-%d}"})) == [soon.pk]

@@ -200,3 +200,11 @@ def test_query_count_does_not_grow_with_rows(councillor, committee, make_action,
     with CaptureQueriesContext(connection) as fifty:
         assert content(councillor.get(url(name, committee, "all")))
     assert len(fifty) == len(five)
+
+
+@pytest.mark.parametrize("query", ["year=abc", "year=1066", "year=99999", "page=xyz", "page=999&show=all"])
+def test_a_malformed_year_or_page_falls_back_to_a_page_that_works(councillor, committee, log, query):
+    response = councillor.get(f"{url('log', committee)}?{query}")
+    assert response.status_code == 200
+    assert log["video"].reference in response.content.decode()
+    assert content(councillor.get(f"{url('log_csv', committee)}?{query}")).startswith(b"\xef\xbb\xbf")

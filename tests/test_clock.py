@@ -15,7 +15,7 @@ from django.urls import reverse
 from actions.models import Action
 from actions.views import committee_summaries
 from core import clock
-from meetings.models import Committee, Meeting
+from meetings.models import AgendaItem, Committee, Meeting
 
 from .conftest import at
 
@@ -107,3 +107,33 @@ def test_days_outstanding_counts_uk_calendar_days(moment, make_action):
 def test_the_brief_is_for_the_meeting_held_today_until_midnight(calendar, chair, committee):
     response = chair.get(reverse("actions:brief", args=[committee.slug]))
     assert response.context["meeting"] == calendar["this_morning"]
+
+
+@pytest.mark.parametrize(
+    ("day", "start"),
+    [
+        (datetime.date(2026, 4, 30), datetime.date(2025, 5, 1)),
+        (datetime.date(2026, 5, 1), datetime.date(2026, 5, 1)),
+        (datetime.date(2026, 12, 31), datetime.date(2026, 5, 1)),
+        (datetime.date(2027, 1, 1), datetime.date(2026, 5, 1)),
+    ],
+)
+def test_the_municipal_year_starts_on_the_first_of_may(day, start):
+    assert clock.municipal_year(day) == start
+    assert clock.municipal_year_label(start.year) == f"{start.year}/{(start.year + 1) % 100:02d}"
+
+
+def test_the_municipal_year_an_action_was_agreed_in_is_counted_in_uk_days(make_action, committee):
+    # 00:30 UK time on 1 May is 23:30 UTC on 30 April: the new municipal year in the UK, the old one in UTC.
+    may = datetime.date(2026, 5, 1)
+    actions = {}
+    for label, moment in (
+        ("april", clock.local_datetime(may - datetime.timedelta(days=1), datetime.time(23, 30))),
+        ("may", clock.local_datetime(may, datetime.time(0, 30))),
+    ):
+        meeting = Meeting.objects.create(committee=committee, starts_at=moment, status=Meeting.Status.PUBLISHED)
+        item = AgendaItem.objects.create(meeting=meeting, number="1", order=1, title="Late business")
+        actions[label] = make_action(source_item=item, created_at=moment)
+    last_year = set(Action.objects.agreed_between(datetime.date(2025, 5, 1), may))
+    this_year = set(Action.objects.agreed_between(may, datetime.date(2027, 5, 1)))
+    assert last_year == {actions["april"]} and this_year == {actions["may"]}
