@@ -98,3 +98,19 @@ def test_the_scale_generator_builds_a_decade_the_way_a_council_looks():
     assert not wrong_due.exists()
     with_words = Action.objects.filter(updates__text__gt="").distinct()
     assert with_words.filter(latest_update=None).count() == 0
+
+
+def test_the_migration_fills_both_for_actions_made_before_them(make_action, next_meeting, clerk_user):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    fill = import_module("actions.migrations.0005_fill_due_on_and_latest_update").fill
+    by_meeting = make_action(due_meeting=next_meeting)
+    by_date = make_action(due_date=clock.today() + datetime.timedelta(days=9))
+    update = by_date.add_update("Half done.", by=clerk_user)
+    by_date.set_rag("amber", by=clerk_user)  # an entry without words after it
+    Action.objects.update(due_on=None, latest_update=None)
+    fill(apps, None)
+    assert stored(by_meeting) == (next_meeting.date, None)
+    assert stored(by_date) == (clock.today() + datetime.timedelta(days=9), update.pk)
