@@ -8,404 +8,131 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("meetings", "0001_initial"),
+        ('meetings', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Action",
+            name='Action',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                (
-                    "reference",
-                    models.CharField(blank=True, help_text="e.g. CYP/2022-03/05", max_length=40, unique=True),
-                ),
-                ("text", models.TextField()),
-                (
-                    "owner_post",
-                    models.CharField(blank=True, help_text="A post, where no person is named", max_length=200),
-                ),
-                ("due_date", models.DateField(blank=True, null=True)),
-                (
-                    "due_note",
-                    models.CharField(blank=True, help_text='e.g. "early in the new municipal year"', max_length=200),
-                ),
-                (
-                    "rag",
-                    models.CharField(
-                        choices=[("red", "Red"), ("amber", "Amber"), ("green", "Green")], default="green", max_length=5
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("open", "Open"),
-                            ("in_progress", "In progress"),
-                            ("completed", "Completed, awaiting discharge"),
-                            ("discharged", "Discharged"),
-                            ("closed", "Closed without being done"),
-                        ],
-                        default="open",
-                        max_length=20,
-                    ),
-                ),
-                ("closed_reason", models.TextField(blank=True)),
-                ("discharged_on", models.DateField(blank=True, null=True)),
-                ("evidence", models.TextField(blank=True, help_text='e.g. "Report brought to the meeting of 12 July"')),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "committee",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="actions", to="meetings.committee"
-                    ),
-                ),
-                (
-                    "discharged_at_meeting",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="actions_discharged",
-                        to="meetings.meeting",
-                    ),
-                ),
-                (
-                    "due_meeting",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="actions_due",
-                        to="meetings.meeting",
-                    ),
-                ),
-                (
-                    "owner",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="actions",
-                        to="meetings.person",
-                    ),
-                ),
-                (
-                    "source_item",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="actions",
-                        to="meetings.agendaitem",
-                    ),
-                ),
-                (
-                    "source_resolution",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="actions",
-                        to="meetings.resolution",
-                    ),
-                ),
-                (
-                    "work_programme_item",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="actions",
-                        to="meetings.workprogrammeitem",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('reference', models.CharField(blank=True, help_text='e.g. CYP/2022-03/05', max_length=40, unique=True)),
+                ('text', models.TextField()),
+                ('owner_post', models.CharField(blank=True, help_text='A post, where no person is named', max_length=200)),
+                ('due_date', models.DateField(blank=True, null=True)),
+                ('due_note', models.CharField(blank=True, help_text='e.g. "early in the new municipal year"', max_length=200)),
+                ('rag', models.CharField(choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green')], default='green', max_length=5)),
+                ('status', models.CharField(choices=[('open', 'Open'), ('in_progress', 'In progress'), ('completed', 'Completed, awaiting discharge'), ('discharged', 'Discharged'), ('closed', 'Closed without being done')], default='open', max_length=20)),
+                ('closed_reason', models.TextField(blank=True)),
+                ('discharged_on', models.DateField(blank=True, null=True)),
+                ('evidence', models.TextField(blank=True, help_text='e.g. "Report brought to the meeting of 12 July"')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='actions', to='meetings.committee')),
+                ('discharged_at_meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='actions_discharged', to='meetings.meeting')),
+                ('due_meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='actions_due', to='meetings.meeting')),
+                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='actions', to='meetings.person')),
+                ('source_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='actions', to='meetings.agendaitem')),
+                ('source_resolution', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='actions', to='meetings.resolution')),
+                ('work_programme_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='actions', to='meetings.workprogrammeitem')),
             ],
             options={
-                "ordering": ["committee", "created_at", "pk"],
+                'ordering': ['committee', 'created_at', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="ActionUpdate",
+            name='ActionUpdate',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("at", models.DateTimeField(default=django.utils.timezone.now)),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("created", "Agreed"),
-                            ("update", "Update"),
-                            ("rag", "RAG changed"),
-                            ("status", "Status changed"),
-                            ("discharge", "Discharged"),
-                            ("reopen", "Reopened"),
-                        ],
-                        default="update",
-                        max_length=20,
-                    ),
-                ),
-                ("text", models.TextField(blank=True)),
-                (
-                    "from_owner",
-                    models.BooleanField(default=False, help_text="Given by the action's owner, not the clerk"),
-                ),
-                (
-                    "rag_before",
-                    models.CharField(
-                        blank=True, choices=[("red", "Red"), ("amber", "Amber"), ("green", "Green")], max_length=5
-                    ),
-                ),
-                (
-                    "rag_after",
-                    models.CharField(
-                        blank=True, choices=[("red", "Red"), ("amber", "Amber"), ("green", "Green")], max_length=5
-                    ),
-                ),
-                (
-                    "status_before",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("open", "Open"),
-                            ("in_progress", "In progress"),
-                            ("completed", "Completed, awaiting discharge"),
-                            ("discharged", "Discharged"),
-                            ("closed", "Closed without being done"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "status_after",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("open", "Open"),
-                            ("in_progress", "In progress"),
-                            ("completed", "Completed, awaiting discharge"),
-                            ("discharged", "Discharged"),
-                            ("closed", "Closed without being done"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "action",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="updates", to="actions.action"
-                    ),
-                ),
-                (
-                    "by",
-                    models.ForeignKey(
-                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('kind', models.CharField(choices=[('created', 'Agreed'), ('update', 'Update'), ('rag', 'RAG changed'), ('status', 'Status changed'), ('discharge', 'Discharged'), ('reopen', 'Reopened')], default='update', max_length=20)),
+                ('text', models.TextField(blank=True)),
+                ('from_owner', models.BooleanField(default=False, help_text="Given by the action's owner, not the clerk")),
+                ('rag_before', models.CharField(blank=True, choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green')], max_length=5)),
+                ('rag_after', models.CharField(blank=True, choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green')], max_length=5)),
+                ('status_before', models.CharField(blank=True, choices=[('open', 'Open'), ('in_progress', 'In progress'), ('completed', 'Completed, awaiting discharge'), ('discharged', 'Discharged'), ('closed', 'Closed without being done')], max_length=20)),
+                ('status_after', models.CharField(blank=True, choices=[('open', 'Open'), ('in_progress', 'In progress'), ('completed', 'Completed, awaiting discharge'), ('discharged', 'Discharged'), ('closed', 'Closed without being done')], max_length=20)),
+                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='actions.action')),
+                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-at", "-pk"],
+                'ordering': ['-at', '-pk'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalAction",
+            name='HistoricalAction',
             fields=[
-                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
-                ("version", models.PositiveIntegerField(default=1, editable=False)),
-                (
-                    "reference",
-                    models.CharField(blank=True, db_index=True, help_text="e.g. CYP/2022-03/05", max_length=40),
-                ),
-                ("text", models.TextField()),
-                (
-                    "owner_post",
-                    models.CharField(blank=True, help_text="A post, where no person is named", max_length=200),
-                ),
-                ("due_date", models.DateField(blank=True, null=True)),
-                (
-                    "due_note",
-                    models.CharField(blank=True, help_text='e.g. "early in the new municipal year"', max_length=200),
-                ),
-                (
-                    "rag",
-                    models.CharField(
-                        choices=[("red", "Red"), ("amber", "Amber"), ("green", "Green")], default="green", max_length=5
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("open", "Open"),
-                            ("in_progress", "In progress"),
-                            ("completed", "Completed, awaiting discharge"),
-                            ("discharged", "Discharged"),
-                            ("closed", "Closed without being done"),
-                        ],
-                        default="open",
-                        max_length=20,
-                    ),
-                ),
-                ("closed_reason", models.TextField(blank=True)),
-                ("discharged_on", models.DateField(blank=True, null=True)),
-                ("evidence", models.TextField(blank=True, help_text='e.g. "Report brought to the meeting of 12 July"')),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("updated_at", models.DateTimeField(blank=True, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
-                ),
-                (
-                    "committee",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="meetings.committee",
-                    ),
-                ),
-                (
-                    "discharged_at_meeting",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="meetings.meeting",
-                    ),
-                ),
-                (
-                    "due_meeting",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="meetings.meeting",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "owner",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="meetings.person",
-                    ),
-                ),
-                (
-                    "source_item",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="meetings.agendaitem",
-                    ),
-                ),
-                (
-                    "source_resolution",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="meetings.resolution",
-                    ),
-                ),
-                (
-                    "work_programme_item",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="meetings.workprogrammeitem",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False)),
+                ('reference', models.CharField(blank=True, db_index=True, help_text='e.g. CYP/2022-03/05', max_length=40)),
+                ('text', models.TextField()),
+                ('owner_post', models.CharField(blank=True, help_text='A post, where no person is named', max_length=200)),
+                ('due_date', models.DateField(blank=True, null=True)),
+                ('due_note', models.CharField(blank=True, help_text='e.g. "early in the new municipal year"', max_length=200)),
+                ('rag', models.CharField(choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green')], default='green', max_length=5)),
+                ('status', models.CharField(choices=[('open', 'Open'), ('in_progress', 'In progress'), ('completed', 'Completed, awaiting discharge'), ('discharged', 'Discharged'), ('closed', 'Closed without being done')], default='open', max_length=20)),
+                ('closed_reason', models.TextField(blank=True)),
+                ('discharged_on', models.DateField(blank=True, null=True)),
+                ('evidence', models.TextField(blank=True, help_text='e.g. "Report brought to the meeting of 12 July"')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('updated_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('committee', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='meetings.committee')),
+                ('discharged_at_meeting', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='meetings.meeting')),
+                ('due_meeting', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='meetings.meeting')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('owner', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='meetings.person')),
+                ('source_item', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='meetings.agendaitem')),
+                ('source_resolution', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='meetings.resolution')),
+                ('work_programme_item', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='meetings.workprogrammeitem')),
             ],
             options={
-                "verbose_name": "historical action",
-                "verbose_name_plural": "historical actions",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical action',
+                'verbose_name_plural': 'historical actions',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddIndex(
-            model_name="action",
-            index=models.Index(fields=["committee", "status"], name="actions_act_committ_acfcd1_idx"),
+            model_name='action',
+            index=models.Index(fields=['committee', 'status'], name='actions_act_committ_acfcd1_idx'),
         ),
         migrations.AddIndex(
-            model_name="action",
-            index=models.Index(fields=["status", "due_date"], name="actions_act_status_8c55ab_idx"),
+            model_name='action',
+            index=models.Index(fields=['status', 'due_date'], name='actions_act_status_8c55ab_idx'),
         ),
         migrations.AddIndex(
-            model_name="action",
-            index=models.Index(fields=["owner", "status"], name="actions_act_owner_i_b4abe9_idx"),
+            model_name='action',
+            index=models.Index(fields=['owner', 'status'], name='actions_act_owner_i_b4abe9_idx'),
         ),
         migrations.AddConstraint(
-            model_name="action",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("rag__in", ["red", "amber", "green"])), name="action_rag_valid"
-            ),
+            model_name='action',
+            constraint=models.CheckConstraint(condition=models.Q(('rag__in', ['red', 'amber', 'green'])), name='action_rag_valid'),
         ),
         migrations.AddConstraint(
-            model_name="action",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("status__in", ["open", "in_progress", "completed", "discharged", "closed"])),
-                name="action_status_valid",
-            ),
+            model_name='action',
+            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['open', 'in_progress', 'completed', 'discharged', 'closed'])), name='action_status_valid'),
         ),
         migrations.AddConstraint(
-            model_name="action",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("status", "discharged"), _negated=True), ("discharged_on__isnull", False), _connector="OR"
-                ),
-                name="discharged_action_has_date",
-            ),
+            model_name='action',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'discharged'), _negated=True), ('discharged_on__isnull', False), _connector='OR'), name='discharged_action_has_date'),
         ),
         migrations.AddConstraint(
-            model_name="action",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("status", "closed"), _negated=True),
-                    models.Q(("closed_reason", ""), _negated=True),
-                    _connector="OR",
-                ),
-                name="closed_action_has_reason",
-            ),
+            model_name='action',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'closed'), _negated=True), models.Q(('closed_reason', ''), _negated=True), _connector='OR'), name='closed_action_has_reason'),
         ),
         migrations.AddIndex(
-            model_name="actionupdate",
-            index=models.Index(fields=["action", "-at"], name="actions_act_action__5f7200_idx"),
+            model_name='actionupdate',
+            index=models.Index(fields=['action', '-at'], name='actions_act_action__5f7200_idx'),
         ),
     ]

@@ -4,26 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("actions", "0001_initial"),
+        ('actions', '0001_initial'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="actionupdate",
-            name="kind",
-            field=models.CharField(
-                choices=[
-                    ("created", "Agreed"),
-                    ("update", "Update"),
-                    ("rag", "RAG changed"),
-                    ("status", "Status changed"),
-                    ("discharge", "Discharged"),
-                    ("reopen", "Reopened"),
-                    ("edit", "Edited"),
-                ],
-                default="update",
-                max_length=20,
-            ),
+            model_name='actionupdate',
+            name='kind',
+            field=models.CharField(choices=[('created', 'Agreed'), ('update', 'Update'), ('rag', 'RAG changed'), ('status', 'Status changed'), ('discharge', 'Discharged'), ('reopen', 'Reopened'), ('edit', 'Edited')], default='update', max_length=20),
         ),
     ]

@@ -5,32 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("actions", "0002_actionupdate_edit_kind"),
-        ("meetings", "0003_protect_sources_and_private_work"),
+        ('actions', '0002_actionupdate_edit_kind'),
+        ('meetings', '0003_protect_sources_and_private_work'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="action",
-            name="source_item",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="actions",
-                to="meetings.agendaitem",
-            ),
+            model_name='action',
+            name='source_item',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='actions', to='meetings.agendaitem'),
         ),
         migrations.AlterField(
-            model_name="action",
-            name="source_resolution",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="actions",
-                to="meetings.resolution",
-            ),
+            model_name='action',
+            name='source_resolution',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='actions', to='meetings.resolution'),
         ),
     ]
