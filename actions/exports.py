@@ -40,7 +40,7 @@ def item_label(item):
 
 
 def latest_update(action):
-    if not getattr(action, "latest_update_text", ""):
+    if not action.latest_update_text:
         return ""
     return f"{timezone.localtime(action.latest_update_at):{UK_DATE}}: {action.latest_update_text}"
 

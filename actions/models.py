@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -72,6 +72,11 @@ class ActionQuerySet(models.QuerySet):
 
     def agreed_between(self, first_day, end_day):
         return self.filter(agreed_between_q(first_day, end_day))
+
+    def point_at_latest_updates(self):
+        """Set latest_update for rows written without the verbs (bulk inserts): one UPDATE for them all."""
+        newest = ActionUpdate.objects.filter(action=OuterRef("pk")).with_words().newest_first()
+        return self.update(latest_update=Subquery(newest.values("pk")[:1]))
 
     def head(self, limit):
         """The first `limit` rows and how many more there are (two queries, whatever the size): a bounded
@@ -315,7 +320,7 @@ class Action(Versioned):
 
     def _is_newest(self, update):
         """An entry dated in the past (an import, a late record) is the latest only if nothing newer has words."""
-        newer = self.updates.exclude(text="").exclude(pk=update.pk).filter(at__gt=update.at)
+        newer = self.updates.with_words().exclude(pk=update.pk).filter(at__gt=update.at)
         return not newer.exists()
 
     @classmethod
@@ -432,6 +437,15 @@ class Action(Versioned):
         )
 
 
+class ActionUpdateQuerySet(models.QuerySet):
+    def with_words(self):
+        """Entries that say something: the ones a list shows as an action's latest update."""
+        return self.exclude(text="")
+
+    def newest_first(self):
+        return self.order_by("-at", "-pk")
+
+
 class ActionUpdate(models.Model):
     class Kind(models.TextChoices):
         CREATED = "created", "Agreed"
@@ -452,6 +466,8 @@ class ActionUpdate(models.Model):
     rag_after = models.CharField(max_length=5, choices=Action.Rag.choices, blank=True)
     status_before = models.CharField(max_length=20, choices=Action.Status.choices, blank=True)
     status_after = models.CharField(max_length=20, choices=Action.Status.choices, blank=True)
+
+    objects = ActionUpdateQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-pk"]

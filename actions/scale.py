@@ -10,7 +10,6 @@ import datetime
 import random
 
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
 
 from core import clock
 from meetings.models import AgendaItem, Attendance, Committee, Meeting, Membership, Person, Resolution
@@ -247,6 +246,4 @@ def _timeline(rng, actions, today):
 
 
 def _point_at_latest_updates(actions):
-    latest = ActionUpdate.objects.filter(action=OuterRef("pk")).exclude(text="").order_by("-at", "-pk")
-    first = min(a.pk for a in actions) if actions else 0
-    Action.objects.filter(pk__gte=first).update(latest_update=Subquery(latest.values("pk")[:1]))
+    Action.objects.filter(pk__in=[a.pk for a in actions]).point_at_latest_updates()

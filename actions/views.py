@@ -19,7 +19,7 @@ from . import filters
 from .exports import csv_response, xlsx_response
 from .filters import ActionFilter, sort_actions
 from .forms import BriefMeetingForm, LogChoiceForm, OwnerUpdateForm
-from .models import Action, agreed_between_q, overdue_q
+from .models import Action, agreed_between_q, due_by_q, overdue_q
 
 
 def _get_action_for_viewer(request, pk):
@@ -227,8 +227,7 @@ BRIEF_SHOWN = 25  # as many as a page of the tracker
 def brief_sections(meeting):
     committee = meeting.committee
     actions = Action.objects.filter(committee=committee).with_related()
-    due_here = Action.objects.due_by(meeting).values("pk")
-    due = actions.filter(Q(pk__in=due_here) | overdue_q()).exclude(status=Action.Status.COMPLETED)
+    due = actions.outstanding().filter(due_by_q(meeting.date) | overdue_q()).exclude(status=Action.Status.COMPLETED)
     # Due at this meeting first; the long-overdue rest is counted and one link away in the tracker.
     due_actions, due_more = due.order_by(F("due_on").desc(nulls_last=True), "pk").head(BRIEF_SHOWN)
     awaiting, awaiting_more = sort_actions(actions.filter(status=Action.Status.COMPLETED), "due").head(BRIEF_SHOWN)

@@ -853,11 +853,6 @@ def readable_meetings(user):
     return Meeting.objects.filter(Q(committee_id__in=member_committees(user)) | Q(pk__in=substituted)).values("pk")
 
 
-def readable_items(user):
-    """Agenda items, exempt or draft, whose content the user needs to know: a subquery."""
-    return AgendaItem.objects.filter(Q(meeting__in=readable_meetings(user)) | Q(pk__in=stake_items(user))).values("pk")
-
-
 def meeting_q(user):
     """Q over the meetings the user may see at all: published ones, and the drafts they need to know."""
     if roles.is_clerk(user):
@@ -876,8 +871,8 @@ def item_q(user, prefix=""):
     public = Q(**{f"{prefix}meeting__status": Meeting.Status.PUBLISHED, f"{prefix}exempt": False})
     if not roles.can_see_unpublished(user):
         return public
-    # readable_items() spelled out over the join the caller has already: their meetings' items, and those they
-    # have a stake in, without scanning every agenda item for the first (a decade is tens of thousands).
+    # Their meetings' items, read through the join the caller already has (a sub-query of agenda items would
+    # scan tens of thousands of them), and the items they have a stake in.
     in_their_meetings = Q(**{f"{prefix}meeting_id__in": readable_meetings(user)})
     return public | in_their_meetings | Q(**{f"{prefix}pk__in": stake_items(user)})
 

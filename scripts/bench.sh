@@ -4,13 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=.venv
+source scripts/packages.sh
 need_packages=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
 command -v wrk >/dev/null 2>&1 || need_packages+=(wrk)
-if [ ${#need_packages[@]} -gt 0 ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
-fi
+install_packages "${need_packages[@]}"
 source scripts/pg.sh
 if [ $# -eq 0 ]; then set -- --actions 100000 --baseline 1000 --throughput; fi
 "$VENV/bin/python" benchmarks/bench_pages.py "$@" 2> >(grep -v "No directory at" >&2)

@@ -5,20 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=.venv
 
+source scripts/packages.sh
 need_packages=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
 command -v faketime >/dev/null 2>&1 || need_packages+=(faketime)
-if [ ${#need_packages[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing ${need_packages[*]} with apt-get…"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
-  else
-    echo "Missing ${need_packages[*]}. Install with: sudo apt-get install -y --no-install-recommends ${need_packages[*]}" >&2
-    exit 1
-  fi
-fi
+install_packages "${need_packages[@]}"
 
 # A throwaway PostgreSQL, stopped and removed on exit; sets DATABASE_URL.
 source scripts/pg.sh
