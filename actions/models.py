@@ -288,7 +288,9 @@ class Action(Versioned):
     # Each verb's guard is judged against the row as locked, never a copy the caller loaded earlier.
 
     @transaction.atomic
-    def _change(self, by, kind, entry="", expected_version=None, as_owner=False, at=None, guard=None, **changes):
+    def _change(
+        self, by, kind, entry="", expected_version=None, as_owner=False, at=None, guard=None, via="", **changes
+    ):
         locked = Action.objects.select_for_update().get(pk=self.pk)
         if expected_version is not None and int(expected_version) != locked.version:
             raise StaleEdit(locked)
@@ -308,6 +310,7 @@ class Action(Versioned):
             kind=kind,
             text=entry,
             from_owner=as_owner,
+            via=via,
             rag_before=rag_before,
             rag_after=self.rag,
             status_before=status_before,
@@ -375,6 +378,14 @@ class Action(Versioned):
             changes["status"] = self.Status.IN_PROGRESS
         return self._change(by, ActionUpdate.Kind.UPDATE, text, as_owner=as_owner, **changes, **kwargs)
 
+    def note_message(self, text, at=None):
+        """A message sent about the action (a reminder, a request for an update): on its timeline, never its
+        latest update, and no change to the action itself (so nobody's open form goes stale)."""
+        return ActionUpdate.objects.create(
+            action=self, at=at or clock.now(), kind=ActionUpdate.Kind.MESSAGE, text=text,
+            rag_before=self.rag, rag_after=self.rag, status_before=self.status, status_after=self.status,
+        )
+
     def set_rag(self, rag, by=None, reason="", **kwargs):
         if rag not in self.Rag.values:
             raise ValueError(f"Unknown RAG rating {rag!r}")
@@ -439,8 +450,9 @@ class Action(Versioned):
 
 class ActionUpdateQuerySet(models.QuerySet):
     def with_words(self):
-        """Entries that say something: the ones a list shows as an action's latest update."""
-        return self.exclude(text="")
+        """Entries that say something: the ones a list shows as an action's latest update (a message sent about
+        the action, such as a reminder, is not an update)."""
+        return self.exclude(text="").exclude(kind=ActionUpdate.Kind.MESSAGE)
 
     def newest_first(self):
         return self.order_by("-at", "-pk")
@@ -455,6 +467,11 @@ class ActionUpdate(models.Model):
         DISCHARGE = "discharge", "Discharged"
         REOPEN = "reopen", "Reopened"
         EDIT = "edit", "Edited"
+        MESSAGE = "message", "Message sent"
+
+    class Via(models.TextChoices):
+        APP = "", "In the app"
+        EMAILED_LINK = "emailed_link", "emailed link"
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     at = models.DateTimeField(default=timezone.now)
@@ -462,6 +479,7 @@ class ActionUpdate(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.UPDATE)
     text = models.TextField(blank=True)
     from_owner = models.BooleanField(default=False, help_text="Given by the action's owner, not the clerk")
+    via = models.CharField(max_length=20, choices=Via.choices, blank=True, default=Via.APP)
     rag_before = models.CharField(max_length=5, choices=Action.Rag.choices, blank=True)
     rag_after = models.CharField(max_length=5, choices=Action.Rag.choices, blank=True)
     status_before = models.CharField(max_length=20, choices=Action.Status.choices, blank=True)

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "core",
     "meetings",
     "actions",
+    "chasing",
 ]
 
 MIDDLEWARE = [
@@ -204,3 +205,7 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 2  # a reset link works for two hours
 
 # The name a council gives the service in its header.
 COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Demo Borough Council")
+
+# Chasing owners (the chasing app): links in emails point at SITE_URL; an update link works for this many days.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+CHASING_LINK_DAYS = int(os.environ.get("CHASING_LINK_DAYS", "28"))
