@@ -382,8 +382,14 @@ class Action(Versioned):
         """A message sent about the action (a reminder, a request for an update): on its timeline, never its
         latest update, and no change to the action itself (so nobody's open form goes stale)."""
         return ActionUpdate.objects.create(
-            action=self, at=at or clock.now(), kind=ActionUpdate.Kind.MESSAGE, text=text,
-            rag_before=self.rag, rag_after=self.rag, status_before=self.status, status_after=self.status,
+            action=self,
+            at=at or clock.now(),
+            kind=ActionUpdate.Kind.MESSAGE,
+            text=text,
+            rag_before=self.rag,
+            rag_after=self.rag,
+            status_before=self.status,
+            status_after=self.status,
         )
 
     def set_rag(self, rag, by=None, reason="", **kwargs):
