@@ -220,3 +220,52 @@ def members(committee):
 @pytest.fixture
 def next_item(next_meeting):
     return AgendaItem.objects.create(meeting=next_meeting, number="5", order=5, title="Improvement Plan update")
+
+
+# --- issue 12: a real SMTP server, started by the test ----------------------------------------
+
+
+class Inbox:
+    """What an aiosmtpd server received: (envelope recipients, parsed message) in arrival order."""
+
+    def __init__(self):
+        self.received = []
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        import email.policy
+
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        self.received.append((list(envelope.rcpt_tos), message))
+        return "250 Message accepted for delivery"
+
+    @property
+    def messages(self):
+        return [message for _, message in self.received]
+
+
+@pytest.fixture
+def smtp_inbox(settings):
+    """Django sends through SMTP to a server on a free local port; the test reads what arrived."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = False
+    yield inbox
+    controller.stop()
+
+
+@pytest.fixture
+def evidence_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
