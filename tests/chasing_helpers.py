@@ -28,3 +28,8 @@ def db_state(media_root=None):
     if media_root is not None:
         state["files"] = sorted(str(p) for p in media_root.rglob("*") if p.is_file()) if media_root.exists() else []
     return state
+
+
+def subject(message):
+    """The subject as a mail client shows it (a long encoded subject is folded onto a continuation line)."""
+    return " ".join(str(message["Subject"]).split())
