@@ -46,7 +46,7 @@ def _default_reply_by(meeting):
 
 def _forms(request_row, posted=None):
     rows = []
-    for action in request_row.actions.select_related("committee").order_by("due_on", "pk"):
+    for action in request_row.actions.select_related("committee", "latest_update").order_by("due_on", "pk"):
         bound = posted is not None and action.pk == posted.pk
         form = posted.form if bound else LinkUpdateForm(action=action) if action.is_outstanding else None
         rows.append((action, form))
@@ -140,7 +140,7 @@ def request_updates(request, pk):
         note = f" {len(unchased)} action(s) have an owner who cannot be emailed." if unchased else ""
         messages.success(request, f"Update requests emailed to {len(sent)} owner(s).{note}")
         return redirect(f"{meeting.get_absolute_url()}#chasing")
-    context = {"meeting": meeting, "form": form, "requests": UpdateRequest.objects.for_meeting(meeting)}
+    context = {"meeting": meeting, "form": form}
     return render(request, "chasing/request_updates.html", context, status=400 if form.errors else 200)
 
 

@@ -29,6 +29,8 @@ POST_ONLY = frozenset(
         "meetings:work_schedule",
         "meetings:work_defer",
         "meetings:work_drop",
+        "chasing:remind",
+        "chasing:revoke",
     }
 )
 

@@ -12,7 +12,10 @@ import pytest
 from django.urls import resolve, reverse
 from django.utils import timezone
 
+from django.core.files.base import ContentFile
+
 from actions.models import Action
+from chasing.models import Evidence, UpdateRequest
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -84,6 +87,11 @@ def grow(w, n):
         else:
             finished.mark_completed(note="ok")
         w["action"].add_update(f"Timeline {i}")
+        # Owners asked for updates for the meeting (the workspace's panel), and evidence they sent.
+        asked = UpdateRequest.objects.create(owner=member, meeting=meeting, reply_by=today)
+        asked.actions.set([finished])
+        w["update_request"].actions.add(finished)
+        Evidence.objects.create(action=w["action"], file=ContentFile(b"%PDF-", name="e.pdf"), size=5)
     # The work programme: planned, on an agenda, and taken.
     for i in rows:
         work = WorkProgrammeItem.objects.create(committee=committee, title=f"Promised report {i}")
@@ -92,11 +100,18 @@ def grow(w, n):
 
 
 @pytest.fixture
-def world(committee, past_meeting, next_meeting, item, clerk_user, councillor_user, chair_user, officer_user):
+def world(
+    committee, past_meeting, next_meeting, item, clerk_user, councillor_user, chair_user, officer_user, evidence_root
+):
     resolution = Resolution.objects.create(item=item, text="The report be noted")
     action = Action.record(
         committee=committee, source_item=item, source_resolution=resolution, owner=officer_user.person, text="Report"
     )
+    update_request = UpdateRequest.objects.create(
+        owner=officer_user.person, meeting=past_meeting, reply_by=past_meeting.date
+    )
+    update_request.actions.set([action])
+    evidence = Evidence.objects.create(action=action, file=ContentFile(b"%PDF-", name="e.pdf"), size=5)
     return {
         "committee": committee,
         "meeting": past_meeting,
@@ -108,6 +123,8 @@ def world(committee, past_meeting, next_meeting, item, clerk_user, councillor_us
         "chair": chair_user.person,
         "officer": officer_user.person,
         "owner": officer_user.person,
+        "update_request": update_request,
+        "evidence": evidence,
         "rows": 0,
     }
 
@@ -146,7 +163,7 @@ PAGES = {
     # Items' actions bring their discharging meetings in a query of their own (joined, planning cost more).
     "meeting_public": ("anonymous", url_of("meeting"), 7),
     "meeting_councillor": ("councillor", url_of("meeting"), 10),
-    "meeting_clerk": ("clerk", url_of("meeting"), 14),  # and the count of matters arising not shown
+    "meeting_clerk": ("clerk", url_of("meeting"), 16),  # and the count of matters arising not shown; update requests
     "meeting_create": ("clerk", committee_url("meetings:meeting_create"), 4),
     "committee_procedural": ("clerk", committee_url("meetings:committee_procedural"), 4),
     "meeting_edit": ("clerk", meeting_url("meetings:meeting_edit"), 4),
@@ -166,9 +183,9 @@ PAGES = {
     "action_list_owner": ("councillor", fixed("/actions/?owner=richards"), 6),
     # Without htmx it is the filtered list (a redirect); its htmx answer is counted in test_action_list.py.
     "owner_suggestions": ("councillor", fixed("/actions/owners/?owner=richards"), 0),
-    "action_detail_public": ("anonymous", url_of("action"), 3),
-    "action_detail_clerk": ("clerk", url_of("action"), 7),
-    "action_detail_owner": ("officer", url_of("action"), 7),
+    "action_detail_public": ("anonymous", url_of("action"), 4),
+    "action_detail_clerk": ("clerk", url_of("action"), 8),
+    "action_detail_owner": ("officer", url_of("action"), 8),
     "my_actions": ("officer", fixed("/actions/mine/"), 5),
     "my_committees": ("councillor", fixed("/actions/my-committees/"), 6),
     "brief": ("chair", committee_url("actions:brief"), 18),  # with the counts of its two capped lists
@@ -187,6 +204,11 @@ PAGES = {
     "make_action": ("clerk", lambda w: reverse("actions:make_action", args=[w["resolution"].pk]), 6),
     "import_start": ("clerk", fixed("/actions/import/"), 4),
     "row_controls": ("clerk", lambda w: reverse("actions:row_controls", args=[w["action"].pk]), 4),
+    # Issue 12: the owner's page behind the emailed link, evidence, the clerk's chasing pages.
+    "chasing_update": ("anonymous", lambda w: w["update_request"].link(), 4),
+    "chasing_evidence": ("anonymous", url_of("evidence"), 1),
+    "chasing_request_updates": ("clerk", lambda w: reverse("chasing:request_updates", args=[w["meeting"].pk]), 4),
+    "chasing_unchaseable": ("clerk", fixed("/chasing/owners-who-cannot-be-chased/"), 5),
 }
 
 
