@@ -9,10 +9,9 @@ import datetime
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import resolve, reverse
 from django.utils import timezone
-
-from django.core.files.base import ContentFile
 
 from actions.models import Action
 from chasing.models import Evidence, UpdateRequest

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from actions.import_forms import PAYLOAD_SALT, read_payload, sign_payload
 from actions.models import Action, ActionUpdate
+from chasing.models import Evidence, UpdateRequest
 from core import clock
 from meetings.models import (
     AgendaItem,
@@ -65,6 +66,8 @@ def snapshot():
         WorkProgrammeItem,
         Action,
         ActionUpdate,
+        UpdateRequest,
+        Evidence,
     )
     return {m.__name__: list(m.objects.order_by("pk").values()) for m in models}
 
@@ -344,7 +347,10 @@ def edit_urls(committee, past_meeting, item, world):
         reverse("meetings:work_schedule", args=[committee.slug, world["work"].pk]),
         reverse("meetings:work_defer", args=[committee.slug, world["work"].pk]),
         reverse("meetings:work_drop", args=[committee.slug, world["work"].pk]),
+        reverse("chasing:unchaseable"),  # not an edit, but clerks only
     ]
+    asked = UpdateRequest.objects.create(owner=world["owner"], meeting=past_meeting, reply_by=past_meeting.date)
+    urls += [reverse(f"chasing:{name}", args=[asked.pk]) for name in ("remind", "revoke")]
     for meeting, an_item, resolution, action in (
         (past_meeting, item, world["public_resolution"], world["public_action"]),
         (world["draft"], world["draft_item"], world["draft_resolution"], world["draft_action"]),
@@ -376,6 +382,7 @@ def edit_urls(committee, past_meeting, item, world):
             reverse("meetings:resolution_move", args=[m, r]),
             reverse("actions:make_action", args=[r]),
             reverse("actions:owner_update", args=[action.pk]),
+            reverse("chasing:request_updates", args=[m]),
         ]
         urls += [reverse(f"actions:{name}", args=[action.pk]) for name in CONTROLS]
         # Not an edit itself, but it draws the clerk's controls: clerks only.
@@ -506,6 +513,14 @@ AUDITED_URLS = {
     "meetings:work_schedule",
     "meetings:work_defer",
     "meetings:work_drop",
+    # issue 12, chasing owners: the update page opens only with a valid token (tests below); evidence follows
+    # its action's visibility; the rest are the clerk's (refusal test above)
+    "chasing:update",
+    "chasing:evidence",
+    "chasing:request_updates",
+    "chasing:remind",
+    "chasing:revoke",
+    "chasing:unchaseable",
 }
 
 
@@ -894,3 +909,51 @@ def test_standing_item_from_unpublished_minutes_waits_for_publication(clerk, ano
     draft.status = Meeting.Status.PUBLISHED
     draft.save()
     assert "Youth offending figures" in anonymous.get(page).content.decode()
+
+
+# --- issue 12: the update link and evidence -------------------------------------------------------
+
+
+@pytest.fixture
+def secret_evidence(world, evidence_root):
+    from django.core.files.base import ContentFile
+
+    asked = UpdateRequest.objects.create(owner=world["secret_owner"], reply_by=timezone.localdate())
+    asked.actions.set([world["secret_action"]])
+    file = ContentFile(f"%PDF-1.4 {SECRET}".encode(), name="x.pdf")
+    evidence = Evidence.objects.create(
+        action=world["secret_action"], request=asked, file=file, original_name=f"{SECRET}.pdf", size=30
+    )
+    return asked, evidence
+
+
+@pytest.mark.parametrize("role", ["anonymous", "roleless", "officer"])
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_evidence_of_an_exempt_item_never_reaches_anyone_without_a_need_to_know(
+    request, role, headers, secret_evidence, world
+):
+    _, evidence = secret_evidence
+    client = request.getfixturevalue(role)
+    assert client.get(evidence.get_absolute_url(), **headers).status_code == 404
+    assert SECRET not in everything_in(client.get(reverse("actions:detail", args=[world["public_action"].pk])))
+
+
+def test_the_update_page_opens_without_signing_in_only_with_a_valid_token(anonymous, secret_evidence, world):
+    asked, _ = secret_evidence
+    good = asked.link()
+    token = good.rstrip("/").rsplit("/", 1)[1]
+    other = UpdateRequest.objects.create(owner=world["owner"], reply_by=timezone.localdate())
+    swapped = signing.dumps({"r": asked.pk, "n": other.nonce}, salt="chasing.update-link", compress=True)
+    before = snapshot()
+    for bad in (token[:-2] + "xx", "nonsense", swapped, signing.dumps({"r": asked.pk, "n": asked.nonce})):
+        for headers in ({}, HTMX):
+            for response in (
+                anonymous.get(reverse("chasing:update", args=[bad]), **headers),
+                anonymous.post(reverse("chasing:update", args=[bad]), {"action": world["secret_action"].pk}, **headers),
+            ):
+                assert response.status_code == 403, bad
+                text = everything_in(response)
+                assert SECRET not in text and DRAFT not in text
+    assert snapshot() == before
+    # The owner it was sent to (who has a stake in the item) reads their own action through it.
+    assert f"{SECRET} action" in anonymous.get(good).content.decode()
