@@ -1,6 +1,9 @@
 """Every message is built one way (chasing.mail): plain text and HTML, a subject with what and by when."""
 
 import datetime
+import os
+import subprocess
+import sys
 
 from chasing import mail
 
@@ -23,16 +26,8 @@ def test_a_message_arrives_through_smtp_with_both_parts_subject_and_council_name
 
 
 def test_the_console_backend_is_the_default_while_trying_the_app_out():
-    import importlib
-    import os
-
-    from scrutiny import settings as project_settings
-
-    saved = os.environ.pop("EMAIL_BACKEND", None)
-    try:
-        importlib.reload(project_settings)
-        assert project_settings.EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend"
-    finally:
-        if saved is not None:
-            os.environ["EMAIL_BACKEND"] = saved
-        importlib.reload(project_settings)
+    """What `make run` gets: DEBUG on, no EMAIL_BACKEND set, so mail is printed in the terminal."""
+    env = {k: v for k, v in os.environ.items() if k not in ("EMAIL_BACKEND", "DEBUG")}
+    code = "import scrutiny.settings as s; print(s.EMAIL_BACKEND)"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "django.core.mail.backends.console.EmailBackend"

@@ -25,7 +25,7 @@ TABLET = {"width": 768, "height": 1024}
 # Sub-pixel rounding of borders; anything more is a real sideways scroll.
 SCROLL_TOLERANCE = 2
 
-DOWNLOADS = {"actions:log_csv", "actions:log_xlsx"}
+DOWNLOADS = {"actions:log_csv", "actions:log_xlsx", "chasing:evidence"}
 FRIENDLY = {403: "You cannot open this page", 404: "Page not found"}
 
 
@@ -36,6 +36,8 @@ class Visit:
     status: int = 200
     # A list or reading page a councillor opens on a tablet: it must not scroll sideways at 768 px.
     tablet: bool = False
+    # The site's own 403/404 page; False for a page that explains a refusal itself (a dead update link).
+    friendly: bool = True
 
 
 def add_a_second_page_of_actions():
@@ -78,6 +80,7 @@ def pages_for(role):
     officer = Person.objects.get(user__username="officer")
     chair = Person.objects.get(user__username="chair")
     signed_in = role != "anonymous"
+    asked = ask_for_updates(upcoming)
 
     visits = [
         Visit("home", "/", tablet=True),
@@ -119,6 +122,8 @@ def pages_for(role):
             Visit("work programme → login", reverse("meetings:work_programme", args=[cyp.slug])),
             Visit("import → login", reverse("actions:import_start")),
             Visit("403 page", reverse("meetings:meeting_create", args=[cyp.slug]), status=403),
+            Visit("owner's update link", asked.link(), tablet=True),
+            Visit("update link not valid", reverse("chasing:update", args=["x"]), status=403, friendly=False),
         ]
     # Need to know: the demo officer sits on no committee, so another committee's brief, work programme and
     # a meeting she has no stake in are refused her (403, or 404 where she is not told it exists).
@@ -171,7 +176,21 @@ def pages_for(role):
         Visit("form: make an action", reverse("actions:make_action", args=[draft_resolution.pk])),
         # Without JavaScript, "Update, RAG, discharge" leads to the action's page and its controls.
         Visit("action controls without JavaScript", reverse("actions:row_controls", args=[exempt_action.pk])),
+        Visit("form: request updates", reverse("chasing:request_updates", args=[upcoming.pk])),
+        Visit("owners who cannot be chased", reverse("chasing:unchaseable"), tablet=True),
     ]
+
+
+def ask_for_updates(meeting):
+    """An update request (issue 12): its link's page for the owner, and a row on the workspace panel."""
+    from chasing.models import UpdateRequest
+
+    owner = Person.objects.get(user__username="officer")
+    asked = UpdateRequest.objects.filter(owner=owner, meeting=meeting).first()
+    if asked is None:
+        asked = UpdateRequest.objects.create(owner=owner, meeting=meeting, reply_by=meeting.date)
+        asked.actions.set(Action.objects.outstanding().filter(owner=owner)[:3])
+    return asked
 
 
 SQUEEZED_TABLES = f"""[...document.querySelectorAll('table')]
@@ -220,7 +239,7 @@ def test_every_page_passes_axe_and_fits_a_tablet(browser, live_server, screensho
         if response.status != visit.status:
             problems.append(f"{visit.label} ({visit.path}): HTTP {response.status}, expected {visit.status}")
             continue
-        if visit.status in FRIENDLY and page.locator("h1").inner_text() != FRIENDLY[visit.status]:
+        if visit.status in FRIENDLY and visit.friendly and page.locator("h1").inner_text() != FRIENDLY[visit.status]:
             problems.append(f"{visit.label} ({visit.path}): not the site's own {visit.status} page")
         check(page, visit, problems)
         if visit.label in ("home", "action log"):
