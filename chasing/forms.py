@@ -4,6 +4,7 @@ from actions.models import Action
 from core import clock
 
 from .evidence import NotEvidence, kind_of
+from .models import DigestSubscription
 
 
 class LinkUpdateForm(forms.Form):
@@ -70,3 +71,10 @@ class RequestUpdatesForm(forms.Form):
                 f"The reply-by date must be on or before the meeting ({self.meeting.date:%-d %B %Y})."
             )
         return day
+
+
+class DigestForm(forms.ModelForm):
+    class Meta:
+        model = DigestSubscription
+        fields = ["weekly"]
+        help_texts = {"weekly": "On Monday mornings: the overdue actions of the committees you sit on."}

@@ -378,3 +378,67 @@ class Evidence(models.Model):
 
     def get_absolute_url(self):
         return reverse("chasing:evidence", args=[self.pk])
+
+
+# --- the councillors' weekly digest --------------------------------------------------------------
+
+UNSUBSCRIBE_SALT = "chasing.digest-unsubscribe"
+
+
+class DigestSubscription(models.Model):
+    """A council user who asked for the weekly digest of overdue actions on their committees (opt-in)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest")
+    weekly = models.BooleanField(default=False, verbose_name="Email me a weekly digest")
+    last_sent_on = models.DateField(null=True, blank=True, help_text="The UK day the last digest went")
+
+    def __str__(self):
+        return f"Digest for {self.user}"
+
+    def unsubscribe_token(self):
+        return signing.dumps({"u": self.user_id}, salt=UNSUBSCRIBE_SALT)
+
+    @classmethod
+    def from_unsubscribe_token(cls, token):
+        """The subscription a token names, or None for a bad one (it never expires: an old email still works)."""
+        try:
+            data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        except signing.BadSignature:
+            return None
+        return cls.objects.filter(user_id=data.get("u")).first()
+
+    def address(self):
+        person = getattr(self.user, "person", None)
+        return self.user.email or (person.email if person and person.active else "")
+
+    def overdue_actions(self, today):
+        """Overdue actions of the committees the user sits on, that the user may read (Action.visible_to)."""
+        from meetings.models import member_committees
+
+        mine = Action.objects.visible_to(self.user).filter(committee_id__in=member_committees(self.user))
+        return mine.overdue(today).with_related().order_by("committee__name", "due_on", "pk")
+
+    def send(self, today):
+        """This week's digest, once a week at most: False if none was due, or there is nothing to say."""
+        from . import mail
+
+        if not self.weekly or not self.address():
+            return False
+        if self.last_sent_on and (today - self.last_sent_on).days < 7:
+            return False
+        actions = list(self.overdue_actions(today)[:200])
+        if not actions:
+            return False
+        unsubscribe = mail.absolute(reverse("chasing:unsubscribe", args=[self.unsubscribe_token()]))
+        context = {"user": self.user, "actions": actions, "today": today, "unsubscribe": unsubscribe}
+        context["preferences"] = mail.absolute(reverse("chasing:preferences"))
+        wanted = f"Weekly digest: {len(actions)} overdue action{'s' if len(actions) != 1 else ''} on your committees"
+        headers = {"List-Unsubscribe": f"<{unsubscribe}>"}
+        with transaction.atomic():
+            claimed = DigestSubscription.objects.filter(pk=self.pk, last_sent_on=self.last_sent_on).update(
+                last_sent_on=today
+            )
+            if not claimed:
+                return False
+            mail.send("digest", context, [self.address()], wanted, headers=headers)
+        return True

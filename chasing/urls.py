@@ -11,4 +11,6 @@ urlpatterns = [
     path("requests/<int:pk>/remind/", views.remind, name="remind"),
     path("requests/<int:pk>/revoke/", views.revoke, name="revoke"),
     path("owners-who-cannot-be-chased/", views.unchaseable, name="unchaseable"),
+    path("email-preferences/", views.preferences, name="preferences"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,8 +15,8 @@ from core import clock, hooks, roles
 from core.concurrency import StaleEdit
 from meetings.models import Meeting
 
-from .forms import LinkUpdateForm, RequestUpdatesForm
-from .models import Evidence, LinkRefused, UpdateRequest, unchaseable_q
+from .forms import DigestForm, LinkUpdateForm, RequestUpdatesForm
+from .models import DigestSubscription, Evidence, LinkRefused, UpdateRequest, unchaseable_q
 
 UPDATE_PAGE = "chasing/update_page.html"
 UNCHASEABLE_SHOWN = 200
@@ -183,3 +184,35 @@ def unchaseable(request):
     actions = Action.objects.outstanding().filter(no_owner | unchaseable_q("owner__")).with_related()
     rows, more = actions.order_by("owner__name", "due_on", "pk").head(UNCHASEABLE_SHOWN)
     return render(request, "chasing/unchaseable.html", {"actions": rows, "more": more})
+
+
+# --- the weekly digest: preferences and unsubscribing ------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def preferences(request):
+    """A council user's email preferences (the weekly digest is opt-in)."""
+    if not roles.can_see_unpublished(request.user):
+        raise PermissionDenied("Email digests are for council members and officers.")
+    subscription, _ = DigestSubscription.objects.get_or_create(user=request.user)
+    form = DigestForm(request.POST or None, instance=subscription)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        on = "on its way each week" if subscription.weekly else "switched off"
+        messages.success(request, f"Saved: your weekly digest is {on}.")
+        return redirect("chasing:preferences")
+    return render(request, "chasing/preferences.html", {"form": form, "address": subscription.address()})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def unsubscribe(request, token):
+    """The digest's unsubscribe link: a signed token names the subscription; one button press turns it off."""
+    subscription = DigestSubscription.from_unsubscribe_token(token)
+    if subscription is None:
+        message = "This unsubscribe link is not valid. Sign in and change your email preferences instead."
+        return render(request, "chasing/link_refused.html", {"message": message}, status=403)
+    if request.method == "POST":
+        DigestSubscription.objects.filter(pk=subscription.pk).update(weekly=False)
+        return render(request, "chasing/unsubscribed.html", {"done": True})
+    return render(request, "chasing/unsubscribed.html", {"done": not subscription.weekly})

@@ -14,7 +14,7 @@ from django.urls import resolve, reverse
 from django.utils import timezone
 
 from actions.models import Action
-from chasing.models import Evidence, UpdateRequest
+from chasing.models import DigestSubscription, Evidence, UpdateRequest
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -111,6 +111,7 @@ def world(
     )
     update_request.actions.set([action])
     evidence = Evidence.objects.create(action=action, file=ContentFile(b"%PDF-", name="e.pdf"), size=5)
+    digest = DigestSubscription.objects.create(user=councillor_user, weekly=True)
     return {
         "committee": committee,
         "meeting": past_meeting,
@@ -124,6 +125,7 @@ def world(
         "owner": officer_user.person,
         "update_request": update_request,
         "evidence": evidence,
+        "digest": digest,
         "rows": 0,
     }
 
@@ -207,6 +209,12 @@ PAGES = {
     "chasing_update": ("anonymous", lambda w: w["update_request"].link(), 4),
     "chasing_evidence": ("anonymous", url_of("evidence"), 1),
     "chasing_request_updates": ("clerk", lambda w: reverse("chasing:request_updates", args=[w["meeting"].pk]), 4),
+    "chasing_preferences": ("councillor", fixed("/chasing/email-preferences/"), 6),
+    "chasing_unsubscribe": (
+        "anonymous",
+        lambda w: reverse("chasing:unsubscribe", args=[w["digest"].unsubscribe_token()]),
+        1,
+    ),
     "chasing_unchaseable": ("clerk", fixed("/chasing/owners-who-cannot-be-chased/"), 5),
 }
 

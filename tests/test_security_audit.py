@@ -521,6 +521,9 @@ AUDITED_URLS = {
     "chasing:remind",
     "chasing:revoke",
     "chasing:unchaseable",
+    # the weekly digest: preferences for signed-in council users; unsubscribing only with a valid token
+    "chasing:preferences",
+    "chasing:unsubscribe",
 }
 
 
@@ -535,6 +538,7 @@ def test_signed_in_only_pages_send_the_public_to_sign_in(anonymous, committee, w
         reverse("actions:brief", args=[committee.slug]),
         reverse("meetings:person", args=[world["secret_owner"].pk]),
         reverse("meetings:work_programme", args=[committee.slug]),
+        reverse("chasing:preferences"),
     ):
         response = anonymous.get(url, **HTMX)
         assert response.status_code == 302 and response["Location"].startswith(reverse("login")), url

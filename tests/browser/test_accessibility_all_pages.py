@@ -124,6 +124,8 @@ def pages_for(role):
             Visit("403 page", reverse("meetings:meeting_create", args=[cyp.slug]), status=403),
             Visit("owner's update link", asked.link(), tablet=True),
             Visit("update link not valid", reverse("chasing:update", args=["x"]), status=403, friendly=False),
+            Visit("digest unsubscribe", reverse("chasing:unsubscribe", args=[digest_token()])),
+            Visit("email preferences → login", reverse("chasing:preferences")),
         ]
     # Need to know: the demo officer sits on no committee, so another committee's brief, work programme and
     # a meeting she has no stake in are refused her (403, or 404 where she is not told it exists).
@@ -153,6 +155,7 @@ def pages_for(role):
         ),
         Visit("brief HSC", reverse("actions:brief", args=[hsc.slug]), tablet=True, status=for_members_of(hsc)),
         Visit("work programme", reverse("meetings:work_programme", args=[cyp.slug]), tablet=True, status=member_page),
+        Visit("email preferences", reverse("chasing:preferences")),
     ]
     if role != "clerk":
         return visits + [
@@ -191,6 +194,15 @@ def ask_for_updates(meeting):
         asked = UpdateRequest.objects.create(owner=owner, meeting=meeting, reply_by=meeting.date)
         asked.actions.set(Action.objects.outstanding().filter(owner=owner)[:3])
     return asked
+
+
+def digest_token():
+    from django.contrib.auth.models import User
+
+    from chasing.models import DigestSubscription
+
+    subscription, _ = DigestSubscription.objects.get_or_create(user=User.objects.get(username="councillor"))
+    return subscription.unsubscribe_token()
 
 
 SQUEEZED_TABLES = f"""[...document.querySelectorAll('table')]
