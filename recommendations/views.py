@@ -18,6 +18,20 @@ from .models import Recommendation
 PAGE_SIZE = 25
 STALE = "Someone else changed this recommendation since you opened the page, so nothing was saved. Check it below."
 CLERK_FORMS = {"response": ResponseForm, "plan": PlanForm, "progress": ProgressForm, "outcome": OutcomeForm}
+# name: (heading, URL name, button)
+FORM_LABELS = {
+    "response": ("Record the response", "recommendations:respond", "Record the response"),
+    "plan": ("Implementation plan", "recommendations:plan", "Save the plan"),
+    "progress": ("Post a progress update", "recommendations:progress", "Post the update"),
+    "outcome": ("Record the outcome", "recommendations:outcome", "Record the outcome"),
+}
+
+
+def _forms_for(recommendation):
+    """The clerk's forms that apply at this stage."""
+    if not recommendation.response:
+        return ["response"]
+    return ["plan", "progress", "outcome"] if recommendation.is_accepted and not recommendation.outcome else []
 
 
 def _get_recommendation_for_viewer(request, pk):
@@ -33,12 +47,20 @@ def _get_recommendation_for_clerk(request, pk):
 
 
 def _detail(request, recommendation, bound=None, status=200):
-    forms = {}
+    forms, refusal = [], ""
     if roles.is_clerk(request.user):
-        forms = {name: form_class(recommendation=recommendation) for name, form_class in CLERK_FORMS.items()}
-        if bound is not None:
-            forms[bound.PREFIX] = bound
+        names = _forms_for(recommendation)
+        for name in names:
+            form = (
+                bound
+                if bound is not None and name == bound.PREFIX
+                else CLERK_FORMS[name](recommendation=recommendation)
+            )
+            forms.append((form, *FORM_LABELS[name]))
+        if bound is not None and bound.PREFIX not in names:
+            refusal = " ".join(bound.non_field_errors())  # e.g. someone else recorded the response first
     context = {
+        "refusal": refusal,
         "recommendation": recommendation,
         "timeline": recommendation.events.select_related("by"),
         "reviews": recommendation.reviews.select_related("work__scheduled_for__meeting"),
