@@ -29,6 +29,10 @@ POST_ONLY = frozenset(
         "meetings:work_schedule",
         "meetings:work_defer",
         "meetings:work_drop",
+        "recommendations:respond",
+        "recommendations:plan",
+        "recommendations:progress",
+        "recommendations:outcome",
     }
 )
 

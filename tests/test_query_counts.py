@@ -24,6 +24,7 @@ from meetings.models import (
     Resolution,
     WorkProgrammeItem,
 )
+from recommendations.models import Body, Recommendation
 from tests.routes import POST_ONLY, patterns
 
 from .conftest import at, content
@@ -84,6 +85,13 @@ def grow(w, n):
         else:
             finished.mark_completed(note="ok")
         w["action"].add_update(f"Timeline {i}")
+    # Recommendations to another body, answered and not, each with its timeline and review points.
+    body = w.setdefault("body", Body.objects.get_or_create(name="Cabinet")[0])
+    for i, item in zip(rows, items, strict=True):
+        recommendation = Recommendation.make(source_item=item, body=body, text=f"Recommendation {i}")
+        if i % 2:
+            recommendation.record_response("accepted", "Agreed", "Cabinet", today)
+            recommendation.add_progress("Going well", "green")
     # The work programme: planned, on an agenda, and taken.
     for i in rows:
         work = WorkProgrammeItem.objects.create(committee=committee, title=f"Promised report {i}")
@@ -97,7 +105,10 @@ def world(committee, past_meeting, next_meeting, item, clerk_user, councillor_us
     action = Action.record(
         committee=committee, source_item=item, source_resolution=resolution, owner=officer_user.person, text="Report"
     )
+    body = Body.objects.create(name="Northern Care NHS Trust", kind=Body.Kind.NHS)
+    recommendation = Recommendation.make(source_item=item, source_resolution=resolution, body=body, text="Do it")
     return {
+        "recommendation": recommendation,
         "committee": committee,
         "meeting": past_meeting,
         "next_meeting": next_meeting,
@@ -171,7 +182,7 @@ PAGES = {
     "action_detail_owner": ("officer", url_of("action"), 7),
     "my_actions": ("officer", fixed("/actions/mine/"), 5),
     "my_committees": ("councillor", fixed("/actions/my-committees/"), 6),
-    "brief": ("chair", committee_url("actions:brief"), 18),  # with the counts of its two capped lists
+    "brief": ("chair", committee_url("actions:brief"), 20),  # the counts of its two capped lists; recommendations
     "work_programme": ("clerk", committee_url("meetings:work_programme"), 6),
     "work_programme_member": ("councillor", committee_url("meetings:work_programme"), 6),
     "work_add": ("clerk", committee_url("meetings:work_add"), 4),
@@ -187,6 +198,15 @@ PAGES = {
     "make_action": ("clerk", lambda w: reverse("actions:make_action", args=[w["resolution"].pk]), 6),
     "import_start": ("clerk", fixed("/actions/import/"), 4),
     "row_controls": ("clerk", lambda w: reverse("actions:row_controls", args=[w["action"].pk]), 4),
+    "rec_tracker_public": ("anonymous", committee_url("recommendations:tracker"), 4),
+    "rec_tracker": ("councillor", committee_url("recommendations:tracker"), 7),
+    "rec_tracker_overdue": ("councillor", committee_url("recommendations:tracker", "?show=overdue"), 7),
+    "rec_detail_public": ("anonymous", url_of("recommendation"), 3),
+    "rec_detail_clerk": ("clerk", url_of("recommendation"), 7),
+    "rec_csv": ("councillor", committee_url("recommendations:export_csv"), 5),
+    "rec_xlsx": ("anonymous", committee_url("recommendations:export_xlsx", "?show=in_progress"), 2),
+    "rec_make": ("clerk", lambda w: reverse("recommendations:make", args=[w["resolution"].pk]), 9),
+    "rec_report": ("clerk", committee_url("recommendations:report"), 7),
 }
 
 
