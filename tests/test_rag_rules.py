@@ -106,3 +106,23 @@ def test_a_recommendations_plan_deferrals_are_counted_from_its_timeline(travelle
     recommendation.set_plan("Dashboard", "Head of Performance", datetime.date(2026, 6, 1))
     assert (recommendation.deferrals(), recommendation.suggested_rag()) == (2, "red")
     assert "rather than the suggested Amber: Live next week" in recommendation.events.get(kind="progress").text
+
+
+def test_the_clerks_set_rag_form_asks_for_a_reason_when_it_disagrees_with_the_suggestion(clerk, make_action):
+    from django.urls import reverse
+
+    from .conftest import HTMX, version_of
+
+    overdue = make_action(due_date=timezone.localdate() - datetime.timedelta(days=3))
+    url = reverse("actions:set_rag", args=[overdue.pk])
+    response = clerk.post(url, {"version": version_of(overdue), "rag": "green", "reason": ""}, **HTMX)
+    assert "The rules suggest Amber" in response.content.decode()
+    assert Action.objects.get(pk=overdue.pk).updates.filter(kind="rag").count() == 0
+    clerk.post(url, {"version": version_of(overdue), "rag": "green", "reason": "Done, paperwork to follow"}, **HTMX)
+    assert overdue.updates.get(kind="rag").text == "Done, paperwork to follow"
+
+
+def test_the_action_page_shows_the_suggested_rag_beside_the_set_one(councillor, make_action):
+    overdue = make_action(due_date=timezone.localdate() - datetime.timedelta(days=2))
+    html = councillor.get(overdue.get_absolute_url()).content.decode()
+    assert 'class="suggested-rag">(suggested <strong class="tag tag-rag-amber">Amber</strong>)' in html
