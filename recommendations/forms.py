@@ -130,7 +130,7 @@ class MakeForm(forms.Form):
         required=False,
         help_text="e.g. Cabinet Member for Children and Young People",
     )
-    number = forms.IntegerField(label="Number in the minute", min_value=1, max_value=99, initial=1)
+    number = forms.IntegerField(label="Number in the minute", min_value=1, max_value=99)
 
 
 class ReportForm(forms.Form):

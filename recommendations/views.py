@@ -181,13 +181,17 @@ def export(request, slug, fmt):
 def make_from_resolution(request, pk):
     resolution = get_object_or_404(Resolution.objects.filter(item__in=_readable_items(request)), pk=pk)
     roles.require_clerk(request.user)
-    form = MakeForm(request.POST or None)
+    taken = Recommendation.objects.filter(source_item=resolution.item, report_title="").values_list("number", flat=True)
+    form = MakeForm(request.POST or None, initial={"number": max(taken, default=0) + 1})
     if form.is_valid():
-        recommendation = Recommendation.make(
-            by=request.user, source_item=resolution.item, source_resolution=resolution, **form.cleaned_data
-        )
-        messages.success(request, f"Recommendation {recommendation.reference} recorded.")
-        return redirect(recommendation)
+        if form.cleaned_data["number"] in taken:
+            form.add_error("number", "That number is already used by a recommendation at this item.")
+        else:
+            made = Recommendation.make(
+                by=request.user, source_item=resolution.item, source_resolution=resolution, **form.cleaned_data
+            )
+            messages.success(request, f"Recommendation {made.reference} recorded.")
+            return redirect(made)
     context = {"form": form, "resolution": resolution, "meeting": resolution.item.meeting}
     return render(request, "recommendations/make.html", context, status=400 if form.errors else 200)
 

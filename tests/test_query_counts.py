@@ -205,7 +205,7 @@ PAGES = {
     "rec_detail_clerk": ("clerk", url_of("recommendation"), 7),
     "rec_csv": ("councillor", committee_url("recommendations:export_csv"), 5),
     "rec_xlsx": ("anonymous", committee_url("recommendations:export_xlsx", "?show=in_progress"), 2),
-    "rec_make": ("clerk", lambda w: reverse("recommendations:make", args=[w["resolution"].pk]), 9),
+    "rec_make": ("clerk", lambda w: reverse("recommendations:make", args=[w["resolution"].pk]), 10),
     "rec_report": ("clerk", committee_url("recommendations:report"), 7),
 }
 

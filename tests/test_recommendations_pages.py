@@ -218,3 +218,15 @@ def test_a_review_of_an_exempt_recommendation_is_exempt_on_the_public_agenda(ano
     item = later.items.get(kind=AgendaItem.Kind.WORK_PROGRAMME, title__contains=secret.reference)
     assert item.exempt
     assert secret.reference not in content(anonymous.get(reverse("meetings:committee", args=[committee.slug]))).decode()
+
+
+def test_a_second_recommendation_from_the_same_item_takes_the_next_number_and_a_taken_one_is_refused(
+    clerk, item, cabinet
+):
+    resolution = Resolution.objects.create(item=item, text="RESOLVED: recommend to Cabinet")
+    url = reverse("recommendations:make", args=[resolution.pk])
+    clerk.post(url, {"text": "First", "body": cabinet.pk, "number": 1})
+    assert 'value="2"' in clerk.get(url).content.decode()
+    response = clerk.post(url, {"text": "Clash", "body": cabinet.pk, "number": 1})
+    assert response.status_code == 400 and "already used" in response.content.decode()
+    assert Recommendation.objects.count() == 1
