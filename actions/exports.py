@@ -83,15 +83,15 @@ def _attachment(response, filename):
     return response
 
 
-def csv_response(actions, filename):
+def csv_response(actions, filename, columns=LOG_COLUMNS, row=log_row):
     """Streamed: memory stays flat and the first bytes leave before the last row is read."""
     writer = csv.writer(_Echo())
 
     def rows():
         # The byte-order mark is how Excel knows the file is UTF-8 (otherwise "’" turns to mojibake).
-        yield "\ufeff" + writer.writerow(LOG_COLUMNS)
+        yield "\ufeff" + writer.writerow(columns)
         for action in actions.for_export().iterator(chunk_size=CHUNK):
-            yield writer.writerow([_csv_cell(value) for value in log_row(action)])
+            yield writer.writerow([_csv_cell(value) for value in row(action)])
 
     return _attachment(StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8"), filename)
 
@@ -100,9 +100,9 @@ class _StyledCells:
     """One styled cell per column, refilled for every row: openpyxl's write-only sheet writes a row as it is
     appended, so a decade's log costs one style lookup per column rather than one per cell."""
 
-    def __init__(self, sheet, style):
-        self.cells = [self._cell(sheet, style) for _ in LOG_COLUMNS]
-        self.dates = [self._cell(sheet, DATE) for _ in LOG_COLUMNS]
+    def __init__(self, sheet, style, columns=LOG_COLUMNS):
+        self.cells = [self._cell(sheet, style) for _ in columns]
+        self.dates = [self._cell(sheet, DATE) for _ in columns]
 
     @staticmethod
     def _cell(sheet, style):
@@ -122,14 +122,16 @@ class _StyledCells:
         return row
 
 
-def xlsx_response(actions, filename, title):
+def xlsx_response(
+    actions, filename, title, columns=LOG_COLUMNS, row=log_row, widths=XLSX_WIDTHS, sheet_name="Action log"
+):
     """openpyxl's write-only mode: rows go to a temporary file as they are read, with named styles shared
     by every cell of a column, so a decade's log neither fills memory nor styles cells one by one."""
     workbook = Workbook(write_only=True)
     _add_styles(workbook)
-    sheet = workbook.create_sheet("Action log")
+    sheet = workbook.create_sheet(sheet_name)
     workbook.properties.title = title
-    for index, width in enumerate(XLSX_WIDTHS, start=1):
+    for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.print_title_rows = "1:1"
@@ -137,13 +139,13 @@ def xlsx_response(actions, filename, title):
     sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.append(_StyledCells(sheet, HEADING).row(LOG_COLUMNS))
-    cells = _StyledCells(sheet, TEXT)
+    sheet.append(_StyledCells(sheet, HEADING, columns).row(columns))
+    cells = _StyledCells(sheet, TEXT, columns)
     count = 0
     for action in actions.for_export().iterator(chunk_size=CHUNK):
-        sheet.append(cells.row(log_row(action)))
+        sheet.append(cells.row(row(action)))
         count += 1
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(LOG_COLUMNS))}{count + 1}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
     spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
     workbook.save(spool)
     spool.seek(0)

@@ -174,3 +174,11 @@ class ActionForm(RowForm):
 class StandingItemForm(RowForm):
     title = forms.CharField(label="Standing item", max_length=300, required=False)
     needed_when_kept = ("title",)
+
+
+class RecommendationRowForm(RowForm):
+    """A recommendation to another body (e.g. Cabinet): confirmed, it is tracked until the body responds."""
+
+    text = forms.CharField(label="Recommendation", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    to = forms.CharField(label="To", max_length=200, required=False, help_text="e.g. Cabinet, an NHS trust")
+    needed_when_kept = ("text", "to")

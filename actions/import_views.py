@@ -105,6 +105,10 @@ class Review:
                 f.StandingItemForm(self.data, prefix=f"std-{i}-{j}", initial={"title": title})
                 for j, title in enumerate(item.get("standing_items") or [])
             ],
+            "recommendations": [
+                f.RecommendationRowForm(self.data, prefix=f"rec-{i}-{j}", initial=row)
+                for j, row in enumerate(item.get("recommendations") or [])
+            ],
         }
 
     def _candidates(self, row):
@@ -123,7 +127,7 @@ class Review:
         yield from self.declarations
         for item in self.items:
             yield item["form"]
-            yield from item["resolutions"] + item["actions"] + item["standing"]
+            yield from item["resolutions"] + item["actions"] + item["standing"] + item["recommendations"]
 
     def is_valid(self):
         return all([form.is_valid() for form in self.all_forms()])
@@ -186,6 +190,10 @@ def _item(item):
             for form in _kept(item["actions"])
         ],
         "standing_items": [form.cleaned_data["title"] for form in _kept(item["standing"])],
+        "recommendations": [
+            {"text": form.cleaned_data["text"], "to": form.cleaned_data["to"]}
+            for form in _kept(item["recommendations"])
+        ],
     }
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core import clock, roles
+from core import clock, rag_rules, roles
 from core.concurrency import StaleEdit, Versioned
 from meetings.models import (
     AgendaItem,
@@ -165,6 +165,8 @@ class Action(Versioned):
     latest_update = models.ForeignKey(
         "ActionUpdate", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
+    # How many timeline entries moved the due point later (core/rag_rules.py), kept by _change for the lists.
+    deferrals = models.PositiveSmallIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -219,9 +221,12 @@ class Action(Versioned):
             self.reference = self._next_reference()
         if getattr(self, "_due_source", None) != self._due_fields():
             # Only when the due point changed: a verb's save must not fetch the due meeting each time.
-            self.due_on = self.due_date or (self.due_meeting.date if self.due_meeting_id else None)
+            self.due_on = self._due_day()
             self._due_source = self._due_fields()
         super().save(*args, **kwargs)
+
+    def _due_day(self):
+        return self.due_date or (self.due_meeting.date if self.due_meeting_id else None)
 
     def _next_reference(self):
         when = self.source_item.meeting.date if self.source_item_id else clock.today()
@@ -244,6 +249,11 @@ class Action(Versioned):
     @property
     def latest_update_at(self):
         return self.latest_update.at if self.latest_update_id else None
+
+    def suggested_rag(self, today=None):
+        """What the written rules (core/rag_rules.py) suggest; "" when they have nothing to say."""
+        done = self.status in (self.Status.COMPLETED, self.Status.DISCHARGED)
+        return rag_rules.suggest(self.due_on, today or clock.today(), self.deferrals, completed=done)
 
     def is_overdue(self, today=None):
         """overdue_q for one loaded action."""
@@ -297,12 +307,15 @@ class Action(Versioned):
         # Work from the locked row so a concurrent change is never lost under our own.
         for field in [f.attname for f in self._meta.concrete_fields]:
             setattr(self, field, getattr(locked, field))
+        due_before, due_fields = self.due_on, self._due_fields()  # before a guard tries the changes on
         refusal = guard(self) if guard else None
         if refusal:
             raise ValueError(refusal)
         rag_before, status_before = self.rag, self.status
         for field, value in changes.items():
             setattr(self, field, value)
+        due_after = self.due_on if self._due_fields() == due_fields else self._due_day()
+        self.deferrals += rag_rules.is_deferral(due_before, due_after)
         update = ActionUpdate.objects.create(
             action=self,
             at=at or clock.now(),
@@ -315,6 +328,8 @@ class Action(Versioned):
             rag_after=self.rag,
             status_before=status_before,
             status_after=self.status,
+            due_before=due_before,
+            due_after=due_after,
         )
         if entry and (at is None or self._is_newest(update)):
             self.latest_update = update
@@ -395,7 +410,13 @@ class Action(Versioned):
     def set_rag(self, rag, by=None, reason="", **kwargs):
         if rag not in self.Rag.values:
             raise ValueError(f"Unknown RAG rating {rag!r}")
-        return self._change(by, ActionUpdate.Kind.RAG, reason, rag=rag, **kwargs)
+
+        def reasoned(locked):
+            suggested = locked.suggested_rag()
+            if not rag_rules.agrees(suggested, rag) and not reason.strip():
+                return rag_rules.reason_needed(suggested, rag)
+
+        return self._change(by, ActionUpdate.Kind.RAG, reason, guard=reasoned, rag=rag, **kwargs)
 
     def mark_completed(self, by=None, note="", **kwargs):
         def open_still(locked):
@@ -490,6 +511,9 @@ class ActionUpdate(models.Model):
     rag_after = models.CharField(max_length=5, choices=Action.Rag.choices, blank=True)
     status_before = models.CharField(max_length=20, choices=Action.Status.choices, blank=True)
     status_after = models.CharField(max_length=20, choices=Action.Status.choices, blank=True)
+    # The due day before and after the entry, where it changed: deferrals are counted from these.
+    due_before = models.DateField(null=True, blank=True)
+    due_after = models.DateField(null=True, blank=True)
 
     objects = ActionUpdateQuerySet.as_manager()
 

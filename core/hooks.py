@@ -57,3 +57,13 @@ def workspace_context(meeting):
     for extension in meeting_extensions:
         context.update(extension.context(meeting))
     return context
+
+
+# Called for each agenda item the minutes importer creates, with the confirmed entry for it (its JSON, e.g.
+# "recommendations") and the clerk: an app that builds on the importer's output registers here.
+imported_item_handlers: list = []
+
+
+def register_imported_item_handler(handler):
+    if handler not in imported_item_handlers:
+        imported_item_handlers.append(handler)

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "meetings",
     "actions",
     "chasing",
+    "recommendations",
 ]
 
 MIDDLEWARE = [

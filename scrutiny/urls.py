@@ -22,5 +22,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("actions/", include("actions.urls")),
     path("chasing/", include("chasing.urls")),
+    path("recommendations/", include("recommendations.urls")),
     path("", include("meetings.urls")),
 ]

@@ -31,6 +31,10 @@ POST_ONLY = frozenset(
         "meetings:work_drop",
         "chasing:remind",
         "chasing:revoke",
+        "recommendations:respond",
+        "recommendations:plan",
+        "recommendations:progress",
+        "recommendations:outcome",
     }
 )
 

@@ -26,6 +26,7 @@ from meetings.models import (
     Resolution,
     WorkProgrammeItem,
 )
+from recommendations.models import Body, Recommendation
 from tests.routes import POST_ONLY, patterns
 
 from .conftest import at, content
@@ -91,6 +92,13 @@ def grow(w, n):
         asked.actions.set([finished])
         w["update_request"].actions.add(finished)
         Evidence.objects.create(action=w["action"], file=ContentFile(b"%PDF-", name="e.pdf"), size=5)
+    # Recommendations to another body, answered and not, each with its timeline and review points.
+    body = w.setdefault("body", Body.objects.get_or_create(name="Cabinet")[0])
+    for i, item in zip(rows, items, strict=True):
+        recommendation = Recommendation.make(source_item=item, body=body, text=f"Recommendation {i}")
+        if i % 2:
+            recommendation.record_response("accepted", "Agreed", "Cabinet", today)
+            recommendation.add_progress("Going well", "green")
     # The work programme: planned, on an agenda, and taken.
     for i in rows:
         work = WorkProgrammeItem.objects.create(committee=committee, title=f"Promised report {i}")
@@ -112,7 +120,10 @@ def world(
     update_request.actions.set([action])
     evidence = Evidence.objects.create(action=action, file=ContentFile(b"%PDF-", name="e.pdf"), size=5)
     digest = DigestSubscription.objects.create(user=councillor_user, weekly=True)
+    body = Body.objects.create(name="Northern Care NHS Trust", kind=Body.Kind.NHS)
+    recommendation = Recommendation.make(source_item=item, source_resolution=resolution, body=body, text="Do it")
     return {
+        "recommendation": recommendation,
         "committee": committee,
         "meeting": past_meeting,
         "next_meeting": next_meeting,
@@ -189,7 +200,7 @@ PAGES = {
     "action_detail_owner": ("officer", url_of("action"), 8),
     "my_actions": ("officer", fixed("/actions/mine/"), 5),
     "my_committees": ("councillor", fixed("/actions/my-committees/"), 6),
-    "brief": ("chair", committee_url("actions:brief"), 18),  # with the counts of its two capped lists
+    "brief": ("chair", committee_url("actions:brief"), 20),  # the counts of its two capped lists; recommendations
     "work_programme": ("clerk", committee_url("meetings:work_programme"), 6),
     "work_programme_member": ("councillor", committee_url("meetings:work_programme"), 6),
     "work_add": ("clerk", committee_url("meetings:work_add"), 4),
@@ -216,6 +227,15 @@ PAGES = {
         1,
     ),
     "chasing_unchaseable": ("clerk", fixed("/chasing/owners-who-cannot-be-chased/"), 5),
+    "rec_tracker_public": ("anonymous", committee_url("recommendations:tracker"), 4),
+    "rec_tracker": ("councillor", committee_url("recommendations:tracker"), 7),
+    "rec_tracker_overdue": ("councillor", committee_url("recommendations:tracker", "?show=overdue"), 7),
+    "rec_detail_public": ("anonymous", url_of("recommendation"), 3),
+    "rec_detail_clerk": ("clerk", url_of("recommendation"), 7),
+    "rec_csv": ("councillor", committee_url("recommendations:export_csv"), 5),
+    "rec_xlsx": ("anonymous", committee_url("recommendations:export_xlsx", "?show=in_progress"), 2),
+    "rec_make": ("clerk", lambda w: reverse("recommendations:make", args=[w["resolution"].pk]), 10),
+    "rec_report": ("clerk", committee_url("recommendations:report"), 7),
 }
 
 

@@ -33,6 +33,7 @@ from meetings.models import (
     StandingItem,
     WorkProgrammeItem,
 )
+from recommendations.models import Body, Recommendation, RecommendationEvent, ReviewPoint
 from tests.routes import patterns, route_names
 
 from .conftest import HTMX, at, client_for, content
@@ -68,6 +69,9 @@ def snapshot():
         ActionUpdate,
         UpdateRequest,
         Evidence,
+        Recommendation,
+        RecommendationEvent,
+        ReviewPoint,
     )
     return {m.__name__: list(m.objects.order_by("pk").values()) for m in models}
 
@@ -143,7 +147,30 @@ def world(committee, past_meeting, item, exempt_item, next_meeting, clerk_user):
     next_meeting.save()
     next_item = AgendaItem.objects.create(meeting=next_meeting, number="1", order=1, title=f"{DRAFT} next item")
     work = WorkProgrammeItem.objects.create(committee=committee, title=f"{DRAFT} promised report")
+    # Recommendations to another body (issue 13): one public, one made in private, one at the draft meeting.
+    cabinet = Body.objects.create(name="Cabinet")
+    public_rec = Recommendation.make(source_item=item, body=cabinet, text="Publish the Improvement Plan")
+    today = timezone.localdate()
+    public_rec.record_response("accepted", "Agreed", "Cabinet", today)
+    secret_rec = Recommendation.make(
+        source_item=exempt_item,
+        source_resolution=secret_resolution,
+        body=cabinet,
+        text=f"{SECRET} recommendation",
+        report_title=f"{SECRET} review",
+        lead_post=f"{SECRET} portfolio",
+    )
+    secret_rec.record_response("accepted", f"{SECRET} response", f"{SECRET} decider", today)
+    secret_rec.set_plan(f"{SECRET} plan", f"{SECRET} who", today)
+    secret_rec.add_progress(f"{SECRET} progress", "green")
+    draft_rec = Recommendation.make(
+        source_item=draft_item, body=cabinet, text=f"{DRAFT} recommendation", lead_post=f"{DRAFT} portfolio"
+    )
+    draft_rec.record_response("accepted", f"{DRAFT} response", f"{DRAFT} decider", today)
     return {
+        "public_rec": public_rec,
+        "secret_rec": secret_rec,
+        "draft_rec": draft_rec,
         "work": work,
         "owner": owner,
         "secret_owner": secret_owner,
@@ -173,7 +200,11 @@ def public_get_urls(committee, past_meeting, item, exempt_item, world):
         reverse("meetings:item", args=[past_meeting.pk, exempt_item.pk]),
         reverse("actions:detail", args=[world["public_action"].pk]),
         reverse("actions:log_index"),
+        reverse("recommendations:detail", args=[world["public_rec"].pk]),
     ]
+    for name in ("tracker", "export_csv", "export_xlsx"):
+        for show in ("", "awaiting", "overdue", "in_progress", "implemented", "rejected", "everything"):
+            urls.append(f"{reverse(f'recommendations:{name}', args=[slug])}?show={show}&page=2")
     listing = reverse("actions:list")
     urls += [
         listing,
@@ -239,6 +270,8 @@ def test_public_gets_404_for_every_unpublished_meeting_and_its_business(anonymou
         reverse("meetings:item", args=[next_meeting.pk, world["next_item"].pk]),
         reverse("actions:detail", args=[world["draft_action"].pk]),
         reverse("actions:detail", args=[world["secret_action"].pk]),
+        reverse("recommendations:detail", args=[world["draft_rec"].pk]),
+        reverse("recommendations:detail", args=[world["secret_rec"].pk]),
     ]
     for url in urls:
         assert anonymous.get(url, **headers).status_code == 404, url
@@ -348,9 +381,12 @@ def edit_urls(committee, past_meeting, item, world):
         reverse("meetings:work_defer", args=[committee.slug, world["work"].pk]),
         reverse("meetings:work_drop", args=[committee.slug, world["work"].pk]),
         reverse("chasing:unchaseable"),  # not an edit, but clerks only
+        reverse("recommendations:report", args=[committee.slug]),
     ]
     asked = UpdateRequest.objects.create(owner=world["owner"], meeting=past_meeting, reply_by=past_meeting.date)
     urls += [reverse(f"chasing:{name}", args=[asked.pk]) for name in ("remind", "revoke")]
+    for rec in (world["public_rec"], world["secret_rec"], world["draft_rec"]):
+        urls += [reverse(f"recommendations:{name}", args=[rec.pk]) for name in REC_CONTROLS]
     for meeting, an_item, resolution, action in (
         (past_meeting, item, world["public_resolution"], world["public_action"]),
         (world["draft"], world["draft_item"], world["draft_resolution"], world["draft_action"]),
@@ -381,6 +417,7 @@ def edit_urls(committee, past_meeting, item, world):
             reverse("meetings:resolution_delete", args=[m, r]),
             reverse("meetings:resolution_move", args=[m, r]),
             reverse("actions:make_action", args=[r]),
+            reverse("recommendations:make", args=[r]),
             reverse("actions:owner_update", args=[action.pk]),
             reverse("chasing:request_updates", args=[m]),
         ]
@@ -391,6 +428,7 @@ def edit_urls(committee, past_meeting, item, world):
 
 
 CONTROLS = ["set_rag", "add_update", "mark_completed", "discharge", "reopen", "close"]
+REC_CONTROLS = ["respond", "plan", "progress", "outcome"]
 EVIL_POST = {
     "version": 1,
     "text": "Overwritten",
@@ -451,6 +489,9 @@ def test_public_is_told_nothing_about_unpublished_business_on_edit_urls(anonymou
         reverse("actions:make_action", args=[world["draft_resolution"].pk]),
         reverse("actions:set_rag", args=[world["draft_action"].pk]),
         reverse("actions:set_rag", args=[world["secret_action"].pk]),
+        reverse("recommendations:respond", args=[world["draft_rec"].pk]),
+        reverse("recommendations:progress", args=[world["secret_rec"].pk]),
+        reverse("recommendations:make", args=[world["draft_resolution"].pk]),
     ):
         assert anonymous.post(url, EVIL_POST).status_code == 404, url
 
@@ -524,6 +565,15 @@ AUDITED_URLS = {
     # the weekly digest: preferences for signed-in council users; unsubscribing only with a valid token
     "chasing:preferences",
     "chasing:unsubscribe",
+    # recommendations (issue 13): read by anyone, checked for leaks above
+    "recommendations:tracker",
+    "recommendations:detail",
+    "recommendations:export_csv",
+    "recommendations:export_xlsx",
+    # and the clerk's edits (refusal test above)
+    "recommendations:make",
+    "recommendations:report",
+    *(f"recommendations:{name}" for name in REC_CONTROLS),
 }
 
 

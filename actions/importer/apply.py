@@ -23,7 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from actions.models import Action
-from core import clock
+from core import clock, hooks
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -290,6 +290,9 @@ class _Writer:
             ]
             for action in entry.get("actions") or []:
                 self.action(meeting, item, action, resolutions)
+            # Recommendations to another body go to whichever app tracks them (core.hooks), never an import here.
+            for handler in hooks.imported_item_handlers:
+                handler(item, entry, self.by)
             for title in entry.get("standing_items") or []:
                 StandingItem.objects.create(
                     committee=self.committee,

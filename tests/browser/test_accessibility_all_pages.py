@@ -12,7 +12,9 @@ from django.core.management import call_command
 from django.urls import resolve, reverse
 
 from actions.models import Action
+from core import clock
 from meetings.models import Committee, Meeting, Person, Resolution
+from recommendations.models import Body, Recommendation
 from tests.browser.helpers import sign_in
 from tests.browser.test_import_journey import MINUTES
 from tests.routes import POST_ONLY, route_names
@@ -25,7 +27,13 @@ TABLET = {"width": 768, "height": 1024}
 # Sub-pixel rounding of borders; anything more is a real sideways scroll.
 SCROLL_TOLERANCE = 2
 
-DOWNLOADS = {"actions:log_csv", "actions:log_xlsx", "chasing:evidence"}
+DOWNLOADS = {
+    "actions:log_csv",
+    "actions:log_xlsx",
+    "chasing:evidence",
+    "recommendations:export_csv",
+    "recommendations:export_xlsx",
+}
 FRIENDLY = {403: "You cannot open this page", 404: "Page not found"}
 
 
@@ -56,9 +64,27 @@ def add_a_second_page_of_actions():
         )
 
 
+def add_recommendations():
+    """Recommendations to Cabinet at every stage, one of them made in private (the demo has none)."""
+    cabinet = Body.objects.create(name="Cabinet")
+    cyp = Committee.objects.get(short_name="CYP")
+    first = cyp.meetings.filter(status=Meeting.Status.PUBLISHED).order_by("starts_at").first()
+    item = first.items.filter(exempt=False).order_by("order").last()
+    texts = ["Publish exclusion figures each term", "Fund two more social workers", "Write to the Minister"]
+    waiting, going, done = Recommendation.make_report(item, "Review of school exclusions", texts, cabinet)
+    for recommendation in (going, done):
+        recommendation.record_response("accepted", "Agreed.", "Cabinet", first.date)
+    going.set_plan("Recruit two social workers", "Head of Children's Services", clock.today())
+    going.add_progress("Adverts out", "green")
+    done.record_outcome("implemented", "Letter sent", on=clock.today())
+    exempt = Action.objects.filter(source_item__exempt=True).first().source_item
+    Recommendation.make(source_item=exempt, body=cabinet, text="Renegotiate the contract")
+
+
 def load_demo():
     call_command("load_demo", verbosity=0)
     add_a_second_page_of_actions()
+    add_recommendations()
 
 
 def pages_for(role):
@@ -81,6 +107,8 @@ def pages_for(role):
     chair = Person.objects.get(user__username="chair")
     signed_in = role != "anonymous"
     asked = ask_for_updates(upcoming)
+    in_progress = Recommendation.objects.in_progress().get()
+    awaiting = Recommendation.objects.awaiting_response().filter(source_item__exempt=False).get()
 
     visits = [
         Visit("home", "/", tablet=True),
@@ -105,6 +133,14 @@ def pages_for(role):
         Visit("action log", reverse("actions:log", args=[cyp.slug]), tablet=True),
         Visit("action log: all", f"{reverse('actions:log', args=[cyp.slug])}?show=all", tablet=True),
         Visit("action log: discharged", f"{reverse('actions:log', args=[cyp.slug])}?show=discharged", tablet=True),
+        Visit("recommendations", reverse("recommendations:tracker", args=[cyp.slug]), tablet=True),
+        Visit(
+            "recommendations: in progress",
+            f"{reverse('recommendations:tracker', args=[cyp.slug])}?show=in_progress",
+            tablet=True,
+        ),
+        Visit("recommendation in progress", reverse("recommendations:detail", args=[in_progress.pk]), tablet=True),
+        Visit("recommendation awaiting", reverse("recommendations:detail", args=[awaiting.pk]), tablet=True),
         Visit("404 page", "/no-such-page/", status=404),
         Visit("404 unknown action", reverse("actions:detail", args=[999999]), status=404),
     ]
@@ -177,6 +213,8 @@ def pages_for(role):
         Visit("form: substitute", reverse("meetings:substitute_add", args=[draft.pk])),
         Visit("form: declaration", reverse("meetings:declaration_add", args=[draft.pk])),
         Visit("form: make an action", reverse("actions:make_action", args=[draft_resolution.pk])),
+        Visit("form: make a recommendation", reverse("recommendations:make", args=[draft_resolution.pk])),
+        Visit("form: task-and-finish report", reverse("recommendations:report", args=[cyp.slug])),
         # Without JavaScript, "Update, RAG, discharge" leads to the action's page and its controls.
         Visit("action controls without JavaScript", reverse("actions:row_controls", args=[exempt_action.pk])),
         Visit("form: request updates", reverse("chasing:request_updates", args=[upcoming.pk])),

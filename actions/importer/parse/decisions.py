@@ -253,6 +253,7 @@ def _parse_item(item: Item, people: list[str]) -> dict:
     sentences = speaker_sentences(paragraphs, people)
     actions: list[dict] = []
     standing: list[str] = []
+    recommendations: list[dict] = []  # to another body: proposed as recommendations, never as actions
     for res in resolutions:
         # "X be added to the work programme and that Y remain a standing item" is an action and a standing item.
         for clause in _clauses(res.text):
@@ -262,6 +263,10 @@ def _parse_item(item: Item, people: list[str]) -> dict:
                 continue
             # "... (Action: Head of Service)": the minutes themselves mark the decision as someone's work.
             if res.recommendation and not res.owner:
+                recommendations.append(_recommendation(clause, default_to="Cabinet"))
+                continue
+            if _recommends_to(clause) and not _is_action(clause) and not res.owner and not res.listed_action:
+                recommendations.append(_recommendation(clause))
                 continue
             if not (res.listed_action or (res.owner and not NOTING.match(clause)) or _is_action(clause)):
                 continue
@@ -310,7 +315,25 @@ def _parse_item(item: Item, people: list[str]) -> dict:
         "resolutions": [r.text for r in resolutions],
         "actions": actions,
         "standing_items": standing,
+        "recommendations": recommendations,
     }
+
+
+_RECOMMEND_TO_BODY = re.compile(
+    r"\brecommend\w*\s+to\s+(?:the\s+)?(?P<to>[A-Z][\w'&,\- ]{2,60}?)\s+that\b(?P<what>.*)$", re.I | re.S
+)
+
+
+def _recommends_to(clause: str) -> bool:
+    body = re.sub(r"^(?:that\s+)?", "", clause.strip(), flags=re.I)
+    return bool(_RECOMMEND_TO.match(body))
+
+
+def _recommendation(clause: str, default_to: str = "") -> dict:
+    """A recommendation to another body: its words, and whom it is to when the minutes say."""
+    text = clause.strip()
+    m = _RECOMMEND_TO_BODY.search(text)
+    return {"text": text, "to": (m.group("to").strip() if m else default_to) or "Cabinet"}
 
 
 _OWN_ACTION = re.compile(rf"\s(?:to|will)\s+(?:\w+ly\s+)?(?:{ACTION_INFINITIVES})\b", re.I)
