@@ -54,7 +54,7 @@ class LinkUpdateForm(forms.Form):
 class RequestUpdatesForm(forms.Form):
     reply_by = forms.DateField(
         label="Reply by",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="The owners are asked to answer by this day.",
     )
 

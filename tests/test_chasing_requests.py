@@ -151,3 +151,9 @@ def test_the_request_reports_owners_who_cannot_be_emailed(clerk, smtp_inbox, due
     response = request_updates(clerk, next_meeting, next_meeting.date)
     messages = [str(m) for m in response.wsgi_request._messages]
     assert messages == ["Update requests emailed to 2 owner(s). 2 action(s) have an owner who cannot be emailed."]
+
+
+def test_the_panel_offers_a_reply_by_date_a_date_input_can_show(clerk, next_meeting):
+    page = clerk.get(next_meeting.get_absolute_url()).content.decode()
+    week_before = next_meeting.date - datetime.timedelta(days=7)
+    assert f'type="date" name="reply_by" value="{week_before:%Y-%m-%d}"' in page
