@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from actions.importer import MinutesImportError
+from actions.importer import MinutesImportError, sandbox
 from actions.importer.sandbox import read_and_parse
 from meetings.models import Meeting
 
@@ -86,7 +86,9 @@ def bomb(request):
 
 
 def refused_quickly_in_bounded_memory(refuse):
-    """Run `refuse`; it must take under 5 s and grow this process's Python memory by under 50 MB."""
+    """Run `refuse`; it must be refused by a check before the sandbox's time limit (each bomb's own message,
+    asserted by the caller, says which check), and grow this process's Python memory by under 50 MB. No
+    tighter wall-clock bound: on a loaded CI machine it measured the machine, not the importer."""
     tracemalloc.start()
     started = time.monotonic()
     try:
@@ -95,7 +97,7 @@ def refused_quickly_in_bounded_memory(refuse):
         elapsed = time.monotonic() - started
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-    assert elapsed < 5, f"took {elapsed:.1f} s"
+    assert elapsed < sandbox.TIME_LIMIT, f"took {elapsed:.1f} s"
     assert peak < 50 * MB, f"peak {peak / MB:.0f} MB"
 
 
