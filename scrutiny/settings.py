@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "core",
     "meetings",
     "actions",
+    "search",
 ]
 
 MIDDLEWARE = [

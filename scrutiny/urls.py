@@ -21,5 +21,6 @@ urlpatterns = [
     path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("admin/", admin.site.urls),
     path("actions/", include("actions.urls")),
+    path("search/", include("search.urls")),
     path("", include("meetings.urls")),
 ]

@@ -191,6 +191,11 @@ def public_get_urls(committee, past_meeting, item, exempt_item, world):
         f"{listing}?status=open&rag=red",
         f"{listing}?status=discharged",
     ]
+    # Search: words in every hidden field (never the markers themselves, which the search box echoes back).
+    search = reverse("search:search")
+    for words in ("contract", "minutes", "resolved", "action", "update", "item", "note", "interest", "report"):
+        urls += [f"{search}?q={words}", f"{search}?q={words}&committee={slug}&page=2"]
+    urls += [f"{search}?q=minutes&kind={kind}" for kind in ("minutes", "resolution", "action", "update")]
     for name in ("log", "log_csv", "log_xlsx"):
         for show in ("", "all", "outstanding", "discharged", "everything", "current"):
             urls.append(f"{reverse(f'actions:{name}', args=[slug])}?show={show}")
@@ -209,6 +214,13 @@ def test_public_never_reads_an_exempt_or_unpublished_marker_on_any_public_url(
         text = everything_in(response)
         assert SECRET not in text, url
         assert DRAFT not in text, url
+
+
+def test_the_words_the_audit_searches_for_do_find_the_hidden_business_for_a_clerk(clerk, world):
+    """So the public's empty results above mean the rule held, not that the words missed."""
+    pages = [clerk.get(reverse("search:search"), {"q": words}) for words in ("contract", "minutes", "resolved")]
+    text = " ".join(page.content.decode() for page in pages)
+    assert SECRET in text and DRAFT in text
 
 
 def test_public_action_list_counts_only_public_actions(anonymous, world):
@@ -468,6 +480,7 @@ AUDITED_URLS = {
     "actions:log",
     "actions:log_csv",
     "actions:log_xlsx",
+    "search:search",
     # signed-in council users only
     "actions:mine",
     "actions:my_committees",
