@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "meetings",
     "actions",
     "search",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -205,3 +206,5 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 2  # a reset link works for two hours
 
 # The name a council gives the service in its header.
 COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Demo Borough Council")
+# Open-data API requests per client address per minute (opendata/http.py); over it, 429 with Retry-After.
+OPEN_DATA_RATE_LIMIT = int(os.environ.get("OPEN_DATA_RATE_LIMIT", "120"))

@@ -22,5 +22,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("actions/", include("actions.urls")),
     path("search/", include("search.urls")),
+    path("", include("opendata.urls")),
     path("", include("meetings.urls")),
 ]

@@ -29,6 +29,7 @@ POST_ONLY = frozenset(
         "meetings:work_schedule",
         "meetings:work_defer",
         "meetings:work_drop",
+        "opendata:calendar_token",
     }
 )
 
