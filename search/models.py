@@ -14,6 +14,9 @@ from django.db.models import F, Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+# The most matches ranked (PostgreSQL): the newest ones; the page says when there were more.
+MOST_RANKED = 1000
+
 # Markers PostgreSQL puts round the words it matched, swapped for <mark> once the snippet is escaped.
 START, STOP = "\ue000", "\ue001"
 
@@ -41,13 +44,20 @@ class SearchEntryQuerySet(models.QuerySet):
         """PostgreSQL: web-search syntax ("quoted phrase", or, -not) over the stored vectors, best first.
         Elsewhere (SQLite under `make run`): every word somewhere in the title or the text, newest first."""
         if self._full_text():
+            # Ranked among the newest MOST_RANKED matches, so a word in half the minutes of a decade costs the
+            # same as a rare one: the count and the ranking never read more than that many rows.
             query = SearchQuery(text, search_type="websearch", config="english")
-            ranked = self.filter(search=query).annotate(rank=SearchRank(F("search"), query))
+            newest = self.filter(search=query).order_by("-date", "-pk").values("pk")[:MOST_RANKED]
+            ranked = SearchEntry.objects.filter(pk__in=newest).annotate(rank=SearchRank(F("search"), query))
             return ranked.order_by("-rank", "-date", "-pk")
         found = self
         for word in plain_words(text) or [text]:
             found = found.filter(Q(title__icontains=word) | Q(body__icontains=word))
         return found.order_by("-date", "-pk")
+
+    def capped(self, count):
+        """Whether a result count stopped at MOST_RANKED (PostgreSQL ranks only the newest matches)."""
+        return self._full_text() and count >= MOST_RANKED
 
     def snippets(self, entries, text):
         """{entry id: safe HTML}: a few lines of each entry's text round the words found, those words marked.

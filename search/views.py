@@ -22,6 +22,7 @@ def search(request):
         "form": form,
         "page": page,
         "searched": page is not None,
+        "capped": page is not None and SearchEntry.objects.capped(page.paginator.count),
         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2) if page is not None else [],
         "results": [(entry, snippets.get(entry.pk), SOURCES[entry.kind].label) for entry in page or []],
     }

@@ -226,3 +226,18 @@ def test_a_moved_meeting_takes_its_entries_dates_with_it(planted):
     meeting.starts_at = at(-40)
     meeting.save()
     assert set(SearchEntry.objects.filter(item__meeting=meeting).values_list("date", flat=True)) == {meeting.date}
+
+
+def test_postgresql_ranks_only_the_newest_matches_and_says_so(anonymous, committee, monkeypatch):
+    monkeypatch.setattr("search.models.MOST_RANKED", 5)
+    for n in range(8):
+        meeting = Meeting.objects.create(committee=committee, starts_at=at(-10 - n), status=Meeting.Status.PUBLISHED)
+        AgendaItem.objects.create(meeting=meeting, number="1", order=1, title=f"Pangolin review {n}")
+    response = anonymous.get(URL, {"q": "pangolin"})
+    found = results(response)
+    if connection.vendor == "postgresql":
+        assert count(response) == 5
+        assert sorted(e.date for e in found) == sorted(e.date for e in SearchEntry.objects.order_by("-date")[:5])
+        assert "the best matches among the 5 newest results" in response.content.decode()
+    else:  # SQLite counts every match, newest first
+        assert count(response) == 8 and "newest results" not in response.content.decode()
