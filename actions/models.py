@@ -39,6 +39,17 @@ def agreed_between_q(first_day, end_day):
     return at_meeting | Q(source_item__isnull=True, created_at__gte=start, created_at__lt=end)
 
 
+def action_q(user, prefix=""):
+    """Q over actions (or rows that point at one, through `prefix`) the user may see: the rule visible_to() applies."""
+    if roles.is_clerk(user):
+        return Q()
+    visible = item_q(user, prefix=f"{prefix}source_item__")
+    if roles.can_see_unpublished(user):
+        own_committee = {f"{prefix}source_item__isnull": True, f"{prefix}committee_id__in": member_committees(user)}
+        visible |= Q(**own_committee) | Q(**{f"{prefix}owner__user": user})
+    return visible
+
+
 def due_by_q(day):
     """Due on or before a UK day: by date, or at a meeting held that day or earlier (Action.due_on)."""
     return Q(due_on__lte=day)
@@ -89,12 +100,7 @@ class ActionQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Actions whose item the user may read (public, or need to know: meetings.models), and their own."""
-        if roles.is_clerk(user):
-            return self
-        visible = item_q(user, prefix="source_item__")
-        if roles.can_see_unpublished(user):
-            visible |= Q(source_item__isnull=True, committee_id__in=member_committees(user)) | Q(owner__user=user)
-        return self.filter(visible)
+        return self if roles.is_clerk(user) else self.filter(action_q(user))
 
     def with_related(self):
         """Everything a list row shows, in one query whatever the row count, without the wide text columns

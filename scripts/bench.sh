@@ -10,5 +10,10 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresq
 command -v wrk >/dev/null 2>&1 || need_packages+=(wrk)
 install_packages "${need_packages[@]}"
 source scripts/pg.sh
+if [ "${1:-}" = search ]; then  # the search benchmark (issue 14): make bench ARGS="search --actions 100000"
+  shift
+  "$VENV/bin/python" benchmarks/bench_search.py "$@" 2> >(grep -v "No directory at" >&2)
+  exit
+fi
 if [ $# -eq 0 ]; then set -- --actions 100000 --baseline 1000 --throughput; fi
 "$VENV/bin/python" benchmarks/bench_pages.py "$@" 2> >(grep -v "No directory at" >&2)

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "actions",
     "chasing",
     "recommendations",
+    "search",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -210,3 +212,5 @@ COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Demo Borough Council")
 # Chasing owners (the chasing app): links in emails point at SITE_URL; an update link works for this many days.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 CHASING_LINK_DAYS = int(os.environ.get("CHASING_LINK_DAYS", "28"))
+# Open-data API requests per client address per minute (opendata/http.py); over it, 429 with Retry-After.
+OPEN_DATA_RATE_LIMIT = int(os.environ.get("OPEN_DATA_RATE_LIMIT", "120"))

@@ -23,5 +23,7 @@ urlpatterns = [
     path("actions/", include("actions.urls")),
     path("chasing/", include("chasing.urls")),
     path("recommendations/", include("recommendations.urls")),
+    path("search/", include("search.urls")),
+    path("", include("opendata.urls")),
     path("", include("meetings.urls")),
 ]

@@ -16,6 +16,12 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
+@pytest.fixture(autouse=True)
+def open_data_rate_limit_out_of_the_way(settings):
+    # Hundreds of API requests from one test address in a minute; tests/test_open_data_api.py tests the limit.
+    settings.OPEN_DATA_RATE_LIMIT = 100_000
+
+
 # --- browser set-up: Debian's Chromium, never a downloaded one ---------------------------
 
 

@@ -35,6 +35,7 @@ POST_ONLY = frozenset(
         "recommendations:plan",
         "recommendations:progress",
         "recommendations:outcome",
+        "opendata:calendar_token",
     }
 )
 

@@ -12,6 +12,8 @@ LAYERS = [
     "actions",
     "recommendations",
     "chasing",
+    "search",
+    "opendata",
     "scrutiny",
 ]  # each may import only the ones before it
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import connection
 from django.urls import resolve, reverse
 from django.utils import timezone
 
@@ -26,6 +27,7 @@ from meetings.models import (
     Resolution,
     WorkProgrammeItem,
 )
+from opendata.models import CalendarToken
 from recommendations.models import Body, Recommendation
 from tests.routes import POST_ONLY, patterns
 
@@ -157,6 +159,50 @@ def fixed(url):
     return lambda w: url
 
 
+def token_url(name, who):
+    def url(w):
+        token, _ = CalendarToken.objects.get_or_create(user=w[who].user)
+        return reverse(name, args=[token.key])
+
+    return url
+
+
+def api_url(name, key=None):
+    return lambda w: reverse(f"opendata:{name}", args=[w[key].pk] if key else [])
+
+
+SNIPPETS = 1 if connection.vendor == "postgresql" else 0  # PostgreSQL highlights a page's snippets in one query
+
+# Issue 14: search, calendars, feeds and the open-data API (which answers as the public: no user queries).
+OPEN_DATA_PAGES = {
+    "search_public": ("anonymous", fixed("/search/?q=report"), 3 + SNIPPETS),
+    "search_councillor": ("councillor", fixed("/search/?q=report"), 6 + SNIPPETS),
+    "committee_calendar": ("anonymous", committee_url("opendata:committee_calendar"), 2),
+    "my_committees_calendar": ("anonymous", token_url("opendata:my_committees_calendar", "councillor"), 3),
+    "actions_due_calendar": ("anonymous", token_url("opendata:actions_due_calendar", "officer"), 3),
+    "calendars": ("councillor", fixed("/calendars/"), 4),
+    "committee_rss": ("anonymous", committee_url("opendata:committee_rss"), 4),
+    "committee_atom": ("anonymous", committee_url("opendata:committee_atom"), 4),
+    "api_openapi": ("anonymous", api_url("openapi"), 0),
+    **{f"api_{name}": ("anonymous", api_url(name), 0) for name in ("system", "bodies", "body", "papers")},
+    "api_organizations": ("anonymous", api_url("organizations"), 2),
+    "api_organization": ("anonymous", api_url("organization", "committee"), 1),
+    "api_people": ("anonymous", api_url("people"), 3),
+    "api_person": ("anonymous", api_url("person", "councillor"), 2),
+    "api_memberships": ("anonymous", api_url("memberships"), 2),
+    "api_membership": (
+        "anonymous",
+        lambda w: reverse("opendata:membership", args=[w["councillor"].memberships.first().pk]),
+        1,
+    ),
+    "api_meetings": ("anonymous", api_url("meetings"), 4),
+    "api_meeting": ("anonymous", api_url("meeting", "meeting"), 3),
+    "api_agenda_items": ("anonymous", api_url("agenda_items"), 3),
+    "api_agenda_item": ("anonymous", api_url("agenda_item", "item"), 2),
+    "api_actions": ("anonymous", api_url("actions"), 3),
+    "api_action": ("anonymous", api_url("action", "action"), 2),
+}
+
 # page: (who asks, its URL in the world, exact query count) for every page that answers GET.
 PAGES = {
     "home_public": ("anonymous", fixed("/"), 2),
@@ -236,6 +282,7 @@ PAGES = {
     "rec_xlsx": ("anonymous", committee_url("recommendations:export_xlsx", "?show=in_progress"), 2),
     "rec_make": ("clerk", lambda w: reverse("recommendations:make", args=[w["resolution"].pk]), 10),
     "rec_report": ("clerk", committee_url("recommendations:report"), 7),
+    **OPEN_DATA_PAGES,
 }
 
 

@@ -50,7 +50,10 @@ def everything_in(response):
         book = openpyxl.load_workbook(io.BytesIO(content(response)))
         cells = [cell.value for sheet in book for row in sheet.iter_rows() for cell in row]
         return " ".join(str(v) for v in cells if v is not None) + " " + str(book.properties.title)
-    return content(response).decode("utf-8") + " " + response.get("Content-Disposition", "")
+    text = content(response).decode("utf-8")
+    if response.get("Content-Type", "").startswith("text/calendar"):
+        text = text.replace("\r\n ", "").replace("\\,", ",")  # iCalendar folds long lines and escapes commas
+    return text + " " + response.get("Content-Disposition", "")
 
 
 def snapshot():
@@ -187,6 +190,12 @@ def world(committee, past_meeting, item, exempt_item, next_meeting, clerk_user):
     }
 
 
+OPEN_DATA_LISTS = [
+    *("system", "bodies", "body", "papers", "organizations", "people", "memberships"),
+    *("meetings", "agenda_items", "actions"),
+]
+
+
 def public_get_urls(committee, past_meeting, item, exempt_item, world):
     """Every read URL the public may open, with the query strings that could widen what it shows."""
     slug = committee.slug
@@ -225,6 +234,25 @@ def public_get_urls(committee, past_meeting, item, exempt_item, world):
         f"{listing}?status=open&rag=red",
         f"{listing}?status=discharged",
     ]
+    # Search: words in every hidden field (never the markers themselves, which the search box echoes back).
+    search = reverse("search:search")
+    for words in ("contract", "minutes", "resolved", "action", "update", "item", "note", "interest", "report"):
+        urls += [f"{search}?q={words}", f"{search}?q={words}&committee={slug}&page=2"]
+    urls += [f"{search}?q=minutes&kind={kind}" for kind in ("minutes", "resolution", "action", "update")]
+    # Calendars, feeds and the open-data API (which always answers as the public).
+    urls += [
+        reverse("opendata:committee_calendar", args=[slug]),
+        reverse("opendata:committee_rss", args=[slug]),
+        reverse("opendata:committee_atom", args=[slug]),
+        reverse("opendata:openapi"),
+        *(reverse(f"opendata:{name}") for name in OPEN_DATA_LISTS),
+        reverse("opendata:organization", args=[committee.pk]),
+        reverse("opendata:meeting", args=[past_meeting.pk]),
+        reverse("opendata:agenda_item", args=[item.pk]),
+        reverse("opendata:agenda_item", args=[exempt_item.pk]),
+        reverse("opendata:action", args=[world["public_action"].pk]),
+        f"{reverse('opendata:meetings')}?organization={committee.pk}",
+    ]
     for name in ("log", "log_csv", "log_xlsx"):
         for show in ("", "all", "outstanding", "discharged", "everything", "current"):
             urls.append(f"{reverse(f'actions:{name}', args=[slug])}?show={show}")
@@ -243,6 +271,13 @@ def test_public_never_reads_an_exempt_or_unpublished_marker_on_any_public_url(
         text = everything_in(response)
         assert SECRET not in text, url
         assert DRAFT not in text, url
+
+
+def test_the_words_the_audit_searches_for_do_find_the_hidden_business_for_a_clerk(clerk, world):
+    """So the public's empty results above mean the rule held, not that the words missed."""
+    pages = [clerk.get(reverse("search:search"), {"q": words}) for words in ("contract", "minutes", "resolved")]
+    text = " ".join(page.content.decode() for page in pages)
+    assert SECRET in text and DRAFT in text
 
 
 def test_public_action_list_counts_only_public_actions(anonymous, world):
@@ -516,6 +551,19 @@ AUDITED_URLS = {
     "actions:log",
     "actions:log_csv",
     "actions:log_xlsx",
+    "search:search",
+    "opendata:committee_calendar",
+    "opendata:committee_rss",
+    "opendata:committee_atom",
+    "opendata:openapi",
+    *(f"opendata:{name}" for name in OPEN_DATA_LISTS),
+    *(f"opendata:{name}" for name in ("organization", "person", "membership", "meeting", "agenda_item", "action")),
+    # private by a revocable token in the address (checked below)
+    "opendata:my_committees_calendar",
+    "opendata:actions_due_calendar",
+    # signed-in council users only; the token form acts on the visitor's own token only (checked below)
+    "opendata:calendars",
+    "opendata:calendar_token",
     # signed-in council users only
     "actions:mine",
     "actions:my_committees",
@@ -592,6 +640,56 @@ def test_signed_in_only_pages_send_the_public_to_sign_in(anonymous, committee, w
     ):
         response = anonymous.get(url, **HTMX)
         assert response.status_code == 302 and response["Location"].startswith(reverse("login")), url
+
+
+def test_public_open_data_objects_of_hidden_business_are_404(anonymous, world, secret_owner_membership):
+    for name, pk in (
+        ("meeting", world["draft"].pk),
+        ("agenda_item", world["draft_item"].pk),
+        ("agenda_item", world["next_item"].pk),
+        ("action", world["draft_action"].pk),
+        ("action", world["secret_action"].pk),
+        ("person", world["draft_owner"].pk),
+    ):
+        assert anonymous.get(reverse(f"opendata:{name}", args=[pk])).status_code == 404, name
+    person = reverse("opendata:person", args=[secret_owner_membership.person_id])
+    # A member's name is public (the committee page lists it); their job title, from exempt business, is not.
+    assert f"{SECRET} lead" not in everything_in(anonymous.get(person))
+
+
+@pytest.fixture
+def secret_owner_membership(committee, world):
+    return Membership.objects.create(person=world["secret_owner"], committee=committee)
+
+
+def test_private_calendars_need_a_live_token_and_show_no_more_than_their_owner_may_see(
+    anonymous, councillor_user, officer_user, world
+):
+    from opendata.models import CalendarToken
+
+    for name in ("my_committees_calendar", "actions_due_calendar"):
+        assert anonymous.get(reverse(f"opendata:{name}", args=["not-a-token"])).status_code == 404
+    # An officer owning nothing in the exempt item: their calendars carry none of its words.
+    token = CalendarToken.issue(officer_user)
+    for name in ("my_committees_calendar", "actions_due_calendar"):
+        text = everything_in(anonymous.get(reverse(f"opendata:{name}", args=[token.key])))
+        assert SECRET not in text and DRAFT not in text
+    # A member's committee calendar shows the meetings they may see, the scheduled one included.
+    member = CalendarToken.issue(councillor_user)
+    assert DRAFT in everything_in(anonymous.get(reverse("opendata:my_committees_calendar", args=[member.key])))
+    CalendarToken.revoke(councillor_user)
+    assert anonymous.get(reverse("opendata:my_committees_calendar", args=[member.key])).status_code == 404
+
+
+def test_calendar_token_form_is_for_council_users_and_touches_only_their_own(anonymous, roleless, councillor, world):
+    from opendata.models import CalendarToken
+
+    url = reverse("opendata:calendar_token")
+    assert refused(anonymous.post(url)) and refused(anonymous.get(url))
+    assert roleless.post(url).status_code == 403 and roleless.get(reverse("opendata:calendars")).status_code == 403
+    assert not CalendarToken.objects.exists()
+    councillor.post(url)
+    assert list(CalendarToken.objects.values_list("user__username", flat=True)) == ["councillor"]
 
 
 # --- the owner's own update ----------------------------------------------------------------------

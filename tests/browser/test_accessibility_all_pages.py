@@ -34,6 +34,15 @@ DOWNLOADS = {
     "recommendations:export_csv",
     "recommendations:export_xlsx",
 }
+# Calendars, feeds and the open-data API: files and JSON for programs, not pages (their own tests parse them).
+DOWNLOADS |= {
+    f"opendata:{name}"
+    for name in (
+        *("committee_calendar", "my_committees_calendar", "actions_due_calendar", "committee_rss", "committee_atom"),
+        *("openapi", "system", "bodies", "body", "papers", "organizations", "organization", "people", "person"),
+        *("memberships", "membership", "meetings", "meeting", "agenda_items", "agenda_item", "actions", "action"),
+    )
+}
 FRIENDLY = {403: "You cannot open this page", 404: "Page not found"}
 
 
@@ -141,6 +150,18 @@ def pages_for(role):
         ),
         Visit("recommendation in progress", reverse("recommendations:detail", args=[in_progress.pk]), tablet=True),
         Visit("recommendation awaiting", reverse("recommendations:detail", args=[awaiting.pk]), tablet=True),
+        Visit("search", f"{reverse('search:search')}?q=plan", tablet=True),
+        Visit("search: nothing typed", reverse("search:search"), tablet=True),
+        Visit(
+            "search: filtered",
+            f"{reverse('search:search')}?q=report&kind=resolution&committee={cyp.slug}&date_from=2020-01-01",
+            tablet=True,
+        ),
+        Visit(
+            "search: dates the wrong way round",
+            f"{reverse('search:search')}?q=plan&date_from=2024-05-02&date_to=2024-05-01",
+        ),
+        Visit("search: page 2", f"{reverse('search:search')}?q=plan&page=2", tablet=True),
         Visit("404 page", "/no-such-page/", status=404),
         Visit("404 unknown action", reverse("actions:detail", args=[999999]), status=404),
     ]
@@ -162,6 +183,7 @@ def pages_for(role):
             Visit("update link not valid", reverse("chasing:update", args=["x"]), status=403, friendly=False),
             Visit("digest unsubscribe", reverse("chasing:unsubscribe", args=[digest_token()])),
             Visit("email preferences → login", reverse("chasing:preferences")),
+            Visit("your calendars → login", reverse("opendata:calendars")),
         ]
     # Need to know: the demo officer sits on no committee, so another committee's brief, work programme and
     # a meeting she has no stake in are refused her (403, or 404 where she is not told it exists).
@@ -182,6 +204,7 @@ def pages_for(role):
         Visit("action from exempt item", reverse("actions:detail", args=[exempt_action.pk]), tablet=True),
         Visit("my actions", reverse("actions:mine"), tablet=True),
         Visit("my committees", reverse("actions:my_committees"), tablet=True),
+        Visit("your calendars", reverse("opendata:calendars"), tablet=True),
         Visit("brief, next meeting", reverse("actions:brief", args=[cyp.slug]), tablet=True, status=member_page),
         Visit(
             "brief, older meeting",
@@ -292,7 +315,7 @@ def test_every_page_passes_axe_and_fits_a_tablet(browser, live_server, screensho
         if visit.status in FRIENDLY and visit.friendly and page.locator("h1").inner_text() != FRIENDLY[visit.status]:
             problems.append(f"{visit.label} ({visit.path}): not the site's own {visit.status} page")
         check(page, visit, problems)
-        if visit.label in ("home", "action log"):
+        if visit.label in ("home", "action log", "search", "committee CYP", "your calendars"):
             name = visit.label.replace(" ", "-")
             page.screenshot(path=screenshot_dir / f"a11y-{name}-{role}-768.png", full_page=True)
         elif visit.status != 200 and role in ("anonymous", "officer"):

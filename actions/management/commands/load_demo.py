@@ -8,6 +8,7 @@ import datetime
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -72,6 +73,7 @@ class Command(BaseCommand):
         if scale:
             counts = grow(scale, log=lambda line: self.stdout.write(f"  {line}"))
             self.stdout.write(self.style.SUCCESS(f"Grown by {counts['actions']} actions."))
+        call_command("rebuild_search_index", verbosity=0)  # bulk-loaded rows send no signals
         self.print_logins()
 
     def print_logins(self):

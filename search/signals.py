@@ -1,0 +1,97 @@
+"""Keeping the index current: every save or delete of an indexed model re-writes its entry.
+
+Bulk writes (bulk_create, queryset.update) send no signals: the scale generator and anything else that
+writes in bulk runs `manage.py rebuild_search_index` afterwards (load_demo does). A new meeting's agenda
+is bulk-created with it (Meeting.create_with_agenda), so a new meeting's items are indexed once it commits.
+"""
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connections, transaction
+from django.db.models.signals import post_delete, post_save
+
+from meetings.models import AgendaItem, Meeting
+
+from .models import SearchEntry
+
+# Title first (weight A), then the words (B); English stemming, so "reports" finds "report".
+VECTOR = SearchVector("title", weight="A", config="english") + SearchVector("body", weight="B", config="english")
+
+
+def has_vectors(using="default"):
+    return connections[using].vendor == "postgresql"
+
+
+def write_entry(source, obj):
+    fields = source.build(obj)
+    if fields is None:
+        SearchEntry.objects.filter(kind=source.kind, object_id=obj.pk).delete()
+        return
+    entry, _ = SearchEntry.objects.update_or_create(kind=source.kind, object_id=obj.pk, defaults=fields)
+    if has_vectors():
+        SearchEntry.objects.filter(pk=entry.pk).update(search=VECTOR)
+
+
+def index(obj):
+    from .sources import sources_for
+
+    for source in sources_for(type(obj)):
+        write_entry(source, obj)
+
+
+def _saved(sender, instance, raw=False, **kwargs):
+    if raw:  # loaddata: the fixture's related rows may not be there yet; rebuild afterwards
+        return
+    index(instance)
+    if sender is AgendaItem:  # its resolutions' entries carry its title
+        for resolution in instance.resolutions.select_related("item__meeting"):
+            index(resolution)
+
+
+def _deleted(sender, instance, **kwargs):
+    from .sources import sources_for
+
+    kinds = [source.kind for source in sources_for(sender)]
+    SearchEntry.objects.filter(kind__in=kinds, object_id=instance.pk).delete()
+
+
+def connect(model):
+    uid = f"search-{model._meta.label_lower}"
+    post_save.connect(_saved, sender=model, dispatch_uid=uid)
+    post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
+
+
+def _meeting_saved(sender, instance, created, raw=False, **kwargs):
+    """A meeting that moves takes its entries' dates with it; a new one's agenda is indexed once it commits."""
+    if raw:
+        return
+    if created:
+        transaction.on_commit(lambda: [index(item) for item in instance.items.select_related("meeting")])
+        return
+    SearchEntry.objects.filter(item__meeting=instance).exclude(date=instance.date).update(date=instance.date)
+    moved = SearchEntry.objects.filter(kind="action", action__source_item__meeting=instance)
+    moved.exclude(date=instance.date).update(date=instance.date)
+
+
+post_save.connect(_meeting_saved, sender=Meeting, dispatch_uid="search-meeting-dates")
+
+
+def rebuild(batch_size=2000):
+    """Every entry, from scratch, in one transaction: the way to index what bulk writes left out."""
+    from .sources import SOURCES
+
+    count = 0
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        for source in SOURCES.values():
+            batch = []
+            for obj in source.rebuild().iterator(chunk_size=batch_size):
+                fields = source.build(obj)
+                if fields is not None:
+                    batch.append(SearchEntry(kind=source.kind, object_id=obj.pk, **fields))
+                if len(batch) >= batch_size:
+                    count += len(SearchEntry.objects.bulk_create(batch))
+                    batch = []
+            count += len(SearchEntry.objects.bulk_create(batch))
+        if has_vectors():
+            SearchEntry.objects.update(search=VECTOR)
+    return count

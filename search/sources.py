@@ -1,0 +1,179 @@
+"""What the search finds, kind by kind: a registry that other apps add to.
+
+A Source names one model's kind and label, turns an object into the fields of its SearchEntry
+(or None: nothing to find), says which objects a full rebuild reads, and which visibility rule its
+entries follow:
+
+- "item": the entry's agenda item may be read (meetings.models.item_q: published and not exempt,
+  or need to know);
+- "action": the entry's action may be seen (actions.models.action_q, the rule of the action pages).
+
+Registering connects the save/delete signals that keep the entries current (search/signals.py).
+Another app adds a kind from its AppConfig.ready(), e.g. recommendations made at an agenda item:
+
+    register(Source("recommendation", "Recommendations", Recommendation, build=..., rebuild=..., rule="item"))
+
+with build() returning committee_id, item_id (the item it was made at), date, title, body and url.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from actions.models import Action, ActionUpdate, action_q
+from core import clock
+from meetings.models import AgendaItem, Resolution, item_q
+
+RULES = {
+    "item": lambda user: item_q(user, prefix="item__"),
+    "action": lambda user: action_q(user, prefix="action__"),
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str
+    label: str
+    model: type
+    build: Callable  # object -> dict of SearchEntry fields, or None when there is nothing to find
+    rebuild: Callable  # () -> the queryset a full rebuild reads (with what build() follows)
+    rule: str  # a key of RULES
+
+
+SOURCES: dict[str, Source] = {}
+
+
+def register(source):
+    from .signals import connect
+
+    if source.rule not in RULES:
+        raise ValueError(f"Unknown visibility rule {source.rule!r}: use one of {sorted(RULES)}")
+    SOURCES[source.kind] = source
+    connect(source.model)
+
+
+def sources_for(model):
+    return [source for source in SOURCES.values() if source.model is model]
+
+
+def kind_choices():
+    return [(source.kind, source.label) for source in SOURCES.values()]
+
+
+def visible_q(user):
+    """Q over SearchEntry: the registered kinds, each under its rule for this user (the pages' own rules)."""
+    kinds_by_rule = {}
+    for source in SOURCES.values():
+        kinds_by_rule.setdefault(source.rule, []).append(source.kind)
+    visible = Q(pk__in=[])
+    for rule, kinds in kinds_by_rule.items():
+        visible |= Q(kind__in=kinds) & RULES[rule](user)
+    return visible
+
+
+# --- the built-in kinds -----------------------------------------------------------------------------
+
+
+def _item_fields(item):
+    """An agenda item's title and minutes: what its section of the published minutes shows."""
+    meeting = item.meeting
+    return {
+        "committee_id": meeting.committee_id,
+        "item_id": item.pk,
+        "date": meeting.date,
+        "title": str(item)[:400],
+        "body": item.minutes_text,
+        "url": f"{meeting.get_absolute_url()}#item-{item.pk}",
+    }
+
+
+def _resolution_fields(resolution):
+    item = resolution.item
+    meeting = item.meeting
+    return {
+        "committee_id": meeting.committee_id,
+        "item_id": item.pk,
+        "date": meeting.date,
+        "title": f"Resolved at item {item}"[:400],
+        "body": resolution.text,
+        "url": f"{meeting.get_absolute_url()}#resolution-{resolution.pk}",
+    }
+
+
+def _action_fields(action):
+    agreed = action.source_item.meeting.date if action.source_item_id else clock.local_date(action.created_at)
+    return {
+        "committee_id": action.committee_id,
+        "action_id": action.pk,
+        "date": agreed,
+        "title": f"Action {action.reference}",
+        "body": action.text,
+        "url": action.get_absolute_url(),
+    }
+
+
+def _update_fields(update):
+    if not update.text.strip():
+        return None
+    action = update.action
+    return {
+        "committee_id": action.committee_id,
+        "action_id": action.pk,
+        "date": clock.local_date(update.at),
+        "title": f"{update.get_kind_display()} on action {action.reference}",
+        "body": update.text,
+        "url": f"{action.get_absolute_url()}#update-{update.pk}",
+    }
+
+
+def register_built_in_sources():
+    register(
+        Source(
+            "minutes",
+            "Minutes and agenda items",
+            AgendaItem,
+            build=_item_fields,
+            rebuild=lambda: AgendaItem.objects.select_related("meeting"),
+            rule="item",
+        )
+    )
+    register(
+        Source(
+            "resolution",
+            "Resolutions",
+            Resolution,
+            build=_resolution_fields,
+            rebuild=lambda: Resolution.objects.select_related("item__meeting"),
+            rule="item",
+        )
+    )
+    register(
+        Source(
+            "action",
+            "Actions",
+            Action,
+            build=_action_fields,
+            rebuild=lambda: Action.objects.select_related("source_item__meeting").only(
+                "reference", "text", "committee_id", "created_at", "source_item__meeting__starts_at"
+            ),
+            rule="action",
+        )
+    )
+    register(
+        Source(
+            "update",
+            "Action updates",
+            ActionUpdate,
+            build=_update_fields,
+            rebuild=lambda: (
+                ActionUpdate.objects.with_words()
+                .select_related("action")
+                .only("at", "kind", "text", "action__reference", "action__committee_id")
+            ),
+            rule="action",
+        )
+    )
+
+
+register_built_in_sources()

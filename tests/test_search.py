@@ -1,0 +1,243 @@
+"""Search across minutes, resolutions, actions and updates, under the pages' own visibility rules.
+
+Planted words: "pangolin" in public business, "wombat" in an exempt item, "narwhal" in unpublished minutes.
+The public must never learn of the hidden ones: not as a result, a count or a snippet.
+"""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+
+from actions.models import Action
+from meetings.models import AgendaItem, Meeting, Resolution
+from search.models import SearchEntry
+
+from .conftest import HTMX, at, client_for
+
+URL = reverse("search:search")
+
+
+@pytest.fixture
+def planted(committee, past_meeting, item, exempt_item, clerk_user):
+    item.minutes_text = "Members discussed the pangolin sanctuary and the contract for school meals."
+    item.save()
+    resolution = Resolution.objects.create(item=item, text="That the pangolin report be noted.")
+    action = Action.record(text="Write to the contractor", committee=committee, source_item=item)
+    update = action.add_update("Letter about pangolin habitats sent", by=clerk_user)
+
+    exempt_item.minutes_text = "The wombat contract was discussed in private."
+    exempt_item.save()
+    Resolution.objects.create(item=exempt_item, text="That the wombat contract be awarded.")
+    secret_action = Action.record(text="Sign the wombat contract", committee=committee, source_item=exempt_item)
+    secret_action.add_update("Wombat negotiations continue", by=clerk_user)
+
+    draft = Meeting.objects.create(committee=committee, starts_at=at(-7), status=Meeting.Status.MINUTES_DRAFT)
+    draft_item = AgendaItem.objects.create(
+        meeting=draft, number="3", order=3, title="Narwhal strategy", minutes_text="The narwhal contract was debated."
+    )
+    Resolution.objects.create(item=draft_item, text="That the narwhal strategy be approved.")
+    draft_action = Action.record(text="Narwhal follow-up", committee=committee, source_item=draft_item)
+    draft_action.add_update("Narwhal survey booked", by=clerk_user)
+    return {"item": item, "resolution": resolution, "action": action, "update": update, "draft": draft}
+
+
+def results(response):
+    return [entry for entry, _snippet, _label in response.context["results"]]
+
+
+def count(response):
+    page = response.context["page"]
+    return page.paginator.count if page is not None else None
+
+
+def result_text(response):
+    """What the results area shows (the search box echoes the query back, so it is left out)."""
+    html = response.content.decode()
+    return html[html.index('id="results"') :]
+
+
+def test_public_finds_a_planted_phrase_in_minutes_resolutions_actions_and_updates(anonymous, planted):
+    response = anonymous.get(URL, {"q": "pangolin"})
+    assert response.status_code == 200
+    kinds = {entry.kind for entry in results(response)}
+    assert kinds == {"minutes", "resolution", "update"}
+    assert count(response) == 3
+    urls = {entry.url for entry in results(response)}
+    meeting_url = planted["item"].meeting.get_absolute_url()
+    assert f"{meeting_url}#item-{planted['item'].pk}" in urls
+    assert f"{meeting_url}#resolution-{planted['resolution'].pk}" in urls
+    assert f"{planted['action'].get_absolute_url()}#update-{planted['update'].pk}" in urls
+    assert "<mark>pangolin</mark>" in result_text(response).lower()
+
+
+def test_each_result_links_to_an_anchor_that_exists_on_the_page_it_names(anonymous, planted):
+    for entry in results(anonymous.get(URL, {"q": "pangolin"})):
+        page, anchor = entry.url.split("#")
+        assert f'id="{anchor}"' in anonymous.get(page).content.decode(), entry.url
+
+
+@pytest.mark.parametrize("word", ["wombat", "narwhal"])
+def test_public_never_finds_exempt_or_unpublished_business_not_even_as_a_count(anonymous, planted, word):
+    response = anonymous.get(URL, {"q": word})
+    assert results(response) == []
+    assert count(response) == 0
+    assert word not in result_text(response).lower()
+
+
+def test_public_count_and_snippets_for_a_shared_word_leave_the_hidden_ones_out(anonymous, planted):
+    response = anonymous.get(URL, {"q": "contract"})
+    # Only the public minutes say "contract" (the action says "contractor": stemmed apart on PostgreSQL).
+    assert all("wombat" not in e.body.lower() and "narwhal" not in e.body.lower() for e in results(response))
+    assert count(response) == len(results(response)) >= 1
+    text = result_text(response).lower()
+    assert "wombat" not in text and "narwhal" not in text
+
+
+def test_role_less_signed_in_user_searches_as_the_public(planted):
+    roleless = client_for(User.objects.create_user("resident", password="x-very-long-pass"))
+    assert results(roleless.get(URL, {"q": "wombat"})) == []
+    assert results(roleless.get(URL, {"q": "narwhal"})) == []
+
+
+def test_committee_member_finds_exempt_and_draft_business_as_the_pages_show_them(councillor, planted):
+    assert {e.kind for e in results(councillor.get(URL, {"q": "wombat"}))} == {
+        "minutes",
+        "resolution",
+        "action",
+        "update",
+    }
+    assert {e.kind for e in results(councillor.get(URL, {"q": "narwhal"}))} == {
+        "minutes",
+        "resolution",
+        "action",
+        "update",
+    }
+
+
+def test_officer_without_a_stake_sees_only_published_business(officer, planted):
+    assert results(officer.get(URL, {"q": "wombat"})) == []
+    assert results(officer.get(URL, {"q": "narwhal"})) == []
+    assert len(results(officer.get(URL, {"q": "pangolin"}))) == 3
+
+
+def test_officer_who_owns_an_exempt_action_finds_that_item(officer, officer_user, planted, exempt_item):
+    Action.objects.filter(source_item=exempt_item).update(owner=officer_user.person)
+    found = {e.kind for e in results(officer.get(URL, {"q": "wombat"}))}
+    assert found == {"minutes", "resolution", "action", "update"}
+
+
+def test_publishing_the_minutes_makes_them_findable_at_once_and_marking_an_item_exempt_hides_it(anonymous, planted):
+    draft = planted["draft"]
+    draft.status = Meeting.Status.PUBLISHED
+    draft.save()
+    assert len(results(anonymous.get(URL, {"q": "narwhal"}))) == 4
+    AgendaItem.objects.filter(meeting=draft).update(exempt=True)  # even a bulk write: the rule reads the item
+    assert results(anonymous.get(URL, {"q": "narwhal"})) == []
+
+
+def test_filters_by_committee_kind_and_dates_live_in_the_address(anonymous, planted, committee, other_committee):
+    day = planted["item"].meeting.date
+    assert {e.kind for e in results(anonymous.get(URL, {"q": "pangolin", "kind": "resolution"}))} == {"resolution"}
+    assert count(anonymous.get(URL, {"q": "pangolin", "committee": other_committee.slug})) == 0
+    assert count(anonymous.get(URL, {"q": "pangolin", "committee": committee.slug})) == 3
+    around = {"q": "pangolin", "kind": "minutes", "date_from": day.isoformat(), "date_to": day.isoformat()}
+    assert count(anonymous.get(URL, around)) == 1
+    later = {"q": "pangolin", "kind": "minutes", "date_from": (day + datetime.timedelta(days=1)).isoformat()}
+    assert count(anonymous.get(URL, later)) == 0
+
+
+def test_a_date_range_that_ends_before_it_starts_is_explained_and_the_words_are_kept(anonymous, planted):
+    response = anonymous.get(URL, {"q": "pangolin", "date_from": "2024-05-02", "date_to": "2024-05-01"})
+    html = response.content.decode()
+    assert "The end date must be the same as or after the start date." in html
+    assert 'value="pangolin"' in html
+    assert response.context["page"] is None
+
+
+def test_no_words_no_search(anonymous, planted):
+    response = anonymous.get(URL)
+    assert response.status_code == 200 and response.context["page"] is None
+    assert "Type some words to search for." in response.content.decode()
+
+
+def test_results_are_paged_and_htmx_gets_only_the_results(anonymous, committee, past_meeting):
+    for n in range(25):
+        AgendaItem.objects.create(meeting=past_meeting, number=str(n + 10), order=n + 10, title=f"Pangolin report {n}")
+    first = anonymous.get(URL, {"q": "pangolin"})
+    assert count(first) == 25 and len(results(first)) == 20
+    second = anonymous.get(URL, {"q": "pangolin", "page": 2}, **HTMX)
+    assert len(results(second)) == 5
+    assert second.content.decode().lstrip().startswith('<div id="results"')
+
+
+def test_search_page_query_count_does_not_grow_with_results(
+    anonymous, committee, past_meeting, django_assert_num_queries
+):
+    for n in range(30):
+        AgendaItem.objects.create(
+            meeting=past_meeting, number=str(n + 10), order=n + 10, title=f"Pangolin {n}", minutes_text="pangolin"
+        )
+    # The committee filter's choices, the count, the page; on PostgreSQL one more for the page's snippets.
+    with django_assert_num_queries(4 if connection.vendor == "postgresql" else 3):
+        response = anonymous.get(URL, {"q": "pangolin"})
+    assert len(results(response)) == 20
+
+
+def test_edits_and_deletes_keep_the_index_current(anonymous, planted):
+    resolution = planted["resolution"]
+    resolution.text = "That the aardvark report be noted."
+    resolution.save()
+    assert {e.kind for e in results(anonymous.get(URL, {"q": "aardvark"}))} == {"resolution"}
+    resolution.delete()
+    assert results(anonymous.get(URL, {"q": "aardvark"})) == []
+
+
+def test_an_items_new_title_reaches_its_resolutions_entries(anonymous, planted):
+    item = planted["item"]
+    item.title = "Capybara review"
+    item.save()
+    assert {e.kind for e in results(anonymous.get(URL, {"q": "capybara"}))} == {"minutes", "resolution"}
+
+
+def test_a_new_meetings_bulk_created_agenda_is_indexed_when_it_commits(
+    clerk, committee, django_capture_on_commit_callbacks
+):
+    committee.procedural_items = "Apologies for absence\nOkapi questions"
+    committee.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting = Meeting.create_with_agenda(committee, at(10))
+    assert SearchEntry.objects.filter(kind="minutes", item__meeting=meeting).count() == 2
+    assert len(results(clerk.get(URL, {"q": "okapi"}))) == 1
+
+
+def test_rebuild_command_indexes_what_bulk_writes_left_out(anonymous, committee, past_meeting):
+    AgendaItem.objects.bulk_create([AgendaItem(meeting=past_meeting, number="7", order=7, title="Tapir review")])
+    assert results(anonymous.get(URL, {"q": "tapir"})) == []
+    call_command("rebuild_search_index", verbosity=0)
+    assert len(results(anonymous.get(URL, {"q": "tapir"}))) == 1
+
+
+def test_a_moved_meeting_takes_its_entries_dates_with_it(planted):
+    meeting = planted["item"].meeting
+    meeting.starts_at = at(-40)
+    meeting.save()
+    assert set(SearchEntry.objects.filter(item__meeting=meeting).values_list("date", flat=True)) == {meeting.date}
+
+
+def test_postgresql_ranks_only_the_newest_matches_and_says_so(anonymous, committee, monkeypatch):
+    monkeypatch.setattr("search.models.MOST_RANKED", 5)
+    for n in range(8):
+        meeting = Meeting.objects.create(committee=committee, starts_at=at(-10 - n), status=Meeting.Status.PUBLISHED)
+        AgendaItem.objects.create(meeting=meeting, number="1", order=1, title=f"Pangolin review {n}")
+    response = anonymous.get(URL, {"q": "pangolin"})
+    found = results(response)
+    if connection.vendor == "postgresql":
+        assert count(response) == 5
+        assert sorted(e.date for e in found) == sorted(e.date for e in SearchEntry.objects.order_by("-date")[:5])
+        assert "the best matches among the 5 newest results" in response.content.decode()
+    else:  # SQLite counts every match, newest first
+        assert count(response) == 8 and "newest results" not in response.content.decode()
