@@ -178,7 +178,9 @@ class ApproveMinutesForm(forms.Form):
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, auto_id="approve-%s", **kwargs)
         field = self.fields["approved_at"]
-        field.queryset = Meeting.objects.filter(committee_id=meeting.committee_id, starts_at__gt=meeting.starts_at)
+        later = Meeting.objects.filter(committee_id=meeting.committee_id, starts_at__gt=meeting.starts_at)
+        # Minutes are approved at a meeting that is being (or has been) held: Meeting.may_approve_minutes_of.
+        field.queryset = later.exclude(status__in=[Meeting.Status.SCHEDULED, Meeting.Status.CANCELLED])
         field.label_from_instance = lambda m: f"{m.date:%-d %B %Y}"
 
 

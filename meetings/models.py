@@ -201,6 +201,11 @@ class Meeting(Versioned):
         Status.SCHEDULED: {Status.CANCELLED, Status.HELD},
     }
 
+    # The meeting's life in order, as the status strip shows it; cancelled stands aside from it.
+    STAGES = (Status.SCHEDULED, Status.HELD, Status.MINUTES_DRAFT, Status.MINUTES_APPROVED, Status.PUBLISHED)
+    # Moves the clerk confirms on a page that says what will happen: they change who sees the meeting.
+    CONFIRMED_MOVES = {Status.PUBLISHED, Status.CANCELLED}
+
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -248,6 +253,51 @@ class Meeting(Versioned):
     def next_statuses(self):
         return [status for status in self.Status if self.status in self.TRANSITIONS.get(status, ())]
 
+    @property
+    def has_been_held(self):
+        return self.status not in (self.Status.SCHEDULED, self.Status.CANCELLED)
+
+    def stages(self):
+        """The status strip: (status, label, 'done' | 'current' | 'to come'); cancelled shows only itself as current."""
+        if self.status == self.Status.CANCELLED:
+            return [(self.Status.CANCELLED, self.Status.CANCELLED.label, "current")]
+        here = self.STAGES.index(self.status)
+        states = ["done" if n < here else "current" if n == here else "to come" for n in range(len(self.STAGES))]
+        return [(status, status.label, state) for status, state in zip(self.STAGES, states, strict=True)]
+
+    def may_approve_minutes_of(self, earlier):
+        """Minutes are approved at a later meeting of the same committee, once that meeting is being held."""
+        return (
+            earlier is not None
+            and earlier.committee_id == self.committee_id
+            and earlier.starts_at < self.starts_at
+            and self.has_been_held
+        )
+
+    def consequences(self, status):
+        """What a confirmed move will do, and who will see what, in words for the confirmation page."""
+        if status == self.Status.PUBLISHED:
+            exempt = self.items.filter(exempt=True).count()
+            return [
+                "Anyone, signed in or not, will be able to read these minutes: the attendance, declarations of "
+                "interest, the minutes and resolutions of each item, and the actions agreed on them.",
+                f"{exempt} exempt item{'s' if exempt != 1 else ''} will stay private: the public sees only "
+                f"“Exempt item” in {'their' if exempt != 1 else 'its'} place.",
+                "The meeting will appear on the committee's public page and in the public action log.",
+                "You can withdraw the minutes from the public later, but people may already have read or saved them.",
+            ]
+        if status == self.Status.CANCELLED:
+            scheduled = WorkProgrammeItem.objects.filter(scheduled_for__meeting=self).count()
+            return [
+                "The meeting will be shown as cancelled to clerks and committee members; the public does not see "
+                "a meeting until its minutes are published.",
+                f"{scheduled} work-programme item{'s' if scheduled != 1 else ''} on its agenda will go back to "
+                "planned, date to be confirmed.",
+                "Minutes, resolutions and actions already recorded against it are kept.",
+                "You can put it back to scheduled later.",
+            ]
+        return []
+
     # Moves that put the minutes in front of more people: made only on minutes the clerk has seen.
     CHECKED_MOVES = {Status.MINUTES_APPROVED, Status.PUBLISHED}
 
@@ -285,6 +335,11 @@ class Meeting(Versioned):
             raise ValueError(f"A meeting that is {locked.get_status_display().lower()} cannot move to that.")
         if status == self.Status.MINUTES_APPROVED and approved_at is None:
             raise ValueError("Choose the later meeting at which these minutes were approved.")
+        if status == self.Status.MINUTES_APPROVED and not approved_at.may_approve_minutes_of(locked):
+            raise ValueError(
+                f"Minutes can be approved at the meeting of {approved_at.date:%-d %B %Y} only once it is being held: "
+                "mark that meeting as held first."
+            )
         if status == self.Status.MINUTES_APPROVED:
             locked.approved_at_meeting = approved_at
         elif status in (self.Status.MINUTES_DRAFT, self.Status.HELD, self.Status.SCHEDULED):

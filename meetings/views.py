@@ -224,6 +224,9 @@ def meeting_status(request, pk):
         form = forms.ApproveMinutesForm(request.POST, meeting=meeting)
         approved_at = form.cleaned_data["approved_at"] if form.is_valid() else None
     seen_at = parse_datetime(request.POST.get("seen_at", ""))
+    asking = request.POST.get("version") == str(meeting.version) and not request.POST.get("confirmed")
+    if asking and target in Meeting.CONFIRMED_MOVES and target in meeting.next_statuses():  # stale: refused below
+        return _confirm_move(request, meeting, target)
     try:
         meeting.move_to(target, request.POST.get("version"), approved_at, seen_at=seen_at, by=request.user)
     except MinutesChanged as changed:
@@ -237,6 +240,14 @@ def meeting_status(request, pk):
     else:
         messages.success(request, f"Meeting is now: {Meeting.Status(target).label}.")
     return redirect(_safe_next(request) or meeting)
+
+
+def _confirm_move(request, meeting, target):
+    """Publishing and cancelling say what will happen, and who will see what, before they are done."""
+    context = {"meeting": meeting, "target": target, "label": Meeting.Status(target).label}
+    context.update(consequences=meeting.consequences(target), next=_safe_next(request))
+    context.update(seen_at=request.POST.get("seen_at", ""), version=request.POST.get("version", ""))
+    return render(request, "meetings/confirm_move.html", context)
 
 
 # --- agenda -----------------------------------------------------------------------------------

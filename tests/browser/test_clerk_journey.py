@@ -91,6 +91,11 @@ def test_clerk_runs_a_meeting_from_agenda_to_published_minutes(page, live_server
     page.get_by_role("button", name="Mark as held").click()
     page.get_by_role("button", name="Start draft minutes").click()
     page.get_by_role("button", name="Publish minutes").click()
+    # Publishing asks first, saying who will see what (issue 11).
+    expect(page.locator("#consequences")).to_contain_text("Anyone, signed in or not")
+    page.screenshot(path=screenshot_dir / "clerk-confirm-publish.png", full_page=True)
+    assert_accessible(page)
+    page.get_by_role("button", name="Yes, publish the minutes").click()
     expect(page.get_by_role("status").first).to_contain_text("Published")
     page.reload()
     assert_accessible(page)
