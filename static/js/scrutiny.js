@@ -171,6 +171,11 @@ document.addEventListener("keydown", function (event) {
     return;
   }
   if (typingIn(event.target) || event.ctrlKey || event.altKey || event.metaKey) return;
+  if (event.key === "s") {
+    var step = document.querySelector("#lifecycle .status-steps button");
+    if (step) { step.focus(); event.preventDefault(); }
+    return;
+  }
   var items = agendaItems();
   if (!items.length) return;
   var current = openItemId();

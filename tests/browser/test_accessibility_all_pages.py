@@ -171,6 +171,12 @@ def pages_for(role):
         Visit("form: make an action", reverse("actions:make_action", args=[draft_resolution.pk])),
         # Without JavaScript, "Update, RAG, discharge" leads to the action's page and its controls.
         Visit("action controls without JavaScript", reverse("actions:row_controls", args=[exempt_action.pk])),
+        # The workspace's states (issue 11): one item open, and Edit agenda mode.
+        Visit("workspace: an item open", f"{upcoming.get_absolute_url()}?item={upcoming_item.pk}", tablet=True),
+        Visit("workspace: edit agenda", f"{upcoming.get_absolute_url()}?edit=1&item={upcoming_item.pk}", tablet=True),
+        Visit(
+            "workspace: draft, item open", f"{draft.get_absolute_url()}?item={draft_resolution.item_id}", tablet=True
+        ),
     ]
 
 
@@ -192,6 +198,19 @@ def check(page, visit, problems, tablet_check=True):
     results = Axe().run(page)
     if results.violations_count:
         problems.append(f"{visit.label} ({visit.path}):\n{results.generate_report()}")
+
+
+def confirm_status_changes(page, live_server, problems):
+    """Publishing and cancelling are asked about on pages that only answer a POST: open each, then ask axe."""
+    cyp = Committee.objects.get(short_name="CYP")
+    for meeting, button in (
+        (cyp.meetings.get(status=Meeting.Status.MINUTES_DRAFT), "Publish minutes"),
+        (cyp.next_meeting(), "Cancel this meeting"),
+    ):
+        page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
+        page.get_by_role("button", name=button).click()
+        page.wait_for_selector("#consequences")
+        check(page, Visit(f"confirm: {button}", page.url, tablet=True), problems)
 
 
 def review_an_import(page, live_server, problems):
@@ -230,6 +249,7 @@ def test_every_page_passes_axe_and_fits_a_tablet(browser, live_server, screensho
             page.screenshot(path=screenshot_dir / f"a11y-{visit.status}-{role}-768.png")
     if role == "clerk":
         review_an_import(page, live_server, problems)
+        confirm_status_changes(page, live_server, problems)
     context.close()
     assert not problems, f"{len(problems)} problem(s) for {role}:\n\n" + "\n\n".join(problems)
 

@@ -53,6 +53,7 @@ def test_clerk_runs_a_meeting_from_agenda_to_published_minutes(page, live_server
 
     # The outcome of the standing Ofsted item: minutes, then a resolution.
     item = page.locator("section.agenda-item", has=page.get_by_role("heading", name=re.compile("Ofsted improvement")))
+    item.get_by_role("link", name=re.compile("Ofsted improvement")).click()  # items open one at a time
     item.get_by_label("Minutes").fill("Jeanette Richards presented the first highlight report. Members welcomed it.")
     item.get_by_role("button", name=re.compile("Save minutes")).click()
     expect(item.get_by_text("Saved at")).to_be_visible()
@@ -120,7 +121,7 @@ def test_workspace_of_the_demo_next_meeting_is_accessible(page, live_server, scr
     call_command("load_demo", verbosity=0)
     sign_in(page, live_server, "clerk")
     meeting = Meeting.objects.filter(committee__short_name="CYP").upcoming().first()
-    page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
+    page.goto(f"{live_server.url}{meeting.get_absolute_url()}?edit=1")  # Edit agenda mode: the item tools show
     # Open one set of action controls and one swapped-in edit form so axe sees them too.
     page.locator("#matters .action-row").first.get_by_role("link", name=re.compile("^Update, RAG, discharge")).click()
     expect(page.locator("#matters .action-row details[open]").first).to_be_visible()
