@@ -557,14 +557,77 @@ class Resolution(Versioned):
     order = models.PositiveIntegerField(default=0)
     text = models.TextField()
     vote = models.CharField(max_length=20, choices=Vote.choices, blank=True, default=Vote.NONE)
+    # The counts of a vote taken, where recorded (a named vote sets them from the names).
+    votes_for = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name="votes for")
+    votes_against = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name="votes against")
+    votes_abstained = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name="abstentions")
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["item", "order", "pk"]
         indexes = [models.Index(fields=["item", "order"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(votes_for__isnull=True) | Q(votes_for__gte=0))
+                & (Q(votes_against__isnull=True) | Q(votes_against__gte=0))
+                & (Q(votes_abstained__isnull=True) | Q(votes_abstained__gte=0)),
+                name="resolution_vote_counts_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=~Q(vote="unanimous") | Q(votes_against__isnull=True) | Q(votes_against=0),
+                name="unanimous_resolution_has_no_votes_against",
+            ),
+        ]
 
     def __str__(self):
         return self.text[:80]
+
+    @property
+    def has_counts(self):
+        return any(n is not None for n in (self.votes_for, self.votes_against, self.votes_abstained))
+
+    def vote_summary(self):
+        """e.g. "For 7, against 2, 1 abstention", as the minutes print it."""
+        parts = [f"For {self.votes_for or 0}", f"against {self.votes_against or 0}"]
+        if self.votes_abstained:
+            parts.append(f"{self.votes_abstained} abstention{'s' if self.votes_abstained != 1 else ''}")
+        return ", ".join(parts)
+
+    def named_vote(self):
+        """The recorded (named) vote, from prefetched rows: [(label, [names])] for each way anyone voted."""
+        rows = sorted(self.recorded_votes.all(), key=lambda row: row.person.name)
+        return [
+            (label, [row.person.display_name for row in rows if row.choice == choice])
+            for choice, label in RecordedVote.Choice.choices
+            if any(row.choice == choice for row in rows)
+        ]
+
+    @transaction.atomic
+    def record_named_vote(self, choices):
+        """Record how each member voted ({person: "for" | "against" | "abstain" | ""}), replacing any earlier record.
+
+        Only members recorded present at the meeting can have voted; the counts are set from the names.
+        """
+        chosen = {person: choice for person, choice in choices.items() if choice}
+        present = set(
+            Attendance.objects.filter(meeting_id=self.item.meeting_id, status=Attendance.Status.PRESENT).values_list(
+                "person_id", flat=True
+            )
+        )
+        absent = sorted(person.display_name for person in chosen if person.pk not in present)
+        if absent:
+            raise ValueError(f"Only members recorded as present can vote: {', '.join(absent)} not recorded present.")
+        unknown = {choice for choice in chosen.values()} - set(RecordedVote.Choice.values)
+        if unknown:
+            raise ValueError("A named vote is for, against or abstain.")
+        self.recorded_votes.all().delete()
+        RecordedVote.objects.bulk_create(RecordedVote(resolution=self, person=p, choice=c) for p, c in chosen.items())
+        if chosen:
+            tally = [sum(1 for c in chosen.values() if c == way) for way in RecordedVote.Choice.values]
+            Resolution.objects.filter(pk=self.pk).update(
+                votes_for=tally[0], votes_against=tally[1], votes_abstained=tally[2]
+            )
+            self.votes_for, self.votes_against, self.votes_abstained = tally
 
     @transaction.atomic
     def move(self, direction, expected_version):
@@ -575,6 +638,29 @@ class Resolution(Versioned):
         mine.check_version(expected_version)
         swap_with_neighbour(siblings, mine, direction)
         _write_order(Resolution, siblings)
+
+
+class RecordedVote(models.Model):
+    """One member's vote on a resolution, where the council's rules require a named (recorded) vote."""
+
+    class Choice(models.TextChoices):
+        FOR = "for", "For"
+        AGAINST = "against", "Against"
+        ABSTAIN = "abstain", "Abstained"
+
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="recorded_votes")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="recorded_votes")
+    choice = models.CharField(max_length=10, choices=Choice.choices)
+
+    class Meta:
+        ordering = ["resolution", "person__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["resolution", "person"], name="one_recorded_vote_per_member"),
+            models.CheckConstraint(condition=Q(choice__in=["for", "against", "abstain"]), name="recorded_vote_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_choice_display()}"
 
 
 class Attendance(models.Model):

@@ -25,6 +25,7 @@ from .models import (
     Meeting,
     MinutesChanged,
     Person,
+    RecordedVote,
     Resolution,
     may_brief,
     shown_items,
@@ -159,7 +160,12 @@ def committee_procedural(request, slug):
 
 def _agenda_items(meeting):
     items = meeting.items.select_related("lead_officer", "contact_officer").prefetch_related(
-        Prefetch("resolutions", queryset=Resolution.objects.order_by("order", "pk"))
+        Prefetch(
+            "resolutions",
+            queryset=Resolution.objects.order_by("order", "pk").prefetch_related(
+                Prefetch("recorded_votes", queryset=RecordedVote.objects.select_related("person"))
+            ),
+        )
     )
     return hooks.agenda_items(items)  # what apps built on meetings show under each item (core/hooks.py)
 

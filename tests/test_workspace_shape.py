@@ -50,8 +50,11 @@ def test_each_line_says_the_minutes_status_and_counts_resolutions_and_actions(cl
     page = page_of(clerk, next_meeting)
     line = page.split(f'id="item-{first.pk}-counts"')[1].split("</span>\n")[0]
     assert "Minuted" in line and "1 resolution" in line and "1 action" in line
-    index = page.split(f'id="index-{agenda[1].pk}-counts"')[1].split("</a>")[0]
-    assert "No minutes yet" in index and "0 resolutions" in index and "0 actions" in index
+    # The index marks the items minuted so far.
+    assert "(minuted)" in page.split(f'id="index-{first.pk}-counts"')[1].split("</a>")[0]
+    assert "(minuted)" not in page.split(f'id="index-{agenda[1].pk}-counts"')[1].split("</a>")[0]
+    line = page.split(f'id="item-{agenda[1].pk}-counts"')[1].split("</span>\n")[0]
+    assert "No minutes yet" in line and "0 resolutions" in line and "0 actions" in line
 
 
 def test_the_agenda_index_links_every_item_and_works_without_javascript(clerk, next_meeting, agenda):
