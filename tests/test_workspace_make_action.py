@@ -56,6 +56,9 @@ def test_action_with_a_named_owner_due_at_the_next_meeting(clerk, resolution, je
         f'hx-swap-oob="beforeend:#resolution-actions-{resolution.pk}"' in content
         and f'id="action-{action.pk}"' in content
     )
+    # The item's one-line summary counts the new action, and the resolution no longer offers to make one.
+    assert f'id="item-{resolution.item_id}-counts" hx-swap-oob="true"' in content and "1 action" in content
+    assert f'id="make-action-link-{resolution.pk}" hx-swap-oob="true">Action {action.reference} made' in content
 
 
 def test_owner_typed_as_a_post_due_at_a_chosen_meeting(clerk, resolution, next_meeting):

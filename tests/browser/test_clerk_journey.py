@@ -45,6 +45,7 @@ def test_clerk_runs_a_meeting_from_agenda_to_published_minutes(page, live_server
 
     # A declaration of interest.
     declarations = page.locator("#declarations")
+    declarations.get_by_text("Record a declaration").click()  # the form loads when its panel opens
     declarations.get_by_label("Person").select_option(label="Cllr C Boles")
     declarations.get_by_label("Type").select_option(label="Personal")
     declarations.get_by_label("The interest").fill("Trustee of a local care leavers' charity.")
