@@ -299,7 +299,9 @@ def item_add(request, pk):
         item.save()
         if request.htmx:
             form = forms.ItemForm(meeting=meeting)
-            return _render_agenda(request, meeting, item_form=form, added=item, open_item=item.pk, focus_item=item.pk)
+            return _render_agenda(
+                request, meeting, item_form=form, added_item=item, open_item=item.pk, focus_item=item.pk
+            )
         return _back_to(request, meeting, f"Item {item} added.", f"?item={item.pk}#item-{item.pk}")
     if request.htmx and request.method == "POST":
         return _render_agenda(request, meeting, item_form=form)
@@ -414,7 +416,7 @@ def resolution_add(request, meeting_pk, pk):
         resolution.item, resolution.order = item, last + 1
         resolution.save()
         if request.htmx:
-            return _render_resolutions(request, item, added=resolution)
+            return _render_resolutions(request, item, added_resolution=resolution.pk)
         return _back_to(request, item.meeting, "Resolution added.", f"?item={item.pk}#resolution-{resolution.pk}")
     if request.htmx:
         return _render_resolutions(request, item, form)
@@ -468,7 +470,7 @@ def resolution_move(request, meeting_pk, pk):
         messages.error(request, message)
         return redirect(f"{item.meeting.get_absolute_url()}?edit=1&item={item.pk}#item-{item.pk}")
     if request.htmx:
-        return _render_resolutions(request, item, moved=resolution.pk, direction=direction)
+        return _render_resolutions(request, item, moved_resolution=resolution.pk, direction=direction)
     return _back_to(request, item.meeting, "Resolutions reordered.", f"?edit=1&item={item.pk}#item-{item.pk}")
 
 
