@@ -344,12 +344,15 @@ class Action(Versioned):
     @classmethod
     @transaction.atomic
     def record_from_resolution(cls, resolution, by=None, **fields):
-        """The action a resolution gives someone: one only, so a second click (or a second clerk) makes no twin.
+        """The action a resolution gives someone: one only (and one promise to a future committee), so a second
+        click, or a second clerk, makes no twin. AlreadyAnAction names the one already made.
 
-        AlreadyAnAction names the one already made. (The importer may link several to one resolution: it uses record.)
+        (The importer may link several to one resolution, as minutes do: it uses record.)
         """
         Resolution.objects.select_for_update().filter(pk=resolution.pk).first()  # one maker at a time
-        existing = cls.objects.filter(source_resolution=resolution).order_by("pk").first()
+        promise = fields.get("work_programme_item") is not None
+        made = cls.objects.filter(source_resolution=resolution, work_programme_item__isnull=not promise)
+        existing = made.order_by("pk").first()
         if existing is not None:
             raise AlreadyAnAction(existing)
         return cls.record(by=by, source_resolution=resolution, **fields)

@@ -140,6 +140,13 @@ def test_a_resolution_already_made_an_action_is_not_made_one_twice(clerk, resolu
     assert any(first.reference in str(m) for m in response.wsgi_request._messages)
 
 
+def test_a_resolution_that_gave_an_action_may_still_promise_a_report_once(clerk, resolution):
+    make(clerk, resolution, owner="Strategic Director")
+    make(clerk, resolution, creates="future", owner="", text="A further report")
+    make(clerk, resolution, creates="future", owner="", text="A further report")  # a second click
+    assert Action.objects.count() == 2 and WorkProgrammeItem.objects.count() == 1
+
+
 def test_the_model_refuses_a_second_action_from_one_resolution(resolution):
     first = Action.record_from_resolution(resolution, text="Report back", committee=resolution.item.meeting.committee)
     with pytest.raises(AlreadyAnAction) as refused:
