@@ -282,7 +282,9 @@ class Meeting(Versioned):
                 "Anyone, signed in or not, will be able to read these minutes: the attendance, declarations of "
                 "interest, the minutes and resolutions of each item, and the actions agreed on them.",
                 f"{exempt} exempt item{'s' if exempt != 1 else ''} will stay private: the public sees only "
-                f"“Exempt item” in {'their' if exempt != 1 else 'its'} place.",
+                f"“Exempt item” in {'their' if exempt != 1 else 'its'} place."
+                if exempt
+                else "No item is exempt, so the minutes of every item become public.",
                 "The meeting will appear on the committee's public page and in the public action log.",
                 "You can withdraw the minutes from the public later, but people may already have read or saved them.",
             ]

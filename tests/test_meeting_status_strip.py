@@ -64,6 +64,12 @@ def test_publishing_asks_first_and_says_who_will_see_what(clerk, committee):
     assert status_of(meeting) == "published"
 
 
+def test_publishing_a_meeting_with_no_exempt_items_says_everything_becomes_public(clerk, committee):
+    meeting = Meeting.objects.create(committee=committee, starts_at=at(-3), status="minutes_draft")
+    page = content(post_status(clerk, meeting, "published"))
+    assert "No item is exempt, so the minutes of every item become public." in page and "0 exempt" not in page
+
+
 def test_cancelling_asks_first_and_says_what_happens_to_the_work_programme(clerk, committee, next_meeting):
     item = next_meeting.append_item("Libraries review", AgendaItem.Kind.WORK_PROGRAMME)
     WorkProgrammeItem.objects.create(
