@@ -24,6 +24,14 @@ from meetings.models import (
 )
 
 
+class AlreadyAnAction(ValueError):
+    """A resolution that has already been made an action: the clerk is told which, and no second one is made."""
+
+    def __init__(self, action):
+        self.action = action
+        super().__init__(f"Action {action.reference} was already made from this resolution, so no second one was made.")
+
+
 def overdue_q(today=None, prefix=""):
     """The overdue rule (see core.clock): outstanding, and the UK day it was due has ended.
 
@@ -356,6 +364,22 @@ class Action(Versioned):
         action.save()
         action.open_timeline(by, note)
         return action
+
+    @classmethod
+    @transaction.atomic
+    def record_from_resolution(cls, resolution, by=None, **fields):
+        """The action a resolution gives someone: one only (and one promise to a future committee), so a second
+        click, or a second clerk, makes no twin. AlreadyAnAction names the one already made.
+
+        (The importer may link several to one resolution, as minutes do: it uses record.)
+        """
+        Resolution.objects.select_for_update().filter(pk=resolution.pk).first()  # one maker at a time
+        promise = fields.get("work_programme_item") is not None
+        made = cls.objects.filter(source_resolution=resolution, work_programme_item__isnull=not promise)
+        existing = made.order_by("pk").first()
+        if existing is not None:
+            raise AlreadyAnAction(existing)
+        return cls.record(by=by, source_resolution=resolution, **fields)
 
     def open_timeline(self, by=None, note=""):
         entry = ActionUpdate.objects.create(

@@ -93,7 +93,6 @@ class MakeActionForm(forms.Form):
             "text": data["text"],
             "committee_id": self.meeting.committee_id,
             "source_item": self.item,
-            "source_resolution": self.resolution,
             "owner": owner,
             "owner_post": "" if owner else data["owner"].strip(),
             "due_meeting": data["due_meeting_obj"],
@@ -104,7 +103,7 @@ class MakeActionForm(forms.Form):
         if data["creates"] == self.FUTURE:
             fields["work_programme_item"] = self._promise(data)
             fields["due_note"] = fields["due_note"] or ("" if data["due_meeting_obj"] else "A future committee")
-        return Action.record(by=by, **fields)
+        return Action.record_from_resolution(self.resolution, by=by, **fields)
 
     def _promise(self, data):
         meeting = data["due_meeting_obj"]

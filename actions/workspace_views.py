@@ -16,7 +16,7 @@ from core.concurrency import StaleEdit
 from meetings.models import Meeting, Resolution
 from meetings.people import owner_people
 
-from .models import Action
+from .models import Action, AlreadyAnAction
 from .workspace_forms import CloseForm, DischargeForm, MakeActionForm, NoteForm, RagForm, UpdateForm
 
 ROW = "actions/workspace/action_row.html"
@@ -51,6 +51,8 @@ ACTIONS_ON_MEETINGS = ActionsOnMeetings(
     item_template="actions/meeting/item_actions.html",
     resolution_template="actions/meeting/resolution_tools.html",
     public_item_template="actions/meeting/public_item_actions.html",
+    item_summary_template="actions/meeting/item_summary.html",
+    resolution_footer_template="actions/meeting/resolution_actions.html",
 )
 MAKE = "actions/workspace/make_action.html"
 
@@ -192,20 +194,24 @@ def make_action(request, pk):
     people = list(owner_people())
     form = MakeActionForm(request.POST or None, resolution=resolution, people=people)
     if form.is_valid():
-        made = form.save(by=request.user)
+        try:
+            made = form.save(by=request.user)
+        except AlreadyAnAction as refused:
+            return _made(request, resolution, None, refused=str(refused))
         return _made(request, resolution, made)
     context = {"form": form, "resolution": resolution, "meeting": resolution.item.meeting, "people": people}
     return render(request, f"{MAKE}#form" if request.htmx else MAKE, context)
 
 
-def _made(request, resolution, made):
+def _made(request, resolution, made, refused=""):
     meeting = resolution.item.meeting
     is_action = isinstance(made, Action)
     message = f"Action {made.reference} recorded." if is_action else f"“{made}” is now a standing item."
+    message = refused or message
     if not request.htmx:
-        messages.success(request, message)
-        return redirect(f"{meeting.get_absolute_url()}#item-{resolution.item_id}")
-    context = {"resolution": resolution, "message": message, "workspace_meeting": meeting}
+        (messages.error if refused else messages.success)(request, message)
+        return redirect(f"{meeting.get_absolute_url()}?item={resolution.item_id}#resolution-{resolution.pk}")
+    context = {"resolution": resolution, "message": message, "workspace_meeting": meeting, "refused": refused}
     if is_action:
         context["action"] = Action.objects.with_meetings().get(pk=made.pk)
     return render(request, f"{MAKE}#made", context)

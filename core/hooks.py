@@ -10,7 +10,9 @@ The places, in templates/meetings/workspace.html and meeting_detail.html:
 - `section_template`: a section of the workspace after the declarations;
 - `item_template`: under each agenda item in the workspace;
 - `resolution_template`: beside each resolution's tools in the workspace;
-- `public_item_template`: under each agenda item on the meeting's public record.
+- `public_item_template`: under each agenda item on the meeting's public record;
+- `item_summary_template`: at the end of each item's one-line summary in the workspace (e.g. its count of actions);
+- `resolution_footer_template`: under each resolution in the workspace (e.g. the actions made from it).
 """
 
 from dataclasses import dataclass
@@ -24,6 +26,8 @@ class MeetingExtension:
     item_template: str = ""
     resolution_template: str = ""
     public_item_template: str = ""
+    item_summary_template: str = ""
+    resolution_footer_template: str = ""
 
     def agenda_items(self, items):
         """The meeting's agenda-item queryset, with what this extension's templates need."""

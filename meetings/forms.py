@@ -3,13 +3,14 @@
 import datetime
 
 from django import forms
+from django.db import transaction
 from django.forms.utils import ErrorDict
 from django.utils import timezone
 
 from core import clock
 from core.concurrency import StaleEdit
 
-from .models import AgendaItem, Attendance, Committee, Declaration, Meeting, Person, Resolution
+from .models import AgendaItem, Attendance, Committee, Declaration, Meeting, Person, RecordedVote, Resolution
 
 STALE_MESSAGE = (
     "Someone else saved this since you opened it, so your change was not saved. "
@@ -178,7 +179,9 @@ class ApproveMinutesForm(forms.Form):
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, auto_id="approve-%s", **kwargs)
         field = self.fields["approved_at"]
-        field.queryset = Meeting.objects.filter(committee_id=meeting.committee_id, starts_at__gt=meeting.starts_at)
+        later = Meeting.objects.filter(committee_id=meeting.committee_id, starts_at__gt=meeting.starts_at)
+        # Minutes are approved at a meeting that is being (or has been) held: Meeting.may_approve_minutes_of.
+        field.queryset = later.exclude(status__in=[Meeting.Status.SCHEDULED, Meeting.Status.CANCELLED])
         field.label_from_instance = lambda m: f"{m.date:%-d %B %Y}"
 
 
@@ -248,20 +251,66 @@ class MinutesForm(VersionedModelForm):
         widgets = {"minutes_text": forms.Textarea(attrs={"rows": 3})}
 
 
+VOTE_COUNTS = ("votes_for", "votes_against", "votes_abstained")
+
+
 class ResolutionForm(VersionedModelForm):
+    """A resolution, how it was carried, the counts of any vote, and (when editing) a named vote of those present."""
+
     auto_id_pattern = "resolution-{pk}-%s"
+    COUNTS = VOTE_COUNTS
 
     class Meta:
         model = Resolution
-        fields = ["text", "vote"]
-        labels = {"text": "Resolution", "vote": "Vote"}
-        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+        fields = ["text", "vote", "votes_for", "votes_against", "votes_abstained"]
+        labels = {"text": "Resolution", "vote": "Vote", "votes_for": "For", "votes_against": "Against"}
+        labels["votes_abstained"] = "Abstained"
+        count = forms.NumberInput(attrs={"min": 0, "inputmode": "numeric", "class": "input-width-3"})
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), **dict.fromkeys(VOTE_COUNTS, count)}
         help_texts = {"text": "", "vote": ""}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in self.COUNTS:
+            self.fields[name].error_messages["min_value"] = "A number of votes cannot be less than 0."
         if not self.instance.pk:
             self.fields["version"].required = False
+            return
+        # A named (recorded) vote: one choice for each member recorded present, and no one else.
+        present = Attendance.objects.filter(meeting_id=self.instance.item.meeting_id, status=Attendance.Status.PRESENT)
+        chosen = {row.person_id: row.choice for row in self.instance.recorded_votes.all()}
+        self.voters = [a.person for a in present.select_related("person").order_by("person__name")]
+        ways = [("", "Did not vote / not named")] + list(RecordedVote.Choice.choices)
+        for person in self.voters:
+            self.fields[f"named_{person.pk}"] = forms.ChoiceField(
+                choices=ways, required=False, label=f"Named vote: {person.display_name}", initial=chosen.get(person.pk)
+            )
+
+    def named_choices(self):
+        return {person: self.cleaned_data.get(f"named_{person.pk}", "") for person in getattr(self, "voters", [])}
+
+    def clean(self):
+        data = super().clean()
+        named = [choice for choice in self.named_choices().values() if choice]
+        if named:
+            tally = [named.count(way) for way in RecordedVote.Choice.values]
+            typed = [data.get(name) for name in self.COUNTS]
+            if any(n is not None and n != t for n, t in zip(typed, tally, strict=True)):
+                self.add_error(
+                    "votes_for", "The counts do not match the named vote: leave them blank, or correct them."
+                )
+            for name, count in zip(self.COUNTS, tally, strict=True):
+                data[name] = count
+        if data.get("vote") == Resolution.Vote.UNANIMOUS and data.get("votes_against"):
+            self.add_error("votes_against", "A unanimous resolution has no votes against.")
+        return data
+
+    def save_if_current(self):
+        with transaction.atomic():
+            saved, form = super().save_if_current()
+            if saved and getattr(self, "voters", None):
+                self.instance.record_named_vote(self.named_choices())
+        return saved, form
 
 
 class AttendeeForm(forms.Form):

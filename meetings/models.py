@@ -201,6 +201,11 @@ class Meeting(Versioned):
         Status.SCHEDULED: {Status.CANCELLED, Status.HELD},
     }
 
+    # The meeting's life in order, as the status strip shows it; cancelled stands aside from it.
+    STAGES = (Status.SCHEDULED, Status.HELD, Status.MINUTES_DRAFT, Status.MINUTES_APPROVED, Status.PUBLISHED)
+    # Moves the clerk confirms on a page that says what will happen: they change who sees the meeting.
+    CONFIRMED_MOVES = {Status.PUBLISHED, Status.CANCELLED}
+
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -248,6 +253,53 @@ class Meeting(Versioned):
     def next_statuses(self):
         return [status for status in self.Status if self.status in self.TRANSITIONS.get(status, ())]
 
+    @property
+    def has_been_held(self):
+        return self.status not in (self.Status.SCHEDULED, self.Status.CANCELLED)
+
+    def stages(self):
+        """The status strip: (status, label, 'done' | 'current' | 'to come'); cancelled shows only itself as current."""
+        if self.status == self.Status.CANCELLED:
+            return [(self.Status.CANCELLED, self.Status.CANCELLED.label, "current")]
+        here = self.STAGES.index(self.status)
+        states = ["done" if n < here else "current" if n == here else "to come" for n in range(len(self.STAGES))]
+        return [(status, status.label, state) for status, state in zip(self.STAGES, states, strict=True)]
+
+    def may_approve_minutes_of(self, earlier):
+        """Minutes are approved at a later meeting of the same committee, once that meeting is being held."""
+        return (
+            earlier is not None
+            and earlier.committee_id == self.committee_id
+            and earlier.starts_at < self.starts_at
+            and self.has_been_held
+        )
+
+    def consequences(self, status):
+        """What a confirmed move will do, and who will see what, in words for the confirmation page."""
+        if status == self.Status.PUBLISHED:
+            exempt = self.items.filter(exempt=True).count()
+            return [
+                "Anyone, signed in or not, will be able to read these minutes: the attendance, declarations of "
+                "interest, the minutes and resolutions of each item, and the actions agreed on them.",
+                f"{exempt} exempt item{'s' if exempt != 1 else ''} will stay private: the public sees only "
+                f"“Exempt item” in {'their' if exempt != 1 else 'its'} place."
+                if exempt
+                else "No item is exempt, so the minutes of every item become public.",
+                "The meeting will appear on the committee's public page and in the public action log.",
+                "You can withdraw the minutes from the public later, but people may already have read or saved them.",
+            ]
+        if status == self.Status.CANCELLED:
+            scheduled = WorkProgrammeItem.objects.filter(scheduled_for__meeting=self).count()
+            return [
+                "The meeting will be shown as cancelled to clerks and committee members; the public does not see "
+                "a meeting until its minutes are published.",
+                f"{scheduled} work-programme item{'s' if scheduled != 1 else ''} on its agenda will go back to "
+                "planned, date to be confirmed.",
+                "Minutes, resolutions and actions already recorded against it are kept.",
+                "You can put it back to scheduled later.",
+            ]
+        return []
+
     # Moves that put the minutes in front of more people: made only on minutes the clerk has seen.
     CHECKED_MOVES = {Status.MINUTES_APPROVED, Status.PUBLISHED}
 
@@ -285,6 +337,11 @@ class Meeting(Versioned):
             raise ValueError(f"A meeting that is {locked.get_status_display().lower()} cannot move to that.")
         if status == self.Status.MINUTES_APPROVED and approved_at is None:
             raise ValueError("Choose the later meeting at which these minutes were approved.")
+        if status == self.Status.MINUTES_APPROVED and not approved_at.may_approve_minutes_of(locked):
+            raise ValueError(
+                f"Minutes can be approved at the meeting of {approved_at.date:%-d %B %Y} only once it is being held: "
+                "mark that meeting as held first."
+            )
         if status == self.Status.MINUTES_APPROVED:
             locked.approved_at_meeting = approved_at
         elif status in (self.Status.MINUTES_DRAFT, self.Status.HELD, self.Status.SCHEDULED):
@@ -502,14 +559,77 @@ class Resolution(Versioned):
     order = models.PositiveIntegerField(default=0)
     text = models.TextField()
     vote = models.CharField(max_length=20, choices=Vote.choices, blank=True, default=Vote.NONE)
+    # The counts of a vote taken, where recorded (a named vote sets them from the names).
+    votes_for = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name="votes for")
+    votes_against = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name="votes against")
+    votes_abstained = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name="abstentions")
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["item", "order", "pk"]
         indexes = [models.Index(fields=["item", "order"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(votes_for__isnull=True) | Q(votes_for__gte=0))
+                & (Q(votes_against__isnull=True) | Q(votes_against__gte=0))
+                & (Q(votes_abstained__isnull=True) | Q(votes_abstained__gte=0)),
+                name="resolution_vote_counts_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=~Q(vote="unanimous") | Q(votes_against__isnull=True) | Q(votes_against=0),
+                name="unanimous_resolution_has_no_votes_against",
+            ),
+        ]
 
     def __str__(self):
         return self.text[:80]
+
+    @property
+    def has_counts(self):
+        return any(n is not None for n in (self.votes_for, self.votes_against, self.votes_abstained))
+
+    def vote_summary(self):
+        """e.g. "For 7, against 2, 1 abstention", as the minutes print it."""
+        parts = [f"For {self.votes_for or 0}", f"against {self.votes_against or 0}"]
+        if self.votes_abstained:
+            parts.append(f"{self.votes_abstained} abstention{'s' if self.votes_abstained != 1 else ''}")
+        return ", ".join(parts)
+
+    def named_vote(self):
+        """The recorded (named) vote, from prefetched rows: [(label, [names])] for each way anyone voted."""
+        rows = sorted(self.recorded_votes.all(), key=lambda row: row.person.name)
+        return [
+            (label, [row.person.display_name for row in rows if row.choice == choice])
+            for choice, label in RecordedVote.Choice.choices
+            if any(row.choice == choice for row in rows)
+        ]
+
+    @transaction.atomic
+    def record_named_vote(self, choices):
+        """Record how each member voted ({person: "for" | "against" | "abstain" | ""}), replacing any earlier record.
+
+        Only members recorded present at the meeting can have voted; the counts are set from the names.
+        """
+        chosen = {person: choice for person, choice in choices.items() if choice}
+        present = set(
+            Attendance.objects.filter(meeting_id=self.item.meeting_id, status=Attendance.Status.PRESENT).values_list(
+                "person_id", flat=True
+            )
+        )
+        absent = sorted(person.display_name for person in chosen if person.pk not in present)
+        if absent:
+            raise ValueError(f"Only members recorded as present can vote: {', '.join(absent)} not recorded present.")
+        unknown = {choice for choice in chosen.values()} - set(RecordedVote.Choice.values)
+        if unknown:
+            raise ValueError("A named vote is for, against or abstain.")
+        self.recorded_votes.all().delete()
+        RecordedVote.objects.bulk_create(RecordedVote(resolution=self, person=p, choice=c) for p, c in chosen.items())
+        if chosen:
+            tally = [sum(1 for c in chosen.values() if c == way) for way in RecordedVote.Choice.values]
+            Resolution.objects.filter(pk=self.pk).update(
+                votes_for=tally[0], votes_against=tally[1], votes_abstained=tally[2]
+            )
+            self.votes_for, self.votes_against, self.votes_abstained = tally
 
     @transaction.atomic
     def move(self, direction, expected_version):
@@ -520,6 +640,29 @@ class Resolution(Versioned):
         mine.check_version(expected_version)
         swap_with_neighbour(siblings, mine, direction)
         _write_order(Resolution, siblings)
+
+
+class RecordedVote(models.Model):
+    """One member's vote on a resolution, where the council's rules require a named (recorded) vote."""
+
+    class Choice(models.TextChoices):
+        FOR = "for", "For"
+        AGAINST = "against", "Against"
+        ABSTAIN = "abstain", "Abstained"
+
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="recorded_votes")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="recorded_votes")
+    choice = models.CharField(max_length=10, choices=Choice.choices)
+
+    class Meta:
+        ordering = ["resolution", "person__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["resolution", "person"], name="one_recorded_vote_per_member"),
+            models.CheckConstraint(condition=Q(choice__in=["for", "against", "abstain"]), name="recorded_vote_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_choice_display()}"
 
 
 class Attendance(models.Model):

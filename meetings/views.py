@@ -1,3 +1,5 @@
+from urllib.parse import parse_qs, urlsplit
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -23,6 +25,7 @@ from .models import (
     Meeting,
     MinutesChanged,
     Person,
+    RecordedVote,
     Resolution,
     may_brief,
     shown_items,
@@ -157,16 +160,39 @@ def committee_procedural(request, slug):
 
 def _agenda_items(meeting):
     items = meeting.items.select_related("lead_officer", "contact_officer").prefetch_related(
-        Prefetch("resolutions", queryset=Resolution.objects.order_by("order", "pk"))
+        Prefetch(
+            "resolutions",
+            queryset=Resolution.objects.order_by("order", "pk").prefetch_related(
+                Prefetch("recorded_votes", queryset=RecordedVote.objects.select_related("person"))
+            ),
+        )
     )
     return hooks.agenda_items(items)  # what apps built on meetings show under each item (core/hooks.py)
+
+
+def _page_asks(request, name):
+    """A workspace setting carried in the address (?item=, ?edit=1): this request's, or (htmx) the page's."""
+    if name in request.GET:
+        return request.GET[name]
+    page = request.htmx.current_url if request.htmx else ""
+    return (parse_qs(urlsplit(page or "").query).get(name) or [""])[0]
+
+
+def _agenda_view(request, items=None):
+    """Which item is open (one at a time) and whether 'Edit agenda' mode is on, from the address."""
+    wanted = _page_asks(request, "item")
+    open_item = int(wanted) if wanted.isdigit() else None
+    if items is not None and open_item not in {item.pk for item in items}:
+        open_item = None
+    return {"open_item": open_item, "editing": _page_asks(request, "edit") == "1"}
 
 
 @require_safe
 def meeting_detail(request, pk):
     meeting = _get_meeting_for_viewer(request, pk)
     if roles.is_clerk(request.user):
-        return render(request, WORKSPACE, _workspace_context(meeting))
+        context = _workspace_context(meeting)
+        return render(request, WORKSPACE, {**context, **_agenda_view(request, context["items"])})
     attendances = meeting.attendances.select_related("person", "substitute_for").order_by("person__name")
     attendances = sorted(attendances, key=lambda a: (STATUS_ORDER.index(a.status), not a.in_chair))
     items = list(_agenda_items(meeting))
@@ -179,9 +205,11 @@ def meeting_detail(request, pk):
 def _with_forms(items):
     """The inline forms each item carries on the workspace; built here so the template stays simple."""
     items = list(items)
-    for item in items:
+    for n, item in enumerate(items):
         item.minutes_form = getattr(item, "minutes_form", None) or forms.MinutesForm(instance=item)
         item.resolution_form = forms.ResolutionForm(auto_id=f"item-{item.pk}-resolution-%s")
+        item.previous_item = items[n - 1] if n else None
+        item.next_item = items[n + 1] if n + 1 < len(items) else None
     return items
 
 
@@ -224,6 +252,9 @@ def meeting_status(request, pk):
         form = forms.ApproveMinutesForm(request.POST, meeting=meeting)
         approved_at = form.cleaned_data["approved_at"] if form.is_valid() else None
     seen_at = parse_datetime(request.POST.get("seen_at", ""))
+    asking = request.POST.get("version") == str(meeting.version) and not request.POST.get("confirmed")
+    if asking and target in Meeting.CONFIRMED_MOVES and target in meeting.next_statuses():  # stale: refused below
+        return _confirm_move(request, meeting, target)
     try:
         meeting.move_to(target, request.POST.get("version"), approved_at, seen_at=seen_at, by=request.user)
     except MinutesChanged as changed:
@@ -239,12 +270,21 @@ def meeting_status(request, pk):
     return redirect(_safe_next(request) or meeting)
 
 
+def _confirm_move(request, meeting, target):
+    """Publishing and cancelling say what will happen, and who will see what, before they are done."""
+    context = {"meeting": meeting, "target": target, "label": Meeting.Status(target).label}
+    context.update(consequences=meeting.consequences(target), next=_safe_next(request))
+    context.update(seen_at=request.POST.get("seen_at", ""), version=request.POST.get("version", ""))
+    return render(request, "meetings/confirm_move.html", context)
+
+
 # --- agenda -----------------------------------------------------------------------------------
 
 
 def _render_agenda(request, meeting, **extra):
     items = _with_forms(_agenda_items(meeting))
-    context = {"meeting": meeting, "items": items, "agenda_signature": meeting.agenda_signature(items), **extra}
+    context = {"meeting": meeting, "items": items, "agenda_signature": meeting.agenda_signature(items)}
+    context.update(_agenda_view(request, items), **extra)
     context.setdefault("item_form", forms.ItemForm(meeting=meeting))
     return render(request, f"{WORKSPACE}#agenda", context)
 
@@ -258,8 +298,11 @@ def item_add(request, pk):
         item.meeting, item.order = meeting, last + 1
         item.save()
         if request.htmx:
-            return _render_agenda(request, meeting, item_form=forms.ItemForm(meeting=meeting), added=item)
-        return _back_to(request, meeting, f"Item {item} added.", f"#item-{item.pk}")
+            form = forms.ItemForm(meeting=meeting)
+            return _render_agenda(
+                request, meeting, item_form=form, added_item=item, open_item=item.pk, focus_item=item.pk
+            )
+        return _back_to(request, meeting, f"Item {item} added.", f"?item={item.pk}#item-{item.pk}")
     if request.htmx and request.method == "POST":
         return _render_agenda(request, meeting, item_form=form)
     url = reverse("meetings:item_add", args=[pk])
@@ -271,12 +314,12 @@ def item_edit(request, meeting_pk, pk):
     form = forms.ItemForm(request.POST or None, instance=item, meeting=item.meeting)
     saved, form = form.save_if_current() if request.method == "POST" else (False, form)
     if saved and request.htmx:
-        context = {"item": item, "meeting": item.meeting, "item_saved_message": f"Item {item} saved."}
+        context = {"item": item, "meeting": item.meeting, "item_saved_message": f"Item {item} saved.", "editing": True}
         context["agenda_signature"] = item.meeting.agenda_signature()
         response = render(request, f"{WORKSPACE}#item_saved", context)
         return retarget(reswap(response, "outerHTML"), f"#item-head-{pk}")
     if saved:
-        return _back_to(request, item.meeting, f"Item {item} saved.", f"#item-{item.pk}")
+        return _back_to(request, item.meeting, f"Item {item} saved.", f"?edit=1&item={item.pk}#item-{item.pk}")
     url = reverse("meetings:item_edit", args=[meeting_pk, pk])
     return _form_page(request, form, f"Edit item {item}", url, f"#item-edit-slot-{pk}", item.meeting)
 
@@ -297,7 +340,7 @@ def item_delete(request, meeting_pk, pk):
         return _agenda_refused(request, meeting, message)
     if request.htmx:
         return _render_agenda(request, meeting, agenda_message=f"Item {item} deleted.")
-    return _back_to(request, meeting, f"Item {item} deleted.", "#agenda")
+    return _back_to(request, meeting, f"Item {item} deleted.", "?edit=1#agenda")
 
 
 def _agenda_refused(request, meeting, message):
@@ -305,7 +348,7 @@ def _agenda_refused(request, meeting, message):
     if request.htmx:
         return _render_agenda(request, meeting, agenda_error=message)
     messages.error(request, message)
-    return redirect(f"{meeting.get_absolute_url()}#agenda")
+    return redirect(f"{meeting.get_absolute_url()}?edit=1#agenda")
 
 
 @require_POST
@@ -319,7 +362,7 @@ def item_move(request, meeting_pk, pk):
         return _agenda_refused(request, meeting, forms.stale_agenda_message(item))
     if request.htmx:
         return _render_agenda(request, meeting, moved=item.pk, direction=direction)
-    return _back_to(request, meeting, "Agenda order changed.", f"#item-{item.pk}")
+    return _back_to(request, meeting, "Agenda order changed.", f"?edit=1#item-{item.pk}")
 
 
 @require_POST
@@ -331,7 +374,7 @@ def items_renumber(request, pk):
         return _agenda_refused(request, meeting, forms.STALE_AGENDA_MESSAGE)
     if request.htmx:
         return _render_agenda(request, meeting, agenda_message=f"Items renumbered 1 to {count}.")
-    return _back_to(request, meeting, "Items renumbered.", "#agenda")
+    return _back_to(request, meeting, "Items renumbered.", "?edit=1#agenda")
 
 
 @require_POST
@@ -349,7 +392,7 @@ def item_minutes(request, meeting_pk, pk):
         item.minutes_form = form
         return render(request, f"{WORKSPACE}#minutes", {"item": item, "meeting": meeting, "saved": saved})
     if saved:
-        return _back_to(request, meeting, f"Minutes of item {item} saved.", f"#item-{item.pk}")
+        return _back_to(request, meeting, f"Minutes of item {item} saved.", f"?item={item.pk}#item-{item.pk}")
     url = reverse("meetings:item_minutes", args=[meeting_pk, pk])
     return _form_page(request, form, f"Minutes of item {item}", url, meeting=meeting)
 
@@ -359,7 +402,8 @@ def item_minutes(request, meeting_pk, pk):
 
 def _render_resolutions(request, item, form=None, **extra):
     item.resolution_form = form or forms.ResolutionForm(auto_id=f"item-{item.pk}-resolution-%s")
-    return render(request, f"{WORKSPACE}#resolutions", {"item": item, "meeting": item.meeting, **extra})
+    context = {"item": item, "meeting": item.meeting, "counts_oob": True, **_agenda_view(request), **extra}
+    return render(request, f"{WORKSPACE}#resolutions", context)
 
 
 @require_POST
@@ -372,8 +416,8 @@ def resolution_add(request, meeting_pk, pk):
         resolution.item, resolution.order = item, last + 1
         resolution.save()
         if request.htmx:
-            return _render_resolutions(request, item, added=resolution)
-        return _back_to(request, item.meeting, "Resolution added.", f"#resolution-{resolution.pk}")
+            return _render_resolutions(request, item, added_resolution=resolution.pk)
+        return _back_to(request, item.meeting, "Resolution added.", f"?item={item.pk}#resolution-{resolution.pk}")
     if request.htmx:
         return _render_resolutions(request, item, form)
     url = reverse("meetings:resolution_add", args=[meeting_pk, pk])
@@ -389,7 +433,7 @@ def resolution_edit(request, meeting_pk, pk):
         response = _render_resolutions(request, resolution.item, edited=resolution.pk)
         return retarget(reswap(response, "outerHTML"), f"#resolutions-{resolution.item_id}")
     if saved:
-        return _back_to(request, meeting, "Resolution saved.", f"#resolution-{resolution.pk}")
+        return _back_to(request, meeting, "Resolution saved.", f"?item={resolution.item_id}#resolution-{resolution.pk}")
     url = reverse("meetings:resolution_edit", args=[meeting_pk, pk])
     return _form_page(request, form, "Edit resolution", url, f"#resolution-edit-slot-{pk}", meeting)
 
@@ -410,7 +454,7 @@ def resolution_delete(request, meeting_pk, pk):
         extra = {"resolutions_error": message} if message else {"resolutions_message": "Resolution deleted."}
         return _render_resolutions(request, item, **extra)
     (messages.error if message else messages.success)(request, message or "Resolution deleted.")
-    return redirect(f"{item.meeting.get_absolute_url()}#item-{item.pk}")
+    return redirect(f"{item.meeting.get_absolute_url()}?item={item.pk}#item-{item.pk}")
 
 
 @require_POST
@@ -424,10 +468,10 @@ def resolution_move(request, meeting_pk, pk):
         if request.htmx:
             return _render_resolutions(request, item, resolutions_error=message)
         messages.error(request, message)
-        return redirect(f"{item.meeting.get_absolute_url()}#item-{item.pk}")
+        return redirect(f"{item.meeting.get_absolute_url()}?edit=1&item={item.pk}#item-{item.pk}")
     if request.htmx:
-        return _render_resolutions(request, item, moved=resolution.pk, direction=direction)
-    return _back_to(request, item.meeting, "Resolutions reordered.", f"#item-{item.pk}")
+        return _render_resolutions(request, item, moved_resolution=resolution.pk, direction=direction)
+    return _back_to(request, item.meeting, "Resolutions reordered.", f"?edit=1&item={item.pk}#item-{item.pk}")
 
 
 # --- attendance and declarations --------------------------------------------------------------
@@ -577,7 +621,7 @@ def declaration_delete(request, meeting_pk, pk):
 def item_detail(request, meeting_pk, pk):
     meeting = _get_meeting_for_viewer(request, meeting_pk)
     item = get_object_or_404(AgendaItem, meeting=meeting, pk=pk)
-    return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
+    return redirect(f"{meeting.get_absolute_url()}?item={item.pk}#item-{item.pk}")
 
 
 @login_required

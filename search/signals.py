@@ -7,6 +7,7 @@ is bulk-created with it (Meeting.create_with_agenda), so a new meeting's items a
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connections, transaction
+from django.db.models import Value
 from django.db.models.signals import post_delete, post_save
 
 from meetings.models import AgendaItem, Meeting
@@ -21,27 +22,39 @@ def has_vectors(using="default"):
     return connections[using].vendor == "postgresql"
 
 
-def write_entry(source, obj):
+def _vector_of(fields):
+    """The entry's vector from the words being written: in an UPDATE, a vector over the columns would read the
+    row's old words."""
+    title = SearchVector(Value(fields["title"]), weight="A", config="english")
+    return title + SearchVector(Value(fields["body"]), weight="B", config="english")
+
+
+def write_entry(source, obj, created=False):
+    """One statement for an edit (an UPDATE, or an INSERT when there was no entry yet), none for a new record
+    without words: every write to an action pays for this, so it stays small."""
     fields = source.build(obj)
+    entries = SearchEntry.objects.filter(kind=source.kind, object_id=obj.pk)
     if fields is None:
-        SearchEntry.objects.filter(kind=source.kind, object_id=obj.pk).delete()
+        if not created:
+            entries.delete()
         return
-    entry, _ = SearchEntry.objects.update_or_create(kind=source.kind, object_id=obj.pk, defaults=fields)
     if has_vectors():
-        SearchEntry.objects.filter(pk=entry.pk).update(search=VECTOR)
+        fields["search"] = _vector_of(fields)
+    if created or not entries.update(**fields):
+        SearchEntry.objects.create(kind=source.kind, object_id=obj.pk, **fields)
 
 
-def index(obj):
+def index(obj, created=False):
     from .sources import sources_for
 
     for source in sources_for(type(obj)):
-        write_entry(source, obj)
+        write_entry(source, obj, created=created)
 
 
-def _saved(sender, instance, raw=False, **kwargs):
+def _saved(sender, instance, created=False, raw=False, **kwargs):
     if raw:  # loaddata: the fixture's related rows may not be there yet; rebuild afterwards
         return
-    index(instance)
+    index(instance, created=created)
     if sender is AgendaItem:  # its resolutions' entries carry its title
         for resolution in instance.resolutions.select_related("item__meeting"):
             index(resolution)

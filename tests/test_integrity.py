@@ -142,7 +142,7 @@ def test_publishing_minutes_that_someone_else_changed_after_the_page_was_drawn_a
         reverse("meetings:item_minutes", args=[meeting.pk, item.pk]),
         {"minutes_text": "Members asked for the reserves to be published", "version": 1},
     )
-    url, data = status_post(meeting, "published", version=1, seen_at=drawn_at)
+    url, data = status_post(meeting, "published", version=1, seen_at=drawn_at, confirmed="yes")
     response = clerk.post(url, data)
     assert response.status_code == 409
     assert "Someone else changed these minutes" in response.content.decode()
@@ -162,7 +162,7 @@ def test_clerks_own_changes_do_not_hold_up_publishing(clerk, committee):
     page = clerk.get(meeting.get_absolute_url()).content.decode()
     drawn_at = page.split('name="seen_at" value="')[1].split('"')[0]
     clerk.post(reverse("meetings:item_minutes", args=[meeting.pk, item.pk]), {"minutes_text": "Mine", "version": 1})
-    url, data = status_post(meeting, "published", version=1, seen_at=drawn_at)
+    url, data = status_post(meeting, "published", version=1, seen_at=drawn_at, confirmed="yes")
     clerk.post(url, data)
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.PUBLISHED

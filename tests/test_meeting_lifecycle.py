@@ -10,7 +10,8 @@ from .conftest import at, version_of
 
 
 def move(client, meeting, to, **extra):
-    data = {"to": to, "version": version_of(meeting), **extra}
+    """A status change as the clerk makes it: publishing and cancelling are confirmed on a page first."""
+    data = {"to": to, "version": version_of(meeting), "confirmed": "yes", **extra}
     return client.post(reverse("meetings:meeting_status", args=[meeting.pk]), data)
 
 
@@ -21,7 +22,7 @@ def status(meeting):
 
 def test_scheduled_to_held_to_draft_to_approved_at_a_later_meeting_to_published(clerk, committee):
     meeting = Meeting.objects.create(committee=committee, starts_at=at(-20))
-    later = Meeting.objects.create(committee=committee, starts_at=at(10))
+    later = Meeting.objects.create(committee=committee, starts_at=at(-1), status="held")
     move(clerk, meeting, "held")
     move(clerk, meeting, "minutes_draft")
     move(clerk, meeting, "minutes_approved", approved_at=later.pk)
@@ -55,10 +56,14 @@ def test_cancelled_meeting_can_be_reinstated(clerk, next_meeting):
     assert status(next_meeting) == "scheduled"
 
 
-def test_workspace_offers_to_approve_the_previous_minutes_at_this_meeting(clerk, committee, next_meeting):
+def test_workspace_offers_to_approve_the_previous_minutes_once_this_meeting_is_held(clerk, committee, next_meeting):
     previous = Meeting.objects.create(committee=committee, starts_at=at(-30), status="minutes_draft")
+    offer = f"Approve the minutes of {previous.starts_at:%-d %B %Y} at this meeting"
     page = clerk.get(next_meeting.get_absolute_url()).content.decode()
-    assert f"Approve the minutes of {previous.starts_at:%-d %B %Y} at this meeting" in page
+    assert offer not in page and "can be approved here once this meeting is marked as held" in page
+    move(clerk, next_meeting, "held")
+    page = clerk.get(next_meeting.get_absolute_url()).content.decode()
+    assert offer in page
     response = clerk.post(
         reverse("meetings:meeting_status", args=[previous.pk]),
         {

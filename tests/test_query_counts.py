@@ -219,9 +219,10 @@ PAGES = {
     "committee_public": ("anonymous", url_of("committee"), 6),
     "committee_clerk": ("clerk", url_of("committee"), 9),
     # Items' actions bring their discharging meetings in a query of their own (joined, planning cost more).
-    "meeting_public": ("anonymous", url_of("meeting"), 7),
-    "meeting_councillor": ("councillor", url_of("meeting"), 10),
-    "meeting_clerk": ("clerk", url_of("meeting"), 16),  # and the count of matters arising not shown; update requests
+    # The meeting pages: one query more since issue 11, for the resolutions' named (recorded) votes.
+    "meeting_public": ("anonymous", url_of("meeting"), 8),
+    "meeting_councillor": ("councillor", url_of("meeting"), 11),
+    "meeting_clerk": ("clerk", url_of("meeting"), 17),  # and the count of matters arising not shown; update requests
     "meeting_create": ("clerk", committee_url("meetings:meeting_create"), 4),
     "committee_procedural": ("clerk", committee_url("meetings:committee_procedural"), 4),
     "meeting_edit": ("clerk", meeting_url("meetings:meeting_edit"), 4),
@@ -231,7 +232,11 @@ PAGES = {
     "declaration_add": ("clerk", meeting_url("meetings:declaration_add"), 6),
     "item_redirect": ("anonymous", url_of("item"), 2),
     "item_edit": ("clerk", meeting_url("meetings:item_edit", "item"), 7),
-    "resolution_edit": ("clerk", meeting_url("meetings:resolution_edit", "resolution"), 5),
+    "resolution_edit": (
+        "clerk",
+        meeting_url("meetings:resolution_edit", "resolution"),
+        7,
+    ),  # + members present and their named votes (issue 11)
     "person": ("councillor", url_of("councillor"), 5),
     # No <select> of owners to fill (a type-ahead: owner_suggestions below), and the RAG tiles' count is the
     # paginator's: committees, counts, the page.

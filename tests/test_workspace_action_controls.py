@@ -9,8 +9,9 @@ from .conftest import HTMX, version_of
 
 # Session, user, groups; the row and its due meeting; a savepoint, the locked row, its timeline entry; the save's
 # savepoint, version claim, row and history row, and the two releases; the workspace meeting. No second fetch
-# of the row to draw it: the verb leaves it as saved.
-WRITE_QUERIES = 15
+# of the row to draw it: the verb leaves it as saved. And one UPDATE of the action's search entry (an update
+# without words writes none).
+WRITE_QUERIES = 16
 
 
 def control(client, name, action, headers=None, **data):

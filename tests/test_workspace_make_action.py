@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from actions.models import Action, ActionUpdate
+from actions.models import Action, ActionUpdate, AlreadyAnAction
 from meetings.models import Meeting, Person, Resolution, StandingItem, WorkProgrammeItem
 
 from .conftest import HTMX, at
@@ -53,9 +53,12 @@ def test_action_with_a_named_owner_due_at_the_next_meeting(clerk, resolution, je
     content = response.content.decode()
     assert f"Action {action.reference} recorded." in content
     assert (
-        f'hx-swap-oob="beforeend:#item-actions-{resolution.item_id}"' in content
+        f'hx-swap-oob="beforeend:#resolution-actions-{resolution.pk}"' in content
         and f'id="action-{action.pk}"' in content
     )
+    # The item's one-line summary counts the new action, and the resolution no longer offers to make one.
+    assert f'id="item-{resolution.item_id}-counts" hx-swap-oob="true"' in content and "1 action" in content
+    assert f'id="make-action-link-{resolution.pk}" hx-swap-oob="true">Action {action.reference} made' in content
 
 
 def test_owner_typed_as_a_post_due_at_a_chosen_meeting(clerk, resolution, next_meeting):
@@ -63,12 +66,14 @@ def test_owner_typed_as_a_post_due_at_a_chosen_meeting(clerk, resolution, next_m
     response = make(clerk, resolution, owner="Strategic Director", due_meeting=str(later.pk))
     action = Action.objects.get()
     assert (action.owner, action.owner_post, action.due_meeting) == (None, "Strategic Director", later)
-    assert response.status_code == 302 and response.url.endswith(f"#item-{resolution.item_id}")
+    assert response.status_code == 302
+    assert response.url.endswith(f"?item={resolution.item_id}#resolution-{resolution.pk}")
 
 
 def test_due_in_words_or_by_date(clerk, resolution, jeanette):
     make(clerk, resolution, owner="Jeanette Richards", due_note="early in the new municipal year")
-    make(clerk, resolution, owner="jeanette richards", due_date="2031-05-01")
+    another = Resolution.objects.create(item=resolution.item, text="A second report be brought.", order=2)
+    make(clerk, another, owner="jeanette richards", due_date="2031-05-01")  # one action per resolution
     words, dated = Action.objects.order_by("pk")
     assert (words.owner, words.due_note) == (jeanette, "early in the new municipal year")
     assert (dated.owner, str(dated.due_date)) == (jeanette, "2031-05-01")
@@ -121,3 +126,41 @@ def test_a_meeting_from_another_committee_cannot_be_the_due_meeting(clerk, resol
     response = make(clerk, resolution, owner="Strategic Director", due_meeting=str(elsewhere.pk))
     assert "Select a valid choice" in response.content.decode()
     assert not Action.objects.exists()
+
+
+def test_a_resolution_already_made_an_action_is_not_made_one_twice(clerk, resolution):
+    make(clerk, resolution, HTMX, owner="Strategic Director")
+    first = Action.objects.get()
+    response = make(clerk, resolution, HTMX, owner="Strategic Director")  # a second click on a stale form
+    assert Action.objects.count() == 1
+    page = response.content.decode()
+    assert f"Action {first.reference} was already made from this resolution" in page and 'role="alert"' in page
+    response = make(clerk, resolution, owner="Strategic Director")  # and without JavaScript
+    assert Action.objects.count() == 1 and response.status_code == 302
+    assert any(first.reference in str(m) for m in response.wsgi_request._messages)
+
+
+def test_a_resolution_that_gave_an_action_may_still_promise_a_report_once(clerk, resolution):
+    make(clerk, resolution, owner="Strategic Director")
+    make(clerk, resolution, creates="future", owner="", text="A further report")
+    make(clerk, resolution, creates="future", owner="", text="A further report")  # a second click
+    assert Action.objects.count() == 2 and WorkProgrammeItem.objects.count() == 1
+
+
+def test_the_model_refuses_a_second_action_from_one_resolution(resolution):
+    first = Action.record_from_resolution(resolution, text="Report back", committee=resolution.item.meeting.committee)
+    with pytest.raises(AlreadyAnAction) as refused:
+        Action.record_from_resolution(resolution, text="Report back", committee=resolution.item.meeting.committee)
+    assert refused.value.action == first and Action.objects.count() == 1
+
+
+def test_workspace_offers_make_this_an_action_only_until_one_is_made(clerk, resolution):
+    url = f"{resolution.item.meeting.get_absolute_url()}?item={resolution.item_id}"
+    assert "Make this an action" in clerk.get(url).content.decode()
+    make(clerk, resolution, owner="Strategic Director")
+    page = clerk.get(url).content.decode()
+    made = Action.objects.get()
+    assert "Make this an action" not in page and f"Action {made.reference} made from this" in page
+    # The action sits right under the resolution it came from.
+    block = page.split(f'id="resolution-{resolution.pk}"')[1].split("</li>")[0]
+    assert f'id="action-{made.pk}"' in block

@@ -242,6 +242,12 @@ def pages_for(role):
         Visit("action controls without JavaScript", reverse("actions:row_controls", args=[exempt_action.pk])),
         Visit("form: request updates", reverse("chasing:request_updates", args=[upcoming.pk])),
         Visit("owners who cannot be chased", reverse("chasing:unchaseable"), tablet=True),
+        # The workspace's states (issue 11): one item open, and Edit agenda mode.
+        Visit("workspace: an item open", f"{upcoming.get_absolute_url()}?item={upcoming_item.pk}", tablet=True),
+        Visit("workspace: edit agenda", f"{upcoming.get_absolute_url()}?edit=1&item={upcoming_item.pk}", tablet=True),
+        Visit(
+            "workspace: draft, item open", f"{draft.get_absolute_url()}?item={draft_resolution.item_id}", tablet=True
+        ),
     ]
 
 
@@ -286,6 +292,19 @@ def check(page, visit, problems, tablet_check=True):
         problems.append(f"{visit.label} ({visit.path}):\n{results.generate_report()}")
 
 
+def confirm_status_changes(page, live_server, problems):
+    """Publishing and cancelling are asked about on pages that only answer a POST: open each, then ask axe."""
+    cyp = Committee.objects.get(short_name="CYP")
+    for meeting, button in (
+        (cyp.meetings.get(status=Meeting.Status.MINUTES_DRAFT), "Publish minutes"),
+        (cyp.next_meeting(), "Cancel this meeting"),
+    ):
+        page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
+        page.get_by_role("button", name=button).click()
+        page.wait_for_selector("#consequences")
+        check(page, Visit(f"confirm: {button}", page.url, tablet=True), problems)
+
+
 def review_an_import(page, live_server, problems):
     """The clerk's review screen only exists as the answer to a POST: paste minutes, then ask axe."""
     page.goto(f"{live_server.url}{reverse('actions:import_start')}")
@@ -322,6 +341,7 @@ def test_every_page_passes_axe_and_fits_a_tablet(browser, live_server, screensho
             page.screenshot(path=screenshot_dir / f"a11y-{visit.status}-{role}-768.png")
     if role == "clerk":
         review_an_import(page, live_server, problems)
+        confirm_status_changes(page, live_server, problems)
     context.close()
     assert not problems, f"{len(problems)} problem(s) for {role}:\n\n" + "\n\n".join(problems)
 

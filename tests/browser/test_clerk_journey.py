@@ -45,14 +45,16 @@ def test_clerk_runs_a_meeting_from_agenda_to_published_minutes(page, live_server
 
     # A declaration of interest.
     declarations = page.locator("#declarations")
+    declarations.get_by_text("Record a declaration").click()  # the form loads when its panel opens
     declarations.get_by_label("Person").select_option(label="Cllr C Boles")
     declarations.get_by_label("Type").select_option(label="Personal")
     declarations.get_by_label("The interest").fill("Trustee of a local care leavers' charity.")
-    declarations.get_by_role("button", name="Record declaration").click()
+    declarations.get_by_role("button", name=re.compile("^Record")).click()
     expect(declarations.get_by_role("status")).to_have_text("Declaration by Cllr C Boles recorded.")
 
     # The outcome of the standing Ofsted item: minutes, then a resolution.
     item = page.locator("section.agenda-item", has=page.get_by_role("heading", name=re.compile("Ofsted improvement")))
+    item.get_by_role("link", name=re.compile("Ofsted improvement")).click()  # items open one at a time
     item.get_by_label("Minutes").fill("Jeanette Richards presented the first highlight report. Members welcomed it.")
     item.get_by_role("button", name=re.compile("Save minutes")).click()
     expect(item.get_by_text("Saved at")).to_be_visible()
@@ -91,6 +93,11 @@ def test_clerk_runs_a_meeting_from_agenda_to_published_minutes(page, live_server
     page.get_by_role("button", name="Mark as held").click()
     page.get_by_role("button", name="Start draft minutes").click()
     page.get_by_role("button", name="Publish minutes").click()
+    # Publishing asks first, saying who will see what (issue 11).
+    expect(page.locator("#consequences")).to_contain_text("Anyone, signed in or not")
+    page.screenshot(path=screenshot_dir / "clerk-confirm-publish.png", full_page=True)
+    assert_accessible(page)
+    page.get_by_role("button", name="Yes, publish the minutes").click()
     expect(page.get_by_role("status").first).to_contain_text("Published")
     page.reload()
     assert_accessible(page)
@@ -115,7 +122,7 @@ def test_workspace_of_the_demo_next_meeting_is_accessible(page, live_server, scr
     call_command("load_demo", verbosity=0)
     sign_in(page, live_server, "clerk")
     meeting = Meeting.objects.filter(committee__short_name="CYP").upcoming().first()
-    page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
+    page.goto(f"{live_server.url}{meeting.get_absolute_url()}?edit=1")  # Edit agenda mode: the item tools show
     # Open one set of action controls and one swapped-in edit form so axe sees them too.
     page.locator("#matters .action-row").first.get_by_role("link", name=re.compile("^Update, RAG, discharge")).click()
     expect(page.locator("#matters .action-row details[open]").first).to_be_visible()

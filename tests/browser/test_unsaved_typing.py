@@ -14,7 +14,8 @@ def test_moving_an_item_keeps_unsaved_minutes_elsewhere_on_the_agenda(page, live
     meeting = Committee.objects.get(short_name="CYP").next_meeting()
     first, second = meeting.items.order_by("order")[:2]
     sign_in(page, live_server, "clerk")
-    page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
+    # The second item open, in Edit agenda mode (where the move buttons are).
+    page.goto(f"{live_server.url}{meeting.get_absolute_url()}?edit=1&item={second.pk}")
     page.evaluate("window.__marker = 1")
 
     minutes = page.locator(f"#minutes-{second.pk} textarea")

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from meetings.models import Committee
-from tests.browser.helpers import assert_accessible, sign_in
+from tests.browser.helpers import assert_accessible, sign_in, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,6 +28,13 @@ def test_clerk_adds_an_officer_and_an_item_from_panels_loaded_on_demand(page, li
     add_item.get_by_label("Title").fill("Youth Justice Plan")
     add_item.get_by_role("button", name="Add item").click()
     expect(page.locator("#agenda")).to_contain_text("Youth Justice Plan")
+    # Focus moves to the new item (opened), and the polite live region says what changed (issue 11).
+    wait_until(page, "document.activeElement.classList.contains('item-toggle')")
+    assert "Youth Justice Plan" in page.evaluate("document.activeElement.textContent")
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "true"
+    expect(page.locator("#workspace-announcer[aria-live=polite]")).to_contain_text(
+        "Youth Justice Plan added and opened"
+    )
 
     assert page.evaluate("window.__marker") == 1, "a panel reloaded the page"
     assert meeting.attendances.filter(person__name="Jacqui Dennis", status="in_attendance").exists()
