@@ -80,8 +80,17 @@ def action_list(request):
         "table_caption": "Outstanding actions"
         + (f", page {page.number} of {page.paginator.num_pages}" if page.paginator.num_pages > 1 else ""),
     }
-    template = "actions/action_list.html#results" if request.htmx else "actions/action_list.html"
-    return render(request, template, context)
+    return render(request, _action_list_template(request), context)
+
+
+def _action_list_template(request):
+    """The whole page, unless htmx asks: then the rows, with the form redrawn beside them unless the form itself
+    asked. Back and Forward re-request the whole page (history restore), so it is drawn from the address."""
+    if not request.htmx or request.htmx.history_restore_request:
+        return "actions/action_list.html"
+    if request.htmx.trigger == "filters":
+        return "actions/action_list.html#results"
+    return "actions/action_list.html#results-and-form"
 
 
 @require_safe
