@@ -380,10 +380,15 @@ def edit_urls(committee, past_meeting, item, world):
         urls += [reverse(f"actions:{name}", args=[action.pk]) for name in CONTROLS]
         # Not an edit itself, but it draws the clerk's controls: clerks only.
         urls.append(reverse("actions:row_controls", args=[action.pk]))
+        # The owner box's check names people in the register as the clerk types: clerks only.
+        urls.append(f"{reverse('actions:owner_check')}?owner=Richards")
     return urls
 
 
-CONTROLS = ["set_rag", "add_update", "mark_completed", "discharge", "reopen", "close"]
+CONTROLS = [
+    *("set_rag", "add_update", "mark_completed", "discharge", "reopen", "close"),
+    *("accept_rag", "reject_rag", "change_owner", "change_due"),
+]
 EVIL_POST = {
     "version": 1,
     "text": "Overwritten",
@@ -499,6 +504,7 @@ AUDITED_URLS = {
     "actions:make_action",
     "actions:owner_update",
     "actions:row_controls",
+    "actions:owner_check",
     *(f"actions:{name}" for name in CONTROLS),
     "actions:import_start",
     "actions:import_confirm",

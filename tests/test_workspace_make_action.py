@@ -60,7 +60,7 @@ def test_action_with_a_named_owner_due_at_the_next_meeting(clerk, resolution, je
 
 def test_owner_typed_as_a_post_due_at_a_chosen_meeting(clerk, resolution, next_meeting):
     later = Meeting.objects.create(committee=next_meeting.committee, starts_at=at(60))
-    response = make(clerk, resolution, owner="Strategic Director", due_meeting=str(later.pk))
+    response = make(clerk, resolution, owner="Strategic Director", keep_as_post="on", due_meeting=str(later.pk))
     action = Action.objects.get()
     assert (action.owner, action.owner_post, action.due_meeting) == (None, "Strategic Director", later)
     assert response.status_code == 302 and response.url.endswith(f"#item-{resolution.item_id}")
@@ -88,7 +88,7 @@ def test_promise_to_a_future_committee_creates_the_linked_work_programme_item(cl
 
 
 def test_promise_to_the_next_meeting_targets_it_in_the_work_programme(clerk, resolution, next_meeting):
-    make(clerk, resolution, creates="future", owner="Strategic Director", due_meeting="next")
+    make(clerk, resolution, creates="future", owner="Strategic Director", keep_as_post="on", due_meeting="next")
     work = WorkProgrammeItem.objects.get()
     assert (work.timing, work.target_meeting) == ("meeting", next_meeting)
     assert Action.objects.get().due_meeting == next_meeting
