@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core import clock, roles
+from core import clock, dates, roles
 from core.concurrency import StaleEdit, Versioned
 from meetings.models import (
     AgendaItem,
@@ -257,9 +257,9 @@ class Action(Versioned):
     @property
     def due_display(self):
         if self.due_date:
-            return f"{self.due_date:%-d %b %Y}"
+            return dates.table_date(self.due_date)
         if self.due_meeting_id:
-            return f"Meeting of {self.due_on:%-d %b %Y}"
+            return f"Meeting of {dates.table_date(self.due_on)}"
         return self.due_note or "Not set"
 
     @property

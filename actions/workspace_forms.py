@@ -5,6 +5,7 @@ from django.db import transaction
 from django.urls import reverse_lazy
 
 from core import clock
+from core.date_input import DateInputField
 from meetings.models import Meeting, StandingItem, WorkProgrammeItem
 from meetings.people import owner_label, resolve_owner
 
@@ -78,7 +79,7 @@ class MakeActionForm(ResolvesOwner, forms.Form):
     )
     keep_as_post = forms.BooleanField(label=KEEP_AS_POST, required=False)
     due_meeting = forms.ChoiceField(label="Due at meeting", required=False)
-    due_date = forms.DateField(label="Or due by date", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = DateInputField(label="Or due by date", required=False, help_text="For example, 27 3 2027")
     due_note = forms.CharField(
         label="Or due, in words", max_length=200, required=False, help_text="e.g. early in the new municipal year"
     )
@@ -215,7 +216,7 @@ class OwnerChangeForm(ResolvesOwner, ControlForm):
 
 
 class DueChangeForm(ControlForm):
-    due_date = forms.DateField(label="New due date", required=False)
+    due_date = DateInputField(label="New due date", required=False)
     due_note = forms.CharField(label="Or due, in words", max_length=200, required=False)
     reason = forms.CharField(max_length=2000, label="Why is the due date changing?")
 

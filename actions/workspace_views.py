@@ -236,7 +236,8 @@ def owner_check(request):
     typed = request.GET.get("owner", "")[:200].strip()
     person, candidates = resolve_owner(typed, list(owner_people())) if typed else (None, [])
     context = {"typed": typed, "person": person, "candidates": candidates}
-    return render(request, "actions/workspace/owner_check.html", context)
+    template = "actions/workspace/owner_check.html" if request.htmx else "actions/workspace/owner_check_page.html"
+    return render(request, template, context)
 
 
 def make_action(request, pk):

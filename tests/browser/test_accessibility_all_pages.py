@@ -57,6 +57,8 @@ def add_a_second_page_of_actions():
 def load_demo():
     call_command("load_demo", verbosity=0)
     add_a_second_page_of_actions()
+    # An owner's proposed RAG, waiting for the clerk: "proposed Red" on the lists, accept/reject on the page.
+    Action.objects.outstanding().filter(owner__user__username="officer").exclude(rag="red").first().propose_rag("red")
 
 
 def pages_for(role):
@@ -155,6 +157,7 @@ def pages_for(role):
             Visit("403 item edit", reverse("meetings:item_edit", args=[draft.pk, draft_item.pk]), status=403),
         ]
     upcoming_item = upcoming.items.order_by("order").first()
+    proposed = Action.objects.exclude(proposed_rag="").first()
     return visits + [
         Visit("import start", reverse("actions:import_start")),
         Visit("form: schedule a meeting", reverse("meetings:meeting_create", args=[cyp.slug])),
@@ -171,6 +174,8 @@ def pages_for(role):
         Visit("form: make an action", reverse("actions:make_action", args=[draft_resolution.pk])),
         # Without JavaScript, "Update, RAG, discharge" leads to the action's page and its controls.
         Visit("action controls without JavaScript", reverse("actions:row_controls", args=[exempt_action.pk])),
+        Visit("owner check without JavaScript", f"{reverse('actions:owner_check')}?owner=Richards"),
+        Visit("action with a proposed RAG", reverse("actions:detail", args=[proposed.pk]), tablet=True),
     ]
 
 
