@@ -77,6 +77,7 @@ def action_list(request):
         "page": page,
         "page_range": page.paginator.get_elided_page_range(page.number),
         "counts": counts,
+        "filters_applied": sum(1 for name in ActionFilter.base_filters if name != "sort" and request.GET.get(name)),
         "table_caption": "Outstanding actions"
         + (f", page {page.number} of {page.paginator.num_pages}" if page.paginator.num_pages > 1 else ""),
     }
@@ -224,7 +225,7 @@ def brief(request, slug):
     meeting = form.cleaned_data["meeting"] if form.is_valid() else committee.next_meeting()
     if meeting and not form.is_bound:
         form = BriefMeetingForm(initial={"meeting": meeting.pk}, committee=committee)
-    context = {"committee": committee, "meeting": meeting, "form": form}
+    context = {"committee": committee, "meeting": meeting, "form": form, "as_at": clock.now()}
     if meeting:
         context.update(brief_sections(meeting))
     return render(request, "actions/brief.html", context)

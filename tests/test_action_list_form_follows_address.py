@@ -60,8 +60,9 @@ def test_a_due_by_from_the_brief_stays_in_the_form_so_sorting_keeps_it(councillo
 def test_a_tile_clicked_with_htmx_redraws_the_form_beside_the_rows(councillor, three_rags):
     page = councillor.get(LIST, {"rag": "red"}, HTTP_HX_REQUEST="true", HTTP_HX_TRIGGER="").content.decode()
     assert page.lstrip().startswith('<div id="results"')
-    form = page[page.index("<form") :]
-    assert 'id="filters"' in form and 'hx-swap-oob="true"' in form
+    form = page[page.index("<details") :]
+    assert form.startswith('<details class="filters-toggle no-print" id="filters-panel" hx-swap-oob="true">')
+    assert 'id="filters"' in form
     assert selected(form, "rag") == "red"
     assert "<html" not in page
 

@@ -187,6 +187,7 @@ PAGES = {
     "make_action": ("clerk", lambda w: reverse("actions:make_action", args=[w["resolution"].pk]), 6),
     "import_start": ("clerk", fixed("/actions/import/"), 4),
     "row_controls": ("clerk", lambda w: reverse("actions:row_controls", args=[w["action"].pk]), 4),
+    "favicon": ("anonymous", fixed("/favicon.ico"), 0),  # a redirect to the static icon
     "owner_check": ("clerk", fixed("/actions/owner-check/?owner=richards"), 4),  # the register, read once
 }
 

@@ -456,6 +456,7 @@ def test_public_is_told_nothing_about_unpublished_business_on_edit_urls(anonymou
 AUDITED_URLS = {
     # read by anyone (checked for leaks above)
     "home",
+    "favicon",  # a redirect to a static file
     "login",
     "password_reset",
     "password_reset_done",

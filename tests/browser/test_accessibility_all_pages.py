@@ -25,7 +25,7 @@ TABLET = {"width": 768, "height": 1024}
 # Sub-pixel rounding of borders; anything more is a real sideways scroll.
 SCROLL_TOLERANCE = 2
 
-DOWNLOADS = {"actions:log_csv", "actions:log_xlsx"}
+DOWNLOADS = {"actions:log_csv", "actions:log_xlsx", "favicon"}  # files, not pages
 FRIENDLY = {403: "You cannot open this page", 404: "Page not found"}
 
 
