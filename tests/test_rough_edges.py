@@ -87,4 +87,4 @@ def test_the_latest_update_column_has_room_on_wide_screens(councillor, make_acti
     assert '<th scope="col" role="columnheader" class="col-latest">Latest update</th>' in page
     assert 'data-label="Latest update" class="col-latest"' in page
     css = (STATIC / "css" / "scrutiny.css").read_text()
-    assert re.search(r"\.table th\.col-latest, \.table td\.col-latest \{ min-width: 14rem;", css)
+    assert re.search(r"\.table th\.col-latest, \.table td\.col-latest \{ min-width: 12rem;", css)
