@@ -18,7 +18,9 @@ def state(page):
         "rag": page.get_by_label("RAG", exact=True).input_value(),
         "sort": page.get_by_label("Sort by").input_value(),
         "rows": [row.get_attribute("id") for row in page.locator(ROWS).all()],
-        "rags": sorted({row.locator("td[data-label=RAG]").inner_text().strip() for row in page.locator(ROWS).all()}),
+        "rags": sorted(
+            {row.locator("td[data-label=RAG] > strong.tag").inner_text().strip() for row in page.locator(ROWS).all()}
+        ),
     }
 
 
