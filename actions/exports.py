@@ -5,12 +5,13 @@ import datetime
 import tempfile
 
 from django.http import FileResponse, StreamingHttpResponse
-from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, NamedStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from core.dates import table_date
 
 LOG_COLUMNS = ["Ref", "Meeting date", "Item", "Action", "Responsible officer", "Due", "Status", "RAG", "Latest update"]
 # Widths in Excel's character units, one per column above.
@@ -42,7 +43,8 @@ def item_label(item):
 def latest_update(action):
     if not action.latest_update_text:
         return ""
-    return f"{timezone.localtime(action.latest_update_at):{UK_DATE}}: {action.latest_update_text}"
+    # Text, so the same words as the pages (core.dates); the date-typed cells stay dates.
+    return f"{table_date(action.latest_update_at)}: {action.latest_update_text}"
 
 
 def log_row(action):

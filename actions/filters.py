@@ -85,6 +85,13 @@ class ActionFilter(django_filters.FilterSet):
         model = Action
         fields = ["q", "committee", "owner", "rag", "status", "overdue", "due_next", "due_by", "sort"]
 
+    def __init__(self, data=None, *args, **kwargs):
+        # The form says what the rows are sorted by even when the address does not (the default, soonest due).
+        if data is not None and not data.get("sort"):
+            data = data.copy()
+            data["sort"] = "due"
+        super().__init__(data, *args, **kwargs)
+
     def search(self, queryset, name, value):
         """Over the action, its reference and its latest update (the annotation from with_related)."""
         words = value.split()

@@ -16,6 +16,7 @@ class OwnerUpdateForm(forms.Form):
         label="Proposed RAG rating",
         choices=[("", "Keep as it is")] + list(Action.Rag.choices),
         required=False,
+        help_text="The clerk accepts or rejects it; until then the rating stays as it is.",
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 

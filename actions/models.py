@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core import clock, rag_rules, roles
+from core import clock, dates, rag_rules, roles
 from core.concurrency import StaleEdit, Versioned
 from meetings.models import (
     AgendaItem,
@@ -164,6 +164,8 @@ class Action(Versioned):
     # "soonest due" order use an index; kept right by save() and by the Meeting signals below.
     due_on = models.DateField(null=True, blank=True, editable=False)
     rag = models.CharField(max_length=5, choices=Rag.choices, default=Rag.GREEN)
+    # An owner's proposed rating: it changes nothing until a clerk accepts or rejects it (issue 11).
+    proposed_rag = models.CharField(max_length=5, choices=Rag.choices, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     closed_reason = models.TextField(blank=True)
     discharged_on = models.DateField(null=True, blank=True)
@@ -191,6 +193,9 @@ class Action(Versioned):
         ordering = ["committee", "created_at", "pk"]
         constraints = [
             models.CheckConstraint(condition=Q(rag__in=["red", "amber", "green"]), name="action_rag_valid"),
+            models.CheckConstraint(
+                condition=Q(proposed_rag__in=["", "red", "amber", "green"]), name="action_proposed_rag_valid"
+            ),
             models.CheckConstraint(
                 condition=Q(status__in=["open", "in_progress", "completed", "discharged", "closed"]),
                 name="action_status_valid",
@@ -276,9 +281,9 @@ class Action(Versioned):
     @property
     def due_display(self):
         if self.due_date:
-            return f"{self.due_date:%-d %b %Y}"
+            return dates.table_date(self.due_date)
         if self.due_meeting_id:
-            return f"Meeting of {self.due_on:%-d %b %Y}"
+            return f"Meeting of {dates.table_date(self.due_on)}"
         return self.due_note or "Not set"
 
     @property
@@ -325,12 +330,16 @@ class Action(Versioned):
         refusal = guard(self) if guard else None
         if refusal:
             raise ValueError(refusal)
+        # A change or an entry may depend on the row as locked (accepting a proposal: its rating, its words).
+        changes = {field: value(self) if callable(value) else value for field, value in changes.items()}
+        entry = entry(self) if callable(entry) else entry
         rag_before, status_before = self.rag, self.status
         for field, value in changes.items():
             setattr(self, field, value)
         due_after = self.due_on if self._due_fields() == due_fields else self._due_day()
         self.deferrals += rag_rules.is_deferral(due_before, due_after)
         update = ActionUpdate.objects.create(
+            proposed_rag=changes.get("proposed_rag") or "",
             action=self,
             at=at or clock.now(),
             by=by if getattr(by, "is_authenticated", False) else None,
@@ -413,8 +422,12 @@ class Action(Versioned):
         return self._change(by, ActionUpdate.Kind.EDIT, entry, guard=dates_allowed, **changes)
 
     def add_update(self, text, by=None, rag=None, status=None, as_owner=False, **kwargs):
+        """An update; from the owner, a RAG rating is a proposal for the clerk (propose_rag), not a change."""
         changes = {}
-        if rag:
+        if rag and as_owner:
+            self._check_rag(rag)
+            changes["proposed_rag"] = lambda locked: "" if rag == locked.rag else rag
+        elif rag:
             changes["rag"] = rag
         if status:
             changes["status"] = status
@@ -438,8 +451,8 @@ class Action(Versioned):
         )
 
     def set_rag(self, rag, by=None, reason="", **kwargs):
-        if rag not in self.Rag.values:
-            raise ValueError(f"Unknown RAG rating {rag!r}")
+        """A RAG that disagrees with the suggested one (core/rag_rules.py) needs a reason, kept on the timeline."""
+        self._check_rag(rag)
 
         def reasoned(locked):
             suggested = locked.suggested_rag()
@@ -447,6 +460,93 @@ class Action(Versioned):
                 return rag_rules.reason_needed(suggested, rag)
 
         return self._change(by, ActionUpdate.Kind.RAG, reason, guard=reasoned, rag=rag, **kwargs)
+
+    def _check_rag(self, rag):
+        if rag not in self.Rag.values:
+            raise ValueError(f"Unknown RAG rating {rag!r}")
+
+    @staticmethod
+    def _outstanding_only(locked):
+        if not locked.is_outstanding:
+            return f"{locked.reference} is {locked.get_status_display().lower()}: reopen it first."
+
+    # --- an owner's proposed RAG: a proposal until a clerk accepts or rejects it --------------
+
+    def propose_rag(self, rag, by=None, note="", as_owner=True, **kwargs):
+        self._check_rag(rag)
+        entry = note or f"Proposed RAG {self.Rag(rag).label}."
+        return self._change(
+            by,
+            ActionUpdate.Kind.RAG_PROPOSED,
+            entry,
+            as_owner=as_owner,
+            guard=self._outstanding_only,
+            proposed_rag=rag,
+            **kwargs,
+        )
+
+    def _pending_proposal(self, locked):
+        if not locked.proposed_rag:
+            return f"{locked.reference} has no proposed RAG to decide on."
+        return self._outstanding_only(locked)
+
+    def accept_proposed_rag(self, by=None, reason="", **kwargs):
+        return self._decide_proposal(by, ActionUpdate.Kind.RAG_ACCEPTED, "accepted", reason, accept=True, **kwargs)
+
+    def reject_proposed_rag(self, by=None, reason="", **kwargs):
+        return self._decide_proposal(by, ActionUpdate.Kind.RAG_REJECTED, "rejected", reason, **kwargs)
+
+    def _decide_proposal(self, by, kind, verb, reason, accept=False, **kwargs):
+        def words(locked):
+            said = f"Proposed RAG {self.Rag(locked.proposed_rag).label} {verb}."
+            return f"{said} {reason.strip()}" if reason.strip() else said
+
+        changes = {"rag": lambda locked: locked.proposed_rag} if accept else {}
+        return self._change(by, kind, words, guard=self._pending_proposal, proposed_rag="", **changes, **kwargs)
+
+    # --- the clerk changes who owns it, or when it is due, and says why -----------------------
+
+    def change_owner(self, owner=None, owner_post="", by=None, reason="", **kwargs):
+        """A person, or a post where no person is named; the timeline says from whom to whom, and why."""
+        if not reason.strip():
+            raise ValueError("Say why the owner is changing.")
+        new = Action(owner=owner, owner_post="" if owner else owner_post.strip())
+        return self._change(
+            by,
+            ActionUpdate.Kind.OWNER,
+            lambda locked: f"Owner changed from {locked.owner_display} to {new.owner_display}. {reason.strip()}",
+            guard=self._outstanding_only,
+            owner=owner,
+            owner_post=new.owner_post,
+            **kwargs,
+        )
+
+    def change_due(self, due_date=None, due_meeting=None, due_note="", by=None, reason="", **kwargs):
+        """A new due point (a date, a meeting or words); refused for a date a council would not accept."""
+        if not reason.strip():
+            raise ValueError("Say why the due date is changing.")
+        new = Action(due_date=due_date, due_meeting=due_meeting, due_note=due_note)
+        new.due_on = due_date or (due_meeting.date if due_meeting else None)
+
+        def allowed(locked):
+            refusal = self._outstanding_only(locked)
+            if refusal or not due_date:
+                return refusal
+            try:
+                clock.check_due_date(due_date, locked.agreed_on)
+            except ValidationError as error:
+                return " ".join(error.messages)
+
+        return self._change(
+            by,
+            ActionUpdate.Kind.DUE,
+            lambda locked: f"Due changed from {locked.due_display} to {new.due_display}. {reason.strip()}",
+            guard=allowed,
+            due_date=due_date,
+            due_meeting=due_meeting,
+            due_note=due_note,
+            **kwargs,
+        )
 
     def mark_completed(self, by=None, note="", **kwargs):
         def open_still(locked):
@@ -525,6 +625,11 @@ class ActionUpdate(models.Model):
         REOPEN = "reopen", "Reopened"
         EDIT = "edit", "Edited"
         MESSAGE = "message", "Message sent"
+        RAG_PROPOSED = "rag_proposed", "RAG proposed"
+        RAG_ACCEPTED = "rag_accepted", "Proposed RAG accepted"
+        RAG_REJECTED = "rag_rejected", "Proposed RAG rejected"
+        OWNER = "owner", "Owner changed"
+        DUE = "due", "Due date changed"
 
     class Via(models.TextChoices):
         APP = "", "In the app"
@@ -539,6 +644,7 @@ class ActionUpdate(models.Model):
     via = models.CharField(max_length=20, choices=Via.choices, blank=True, default=Via.APP)
     rag_before = models.CharField(max_length=5, choices=Action.Rag.choices, blank=True)
     rag_after = models.CharField(max_length=5, choices=Action.Rag.choices, blank=True)
+    proposed_rag = models.CharField(max_length=5, choices=Action.Rag.choices, blank=True)
     status_before = models.CharField(max_length=20, choices=Action.Status.choices, blank=True)
     status_after = models.CharField(max_length=20, choices=Action.Status.choices, blank=True)
     # The due day before and after the entry, where it changed: deferrals are counted from these.

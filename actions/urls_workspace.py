@@ -13,4 +13,9 @@ urlpatterns = [
     path("<int:pk>/discharge/", workspace_views.discharge, name="discharge"),
     path("<int:pk>/reopen/", workspace_views.reopen, name="reopen"),
     path("<int:pk>/close/", workspace_views.close, name="close"),
+    path("<int:pk>/proposed-rag/accept/", workspace_views.accept_rag, name="accept_rag"),
+    path("<int:pk>/proposed-rag/reject/", workspace_views.reject_rag, name="reject_rag"),
+    path("<int:pk>/owner/", workspace_views.change_owner, name="change_owner"),
+    path("<int:pk>/due/", workspace_views.change_due, name="change_due"),
+    path("owner-check/", workspace_views.owner_check, name="owner_check"),
 ]

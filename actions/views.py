@@ -77,11 +77,21 @@ def action_list(request):
         "page": page,
         "page_range": page.paginator.get_elided_page_range(page.number),
         "counts": counts,
+        "filters_applied": sum(1 for name in ActionFilter.base_filters if name != "sort" and request.GET.get(name)),
         "table_caption": "Outstanding actions"
         + (f", page {page.number} of {page.paginator.num_pages}" if page.paginator.num_pages > 1 else ""),
     }
-    template = "actions/action_list.html#results" if request.htmx else "actions/action_list.html"
-    return render(request, template, context)
+    return render(request, _action_list_template(request), context)
+
+
+def _action_list_template(request):
+    """The whole page, unless htmx asks: then the rows, with the form redrawn beside them unless the form itself
+    asked. Back and Forward re-request the whole page (history restore), so it is drawn from the address."""
+    if not request.htmx or request.htmx.history_restore_request:
+        return "actions/action_list.html"
+    if request.htmx.trigger == "filters":
+        return "actions/action_list.html#results"
+    return "actions/action_list.html#results-and-form"
 
 
 @require_safe
@@ -215,7 +225,7 @@ def brief(request, slug):
     meeting = form.cleaned_data["meeting"] if form.is_valid() else committee.next_meeting()
     if meeting and not form.is_bound:
         form = BriefMeetingForm(initial={"meeting": meeting.pk}, committee=committee)
-    context = {"committee": committee, "meeting": meeting, "form": form}
+    context = {"committee": committee, "meeting": meeting, "form": form, "as_at": clock.now()}
     if meeting:
         context.update(brief_sections(meeting))
     return render(request, "actions/brief.html", context)

@@ -2,17 +2,65 @@
 
 from django import forms
 from django.db import transaction
+from django.urls import reverse_lazy
 
 from core import clock
+from core.date_input import DateInputField
 from meetings.models import Meeting, StandingItem, WorkProgrammeItem
-from meetings.people import find_owner
+from meetings.people import owner_label, resolve_owner
 
 from .models import Action
 
 NEXT = "next"
 
 
-class MakeActionForm(forms.Form):
+def owner_widget(list_id):
+    """The owner box: the register as a datalist and, with htmx, a check as the clerk types that says whether
+    the text names someone (the check's answer replaces the field's hint)."""
+    return forms.TextInput(
+        attrs={
+            **({"list": list_id} if list_id else {}),
+            "autocomplete": "off",
+            "hx-get": reverse_lazy("actions:owner_check"),
+            "hx-trigger": "input changed delay:400ms, change",
+            "hx-sync": "this:replace",
+            "hx-swap": "innerHTML",
+        }
+    )
+
+
+class ResolvesOwner:
+    """An owner box that links the one person the text names (so the action reaches their "My actions"), and
+    otherwise refuses until the clerk ticks "keep as a post", naming the people it might have meant."""
+
+    owner_candidates = ()
+
+    def resolve_owner(self, data):
+        text = data.get("owner", "").strip()
+        if not text:
+            return None
+        person, self.owner_candidates = resolve_owner(text, self.people)
+        if person is None and not data.get("keep_as_post"):
+            self.add_error("owner", owner_warning(text, self.owner_candidates))
+        return person
+
+
+def owner_warning(text, candidates):
+    if len(candidates) > 1:
+        names = "; ".join(owner_label(p) for p in candidates)
+        return f"“{text}” could be any of: {names}. Type the full name, or tick “Keep as a post”."
+    if candidates:
+        meant = owner_label(candidates[0])
+        return f"No one is called “{text}”. Did you mean {meant}? Type the full name, or tick “Keep as a post”."
+    return (
+        f"No one in the register is called “{text}”. Check the spelling, or tick “Keep as a post” to save it as a post."
+    )
+
+
+KEEP_AS_POST = "Keep as a post: it names no one in the register"
+
+
+class MakeActionForm(ResolvesOwner, forms.Form):
     ACTION, STANDING, FUTURE = "action", "standing", "future"
     creates = forms.ChoiceField(
         label="This resolution",
@@ -29,8 +77,9 @@ class MakeActionForm(forms.Form):
         required=False,
         help_text="Start typing a name, or type a post such as “Strategic Director”.",
     )
+    keep_as_post = forms.BooleanField(label=KEEP_AS_POST, required=False)
     due_meeting = forms.ChoiceField(label="Due at meeting", required=False)
-    due_date = forms.DateField(label="Or due by date", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = DateInputField(label="Or due by date", required=False, help_text="For example, 27 3 2027")
     due_note = forms.CharField(
         label="Or due, in words", max_length=200, required=False, help_text="e.g. early in the new municipal year"
     )
@@ -51,8 +100,8 @@ class MakeActionForm(forms.Form):
         self.fields["due_meeting"].choices = [("", "Not at a meeting"), (NEXT, nxt)] + [
             (str(m.pk), f"{m.date:%A %-d %B %Y}") for m in self.later_meetings
         ]
-        self.fields["owner"].widget.attrs["list"] = f"owner-options-{resolution.pk}"
-        self.fields["owner"].widget.attrs["autocomplete"] = "off"
+        self.fields["owner"].widget = owner_widget(f"owner-options-{resolution.pk}")
+        self.fields["owner"].widget.attrs["hx-target"] = f"#{self.auto_id % 'owner'}_hint"
         self.initial.setdefault("text", resolution.text)
 
     def clean(self):
@@ -76,6 +125,7 @@ class MakeActionForm(forms.Form):
                 self.add_error("due_date", error)
         if data.get("creates") == self.ACTION and not data.get("owner", "").strip():
             self.add_error("owner", "Say who owns the action: a person or a post.")
+        data["owner_person"] = self.resolve_owner(data)
         return data
 
     @transaction.atomic
@@ -88,7 +138,7 @@ class MakeActionForm(forms.Form):
                 source_resolution=self.resolution,
                 active_from=max(self.meeting.date, clock.today()),
             )
-        owner = find_owner(data["owner"], self.people) if data["owner"].strip() else None
+        owner = data["owner_person"]
         fields = {
             "text": data["text"],
             "committee_id": self.meeting.committee_id,
@@ -141,6 +191,42 @@ class UpdateForm(ControlForm):
 
 class NoteForm(ControlForm):
     note = forms.CharField(required=False, max_length=2000, label="Note (optional)")
+
+
+class ProposalForm(ControlForm):
+    reason = forms.CharField(required=False, max_length=2000, label="Reason (optional)")
+
+
+class OwnerChangeForm(ResolvesOwner, ControlForm):
+    owner = forms.CharField(max_length=200, label="New owner", help_text="A name from the register, or a post.")
+    keep_as_post = forms.BooleanField(label=KEEP_AS_POST, required=False)
+    reason = forms.CharField(max_length=2000, label="Why is the owner changing?")
+
+    def __init__(self, *args, action, people, **kwargs):
+        super().__init__(*args, auto_id=f"action-{action.pk}-owner-%s", **kwargs)
+        self.people = people
+        self.fields["owner"].widget = owner_widget(None)
+        self.fields["owner"].widget.attrs["hx-target"] = f"#{self.auto_id % 'owner'}_hint"
+
+    def clean(self):
+        data = super().clean()
+        data["owner_person"] = self.resolve_owner(data)
+        return data
+
+
+class DueChangeForm(ControlForm):
+    due_date = DateInputField(label="New due date", required=False)
+    due_note = forms.CharField(label="Or due, in words", max_length=200, required=False)
+    reason = forms.CharField(max_length=2000, label="Why is the due date changing?")
+
+    def __init__(self, *args, action, **kwargs):
+        super().__init__(*args, auto_id=f"action-{action.pk}-due-%s", **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("due_date") and not data.get("due_note", "").strip() and "due_date" not in self.errors:
+            self.add_error("due_date", "Give the new due date, or say in words when it is due.")
+        return data
 
 
 class CloseForm(ControlForm):

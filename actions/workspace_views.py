@@ -14,10 +14,20 @@ from django.views.decorators.http import require_GET, require_POST
 from core import hooks, roles
 from core.concurrency import StaleEdit
 from meetings.models import Meeting, Resolution
-from meetings.people import owner_people
+from meetings.people import owner_people, resolve_owner
 
 from .models import Action, AlreadyAnAction
-from .workspace_forms import CloseForm, DischargeForm, MakeActionForm, NoteForm, RagForm, UpdateForm
+from .workspace_forms import (
+    CloseForm,
+    DischargeForm,
+    DueChangeForm,
+    MakeActionForm,
+    NoteForm,
+    OwnerChangeForm,
+    ProposalForm,
+    RagForm,
+    UpdateForm,
+)
 
 ROW = "actions/workspace/action_row.html"
 MATTERS_SHOWN = 25  # as many as a page of the tracker
@@ -118,7 +128,12 @@ def row_controls(request, pk):
 
 def _control(request, pk, form_class, control, verb, done):
     action = _get_action_for_clerk(request, pk)
-    form = form_class(request.POST, action=action) if form_class is DischargeForm else form_class(request.POST)
+    if form_class in (DischargeForm, DueChangeForm):
+        form = form_class(request.POST, action=action)
+    elif form_class is OwnerChangeForm:
+        form = form_class(request.POST, action=action, people=list(owner_people()))
+    else:
+        form = form_class(request.POST)
     if not form.is_valid():
         errors = " ".join(
             f"{form.fields[name].label}: {e}" if name in form.fields else e
@@ -182,6 +197,49 @@ def close(request, pk):
         return a.close(d["reason"], **kw)
 
     return _control(request, pk, CloseForm, "close", verb, lambda d: "Closed without being done.")
+
+
+@require_POST
+def accept_rag(request, pk):
+    def verb(a, d, **kw):
+        return a.accept_proposed_rag(reason=d["reason"], **kw)
+
+    return _control(request, pk, ProposalForm, "proposal", verb, lambda d: "Proposed RAG accepted.")
+
+
+@require_POST
+def reject_rag(request, pk):
+    def verb(a, d, **kw):
+        return a.reject_proposed_rag(reason=d["reason"], **kw)
+
+    return _control(request, pk, ProposalForm, "proposal", verb, lambda d: "Proposed RAG rejected.")
+
+
+@require_POST
+def change_owner(request, pk):
+    def verb(a, d, **kw):
+        return a.change_owner(owner=d["owner_person"], owner_post=d["owner"], reason=d["reason"], **kw)
+
+    return _control(request, pk, OwnerChangeForm, "owner", verb, lambda d: "Owner changed.")
+
+
+@require_POST
+def change_due(request, pk):
+    def verb(a, d, **kw):
+        return a.change_due(due_date=d["due_date"], due_note=d["due_note"], reason=d["reason"], **kw)
+
+    return _control(request, pk, DueChangeForm, "due", verb, lambda d: "Due date changed.")
+
+
+@require_GET
+def owner_check(request):
+    """As the clerk types an owner: whether it names one person, and if not, who it might mean."""
+    roles.require_clerk(request.user)
+    typed = request.GET.get("owner", "")[:200].strip()
+    person, candidates = resolve_owner(typed, list(owner_people())) if typed else (None, [])
+    context = {"typed": typed, "person": person, "candidates": candidates}
+    template = "actions/workspace/owner_check.html" if request.htmx else "actions/workspace/owner_check_page.html"
+    return render(request, template, context)
 
 
 def make_action(request, pk):

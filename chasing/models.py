@@ -330,10 +330,8 @@ class UpdateRequest(models.Model):
 
 def propose_rag(action, text, rag, **kwargs):
     """The owner's update with the RAG they propose: the one place that says how a proposal is recorded.
-
-    Today the owner's proposal goes on the timeline through add_update (as the owner's own update page does);
-    when the clerk accepts proposals (issue 11B) this is the line to switch.
-    """
+    From an owner, add_update keeps a RAG as a proposal (Action.proposed_rag) until a clerk accepts or
+    rejects it."""
     return action.add_update(text, rag=rag or None, as_owner=True, **kwargs)
 
 

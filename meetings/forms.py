@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from core import clock
 from core.concurrency import StaleEdit
+from core.date_input import DateInputField
 
 from .models import AgendaItem, Attendance, Committee, Declaration, Meeting, Person, RecordedVote, Resolution
 
@@ -93,7 +94,7 @@ class VersionedModelForm(forms.ModelForm):
 
 
 class MeetingForm(forms.Form):
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    date = DateInputField(label="Date", help_text="For example, 27 3 2027")
     start_time = forms.TimeField(initial=datetime.time(17, 30), widget=forms.TimeInput(attrs={"type": "time"}))
     end_time = forms.TimeField(required=False, widget=forms.TimeInput(attrs={"type": "time"}))
     venue = forms.CharField(max_length=200, required=False)

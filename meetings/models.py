@@ -696,6 +696,19 @@ class Attendance(models.Model):
     def __str__(self):
         return f"{self.person} — {self.get_status_display()}"
 
+    def titles(self, with_job_title=True):
+        """The words after the name in the minutes: the job title (for officers in attendance) and the capacity,
+        each once: a capacity that repeats the job title is not printed twice (issue 11)."""
+        words = [self.person.job_title] if with_job_title and self.person.job_title else []
+        if self.capacity and self.capacity.strip().lower() not in (w.strip().lower() for w in words):
+            words.append(self.capacity)
+        return ", ".join(words)
+
+    @property
+    def minutes_titles(self):
+        """As the published minutes print it: an officer's job title only when they were in attendance."""
+        return self.titles(with_job_title=self.status == self.Status.IN_ATTENDANCE)
+
 
 class Declaration(models.Model):
     class Type(models.TextChoices):

@@ -4,6 +4,7 @@ Used by the clerk's "make this an action" owner box and by the minutes importer 
 "Councillor Lancaster", "Cllr K Smith" or "Head of Housing" find the same person either way.
 """
 
+import difflib
 import re
 
 from core.vocabulary import COUNCILLOR_TITLES, HONORIFIC_WORDS
@@ -28,6 +29,31 @@ def find_owner(text, people):
         return by_label[wanted]
     register = Register(people)
     return register.match(text) or register.match_post(text)
+
+
+CLOSE_MATCHES = 5
+
+
+def close_matches(text, people, limit=CLOSE_MATCHES):
+    """The people a typed owner might mean, best first: anyone sharing a word of the name with it, then names
+    and posts that are spelled alike (difflib), so "Richards", "J Richard" or "Jeanete Richards" all find her."""
+    words = set(_name_words(text))
+    wanted = " ".join(text.lower().split())
+    sharing = [p for p in people if words & set(_name_words(p.name))]
+
+    def likeness(person):
+        names = [" ".join(_name_words(person.name)), person.name.lower(), (person.job_title or "").lower()]
+        return max(difflib.SequenceMatcher(None, wanted, name).ratio() for name in names if name)
+
+    alike = sorted((p for p in people if p not in sharing and likeness(p) >= 0.6), key=likeness, reverse=True)
+    return (sorted(sharing, key=likeness, reverse=True) + alike)[:limit]
+
+
+def resolve_owner(text, people):
+    """(person, candidates): the one person a typed owner names, else None and the people it might mean
+    (several, when more than one fits; none, when it is nobody's name and can only be a post)."""
+    person = find_owner(text, people) if text.strip() else None
+    return (person, []) if person else (None, close_matches(text, people))
 
 
 def _name_words(name: str) -> list[str]:

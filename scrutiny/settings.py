@@ -86,6 +86,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.scrutiny",
             ],
+            # The one date language (table_date, prose_date) and the RAG tags, in every template.
+            "builtins": ["core.templatetags.scrutiny"],
         },
     },
 ]

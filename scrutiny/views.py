@@ -1,6 +1,7 @@
 """The site's home page: one page per role, drawing on both apps, so it lives above them."""
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.http import require_safe
 
 from actions.models import Action
@@ -40,3 +41,9 @@ def home(request):
         context["my_actions"] = actions.outstanding().filter(owner=person).order_by("due_on", "pk")[:20]
     context["person"] = person
     return render(request, "home.html", context)
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: the icon is a static file (served by WhiteNoise)."""
+    return redirect(static("favicon.ico"), permanent=False)

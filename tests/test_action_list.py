@@ -197,9 +197,9 @@ def test_paginates_and_page_links_keep_the_filters(councillor, make_action):
     assert councillor.get(LIST, {"rag": "red", "page": 99}).context["page"].number == 2
 
 
-def test_htmx_request_gets_only_the_results(councillor, make_action):
+def test_htmx_request_from_the_filter_form_gets_only_the_results(councillor, make_action):
     action = make_action()
-    response = councillor.get(LIST, {"rag": "green"}, HTTP_HX_REQUEST="true")
+    response = councillor.get(LIST, {"rag": "green"}, HTTP_HX_REQUEST="true", HTTP_HX_TRIGGER="filters")
     page = response.content.decode()
     assert page.lstrip().startswith('<div id="results"')
     assert "<html" not in page and "<form" not in page

@@ -69,7 +69,8 @@ def test_html_log_shows_this_municipal_year_and_everything_outstanding_by_defaul
     if log["meeting"].date >= clock.municipal_year():
         assert log["recent"].reference in page, "discharged, but agreed this municipal year"
     assert log["old"].reference not in page, "agreed and discharged in an earlier year"
-    assert f"{log['meeting'].date:%d/%m/%Y}" in page
+    # The one date language in the table (issue 11): "4 Jul 2026", never "04/07/2026".
+    assert f"{log['meeting'].date:%-d %b %Y}" in page and f"{log['meeting'].date:%d/%m/%Y}" not in page
     assert "Jeanette Richards (Executive Director)" not in page  # owner_post is empty: the name alone
     assert "Strategic Director" in page
     assert "Quote requested from the agency" in page
@@ -109,7 +110,7 @@ def test_csv_opens_in_excel_with_a_bom_and_uk_dates(councillor, committee, log):
         "07/03/2031",
         "In progress",
         "Amber",
-        "01/12/2030: Quote requested from the agency",
+        "1 Dec 2030: Quote requested from the agency",  # text: the pages' words; date cells stay dates
     ]
     assert by_ref[log["posted"].reference][4] == "Strategic Director"
 
@@ -138,7 +139,7 @@ def test_xlsx_has_real_date_cells_in_uk_format(councillor, committee, log):
         "Jeanette Richards to provide the cost of the recruitment campaign video",
         "Jeanette Richards",
     ]
-    assert [c.value for c in video[6:]] == ["In progress", "Amber", "01/12/2030: Quote requested from the agency"]
+    assert [c.value for c in video[6:]] == ["In progress", "Amber", "1 Dec 2030: Quote requested from the agency"]
     assert rows[log["old"].reference][6].value == "Discharged"
 
 

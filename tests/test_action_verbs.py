@@ -46,7 +46,9 @@ def test_owner_update_starts_the_work_and_is_marked_as_the_owners(action, office
     action.add_update("Draft written", by=officer_user, as_owner=True, rag=Action.Rag.AMBER)
     action.refresh_from_db()
     entry = latest(action)
-    assert action.status == Action.Status.IN_PROGRESS and action.rag == Action.Rag.AMBER
+    # The owner's rating is a proposal: the RAG stays until a clerk accepts it (issue 11).
+    assert action.status == Action.Status.IN_PROGRESS and action.rag == Action.Rag.GREEN
+    assert action.proposed_rag == Action.Rag.AMBER and entry.proposed_rag == Action.Rag.AMBER
     assert entry.from_owner and entry.status_before == "open" and entry.status_after == "in_progress"
 
 

@@ -59,7 +59,9 @@ def test_owner_with_no_account_posts_an_update_shown_on_the_timeline_as_from_the
     assert response.status_code == 302
     entry = owned.updates.get(kind=ActionUpdate.Kind.UPDATE)
     assert entry.from_owner and entry.via == ActionUpdate.Via.EMAILED_LINK
-    assert entry.rag_after == "amber" and entry.by is None
+    assert entry.by is None and entry.rag_after == entry.rag_before  # the owner proposes; the clerk decides
+    owned.refresh_from_db()
+    assert owned.proposed_rag == "amber" and owned.rag != "amber"
     timeline = councillor.get(owned.get_absolute_url()).content.decode()
     assert "Owner&#x27;s update (emailed link)" in timeline or "Owner's update (emailed link)" in timeline
     assert "consultation starts Monday" in timeline

@@ -33,7 +33,8 @@ def test_scheduling_with_bad_times_shows_errors_and_writes_nothing(clerk, commit
     url = reverse("meetings:meeting_create", args=[committee.slug])
     response = clerk.post(url, {"date": "", "start_time": "18:00", "end_time": "17:00"})
     assert response.status_code == 200
-    assert b"There is a problem" in response.content and b"This field is required" in response.content
+    # The GOV.UK date input's own message for a missing date (issue 11).
+    assert b"There is a problem" in response.content and b"Enter the date" in response.content
     assert not Meeting.objects.exists()
 
 

@@ -46,12 +46,13 @@ def test_owner_posts_an_update_and_proposes_a_rag_without_javascript(officer, of
     response = officer.post(update_url(action), owner_post(action, rag="amber"))
     assert response.status_code == 302 and response.url == MINE
     action.refresh_from_db()
-    assert action.rag == Action.Rag.AMBER
+    # A proposal, not a change: the clerk accepts or rejects it (issue 11).
+    assert (action.rag, action.proposed_rag) == (Action.Rag.GREEN, Action.Rag.AMBER)
     assert action.status == Action.Status.IN_PROGRESS
     update = action.updates.first()
     assert update.text == "Report drafted; going to the Board"
     assert update.from_owner and update.by == officer_user
-    assert (update.rag_before, update.rag_after) == ("green", "amber")
+    assert (update.rag_before, update.rag_after, update.proposed_rag) == ("green", "green", "amber")
     assert "Your update on" in officer.get(MINE).content.decode()
 
 

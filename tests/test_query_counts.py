@@ -288,6 +288,8 @@ PAGES = {
     "rec_make": ("clerk", lambda w: reverse("recommendations:make", args=[w["resolution"].pk]), 10),
     "rec_report": ("clerk", committee_url("recommendations:report"), 7),
     **OPEN_DATA_PAGES,
+    "favicon": ("anonymous", fixed("/favicon.ico"), 0),  # a redirect to the static icon
+    "owner_check": ("clerk", fixed("/actions/owner-check/?owner=richards"), 4),  # the register, read once
 }
 
 

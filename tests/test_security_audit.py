@@ -459,10 +459,15 @@ def edit_urls(committee, past_meeting, item, world):
         urls += [reverse(f"actions:{name}", args=[action.pk]) for name in CONTROLS]
         # Not an edit itself, but it draws the clerk's controls: clerks only.
         urls.append(reverse("actions:row_controls", args=[action.pk]))
+        # The owner box's check names people in the register as the clerk types: clerks only.
+        urls.append(f"{reverse('actions:owner_check')}?owner=Richards")
     return urls
 
 
-CONTROLS = ["set_rag", "add_update", "mark_completed", "discharge", "reopen", "close"]
+CONTROLS = [
+    *("set_rag", "add_update", "mark_completed", "discharge", "reopen", "close"),
+    *("accept_rag", "reject_rag", "change_owner", "change_due"),
+]
 REC_CONTROLS = ["respond", "plan", "progress", "outcome"]
 EVIL_POST = {
     "version": 1,
@@ -534,6 +539,7 @@ def test_public_is_told_nothing_about_unpublished_business_on_edit_urls(anonymou
 AUDITED_URLS = {
     # read by anyone (checked for leaks above)
     "home",
+    "favicon",  # a redirect to a static file
     "login",
     "password_reset",
     "password_reset_done",
@@ -595,6 +601,7 @@ AUDITED_URLS = {
     "actions:make_action",
     "actions:owner_update",
     "actions:row_controls",
+    "actions:owner_check",
     *(f"actions:{name}" for name in CONTROLS),
     "actions:import_start",
     "actions:import_confirm",

@@ -63,7 +63,7 @@ def test_action_with_a_named_owner_due_at_the_next_meeting(clerk, resolution, je
 
 def test_owner_typed_as_a_post_due_at_a_chosen_meeting(clerk, resolution, next_meeting):
     later = Meeting.objects.create(committee=next_meeting.committee, starts_at=at(60))
-    response = make(clerk, resolution, owner="Strategic Director", due_meeting=str(later.pk))
+    response = make(clerk, resolution, owner="Strategic Director", keep_as_post="on", due_meeting=str(later.pk))
     action = Action.objects.get()
     assert (action.owner, action.owner_post, action.due_meeting) == (None, "Strategic Director", later)
     assert response.status_code == 302
@@ -93,7 +93,7 @@ def test_promise_to_a_future_committee_creates_the_linked_work_programme_item(cl
 
 
 def test_promise_to_the_next_meeting_targets_it_in_the_work_programme(clerk, resolution, next_meeting):
-    make(clerk, resolution, creates="future", owner="Strategic Director", due_meeting="next")
+    make(clerk, resolution, creates="future", owner="Strategic Director", keep_as_post="on", due_meeting="next")
     work = WorkProgrammeItem.objects.get()
     assert (work.timing, work.target_meeting) == ("meeting", next_meeting)
     assert Action.objects.get().due_meeting == next_meeting
@@ -129,19 +129,21 @@ def test_a_meeting_from_another_committee_cannot_be_the_due_meeting(clerk, resol
 
 
 def test_a_resolution_already_made_an_action_is_not_made_one_twice(clerk, resolution):
-    make(clerk, resolution, HTMX, owner="Strategic Director")
+    make(clerk, resolution, HTMX, owner="Strategic Director", keep_as_post="on")
     first = Action.objects.get()
-    response = make(clerk, resolution, HTMX, owner="Strategic Director")  # a second click on a stale form
+    response = make(
+        clerk, resolution, HTMX, owner="Strategic Director", keep_as_post="on"
+    )  # a second click on a stale form
     assert Action.objects.count() == 1
     page = response.content.decode()
     assert f"Action {first.reference} was already made from this resolution" in page and 'role="alert"' in page
-    response = make(clerk, resolution, owner="Strategic Director")  # and without JavaScript
+    response = make(clerk, resolution, owner="Strategic Director", keep_as_post="on")  # and without JavaScript
     assert Action.objects.count() == 1 and response.status_code == 302
     assert any(first.reference in str(m) for m in response.wsgi_request._messages)
 
 
 def test_a_resolution_that_gave_an_action_may_still_promise_a_report_once(clerk, resolution):
-    make(clerk, resolution, owner="Strategic Director")
+    make(clerk, resolution, owner="Strategic Director", keep_as_post="on")
     make(clerk, resolution, creates="future", owner="", text="A further report")
     make(clerk, resolution, creates="future", owner="", text="A further report")  # a second click
     assert Action.objects.count() == 2 and WorkProgrammeItem.objects.count() == 1
@@ -157,7 +159,7 @@ def test_the_model_refuses_a_second_action_from_one_resolution(resolution):
 def test_workspace_offers_make_this_an_action_only_until_one_is_made(clerk, resolution):
     url = f"{resolution.item.meeting.get_absolute_url()}?item={resolution.item_id}"
     assert "Make this an action" in clerk.get(url).content.decode()
-    make(clerk, resolution, owner="Strategic Director")
+    make(clerk, resolution, owner="Strategic Director", keep_as_post="on")
     page = clerk.get(url).content.decode()
     made = Action.objects.get()
     assert "Make this an action" not in page and f"Action {made.reference} made from this" in page

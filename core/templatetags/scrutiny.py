@@ -1,6 +1,8 @@
 from django import template
 from django.utils.html import format_html
 
+from core import dates
+
 register = template.Library()
 
 # Every column an action table can show: its key, and its heading.
@@ -38,3 +40,15 @@ def rag_tag(rag):
 @register.simple_tag
 def status_tag(action):
     return format_html('<strong class="tag tag-status-{}">{}</strong>', action.status, action.get_status_display())
+
+
+# One date language (core/dates.py): `{{ day|table_date }}` in tables, `{{ day|prose_date }}` in sentences and
+# headings (`{{ day|prose_date:"weekday" }}` where the weekday matters).
+@register.filter
+def table_date(value):
+    return dates.table_date(value)
+
+
+@register.filter
+def prose_date(value, weekday=""):
+    return dates.prose_date(value, weekday=bool(weekday))

@@ -33,6 +33,7 @@ DOWNLOADS = {
     "chasing:evidence",
     "recommendations:export_csv",
     "recommendations:export_xlsx",
+    "favicon",
 }
 # Calendars, feeds and the open-data API: files and JSON for programs, not pages (their own tests parse them).
 DOWNLOADS |= {
@@ -94,6 +95,8 @@ def load_demo():
     call_command("load_demo", verbosity=0)
     add_a_second_page_of_actions()
     add_recommendations()
+    # An owner's proposed RAG, waiting for the clerk: "proposed Red" on the lists, accept/reject on the page.
+    Action.objects.outstanding().filter(owner__user__username="officer").exclude(rag="red").first().propose_rag("red")
 
 
 def pages_for(role):
@@ -222,6 +225,7 @@ def pages_for(role):
             Visit("403 item edit", reverse("meetings:item_edit", args=[draft.pk, draft_item.pk]), status=403),
         ]
     upcoming_item = upcoming.items.order_by("order").first()
+    proposed = Action.objects.exclude(proposed_rag="").first()
     return visits + [
         Visit("import start", reverse("actions:import_start")),
         Visit("form: schedule a meeting", reverse("meetings:meeting_create", args=[cyp.slug])),
@@ -248,6 +252,8 @@ def pages_for(role):
         Visit(
             "workspace: draft, item open", f"{draft.get_absolute_url()}?item={draft_resolution.item_id}", tablet=True
         ),
+        Visit("owner check without JavaScript", f"{reverse('actions:owner_check')}?owner=Richards"),
+        Visit("action with a proposed RAG", reverse("actions:detail", args=[proposed.pk]), tablet=True),
     ]
 
 

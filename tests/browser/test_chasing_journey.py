@@ -74,7 +74,8 @@ def test_owner_answers_through_the_emailed_link_and_the_public_never_sees_exempt
     expect(page.get_by_role("link", name="signed-terms.pdf")).to_be_visible()
     page.screenshot(path=screenshot_dir / "chasing-clerk-timeline.png", full_page=True)
     action.refresh_from_db()
-    assert action.rag == "amber"
+    assert action.proposed_rag == "amber" and action.rag != "amber"  # a proposal, until the clerk accepts it
+    expect(page.locator(".summary-list")).to_contain_text("proposed Amber")
 
     # The public: neither the file nor the action, whatever the address.
     evidence_url = Evidence.objects.get(action=action).get_absolute_url()

@@ -22,7 +22,10 @@ def test_clerk_runs_a_meeting_from_agenda_to_published_minutes(page, live_server
     # demo's work-programme promises are already on the agenda of the meeting scheduled after it).
     page.goto(f"{live_server.url}/committees/children-and-young-people-scrutiny-committee/")
     page.get_by_role("link", name="Schedule a meeting").click()
-    page.get_by_label("Date").fill(f"{timezone.localdate():%Y-%m-%d}")
+    # The GOV.UK date input: day, month and year boxes (issue 11).
+    page.get_by_label("Day", exact=True).fill(str(timezone.localdate().day))
+    page.get_by_label("Month", exact=True).fill(str(timezone.localdate().month))
+    page.get_by_label("Year", exact=True).fill(str(timezone.localdate().year))
     page.get_by_label("Start time").fill("10:00")
     page.get_by_label("End time").fill("12:00")
     page.get_by_role("button", name="Schedule meeting").click()

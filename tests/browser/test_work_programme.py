@@ -58,7 +58,10 @@ def test_clerk_schedules_a_to_be_confirmed_promise_onto_the_next_meeting(page, l
     later = timezone.localdate() + datetime.timedelta(days=60)
     page.goto(f"{live_server.url}{cyp.get_absolute_url()}")
     page.get_by_role("link", name="Schedule a meeting").click()
-    page.get_by_label("Date").fill(f"{later:%Y-%m-%d}")
+    # The GOV.UK date input: day, month and year boxes (issue 11).
+    page.get_by_label("Day", exact=True).fill(str(later.day))
+    page.get_by_label("Month", exact=True).fill(str(later.month))
+    page.get_by_label("Year", exact=True).fill(str(later.year))
     page.get_by_label("Start time").fill("17:30")
     page.get_by_role("button", name="Schedule meeting").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Meeting of")
