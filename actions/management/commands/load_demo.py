@@ -27,6 +27,7 @@ from meetings.models import (
     StandingItem,
     WorkProgrammeItem,
 )
+from recommendations import demo as recommendations
 
 PASSWORD = "demo"
 LOGINS = [
@@ -93,6 +94,7 @@ class Demo:
         self.second_meeting()
         self.third_meeting()
         self.health_committee()
+        recommendations.load(self.m2, self.hsc, self.p)  # recommendations/demo.py
         self.next_meeting = Meeting.create_with_agenda(
             self.cyp, local(16), local(16, 18, 45), venue="Council Chamber, Town Hall"
         )
