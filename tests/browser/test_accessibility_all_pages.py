@@ -75,8 +75,8 @@ def add_a_second_page_of_actions():
 
 
 def add_recommendations():
-    """Recommendations to Cabinet at every stage, one of them made in private (the demo has none)."""
-    cabinet = Body.objects.create(name="Cabinet")
+    """Recommendations to Cabinet at every stage, one of them made in private (the demo's are all public)."""
+    cabinet = Body.objects.get_or_create(name="Cabinet")[0]
     cyp = Committee.objects.get(short_name="CYP")
     first = cyp.meetings.filter(status=Meeting.Status.PUBLISHED).order_by("starts_at").first()
     item = first.items.filter(exempt=False).order_by("order").last()
