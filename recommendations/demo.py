@@ -38,9 +38,10 @@ def _dated(recommendation, kinds, at):
     RecommendationEvent.objects.filter(recommendation=recommendation, kind__in=kinds).update(at=at)
 
 
-def load(meeting, health_committee, people):
-    """Recommendations made at `meeting` (a published Children and Young People meeting about 150 days ago) and at
-    a new published health scrutiny meeting ten days ago."""
+def load(demo):
+    """Recommendations made at the demo's second meeting (a published Children and Young People meeting about 150
+    days ago) and at a new published health scrutiny meeting ten days ago."""
+    meeting, health_committee, people = demo.m2, demo.hsc, demo.p
     clerk = User.objects.get(username="clerk")
     cabinet = Body.objects.get_or_create(name="Cabinet", defaults={"kind": Body.Kind.EXECUTIVE})[0]
     item = AgendaItem.objects.create(

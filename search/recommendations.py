@@ -1,4 +1,5 @@
 """Recommendations in the site search (search/sources.py): found by their words, under the rule of their pages.
+Registered here, in the search app (it builds on recommendations: docs/architecture.md's layers).
 
 A recommendation's entry points at the agenda item it was made at, and the "item" rule (meetings.models.item_q)
 is the one Recommendation.objects.visible_to() applies: the public finds only those made at a published,
@@ -7,10 +8,10 @@ non-exempt item; clerks and people with a need to know find the others, as they 
 
 from django.db.models.signals import post_save
 
-from search.signals import index
-from search.sources import Source, register
+from recommendations.models import Body, Recommendation
 
-from .models import Body, Recommendation
+from .signals import index
+from .sources import Source, register
 
 
 def _fields(recommendation):
