@@ -71,3 +71,13 @@ imported_item_handlers: list = []
 def register_imported_item_handler(handler):
     if handler not in imported_item_handlers:
         imported_item_handlers.append(handler)
+
+
+# Called by load_demo (actions) with its Demo once the demo council is built: an app above actions adds its
+# own demo records here (e.g. recommendations/demo.py).
+demo_loaders: list = []
+
+
+def register_demo_loader(loader):
+    if loader not in demo_loaders:
+        demo_loaders.append(loader)

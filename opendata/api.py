@@ -1,14 +1,15 @@
 """A read-only open-data API shaped on OParl 1.1 (https://oparl.org/spezifikation/), in plain JSON.
 
 Objects: System, Body (the council), Organization (a committee), Person (a committee member),
-Membership, Meeting, AgendaItem; and the extension Action, which OParl lacks (documented in
-opendata/openapi.json). Ids are the objects' own URLs; lists are paged OParl-style
+Membership, Meeting, AgendaItem; and the extensions Action and Recommendation, which OParl lacks
+(documented in opendata/openapi.json). Ids are the objects' own URLs; lists are paged OParl-style
 (`data`, `pagination`, `links`). Plain views returning JsonResponse, not Django REST framework:
 seven read-only shapes need no serializers, viewsets or a second permission system, and the
 visibility rules stay the pages' own.
 
 The API always answers as the public, signed in or not: published meetings only, exempt items as
-OParl's `public: false` with no content, actions under Action.visible_to for an anonymous visitor.
+OParl's `public: false` with no content, actions under Action.visible_to for an anonymous visitor,
+recommendations under Recommendation.objects.visible_to for one.
 """
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from django.utils import timezone
 
 from actions.models import Action, ActionUpdate
 from meetings.models import AgendaItem, Meeting, Membership, Person, Resolution, shown_items
+from recommendations.models import Recommendation, RecommendationEvent
 
 PUBLIC = AnonymousUser()
 OPARL = "https://schema.oparl.org/1.1/"
@@ -68,6 +70,17 @@ def public_actions():
     )
 
 
+def public_recommendations():
+    """Made at a published, non-exempt item (the tracker's rule for the public), with their timelines."""
+    timeline = RecommendationEvent.objects.order_by("at", "pk")
+    return (
+        Recommendation.objects.visible_to(PUBLIC)
+        .select_related("body", "lead", "source_item__meeting", "response_meeting")
+        .prefetch_related(Prefetch("events", queryset=timeline, to_attr="timeline"))
+        .order_by("pk")
+    )
+
+
 def public_people():
     """The people a committee page lists as members (name and role only: contact details are for council users)."""
     return Person.objects.filter(memberships__in=Membership.objects.current()).distinct().order_by("pk")
@@ -101,6 +114,7 @@ def body(request):
         "legislativeTerm": [],
         "web": request.build_absolute_uri("/"),
         "scrutiny:action": url(request, "actions"),
+        "scrutiny:recommendation": url(request, "recommendations"),
     }
 
 
@@ -208,6 +222,50 @@ def action_object(request, action):
         "created": iso(action.created_at),
         "modified": iso(action.updated_at),
         "web": request.build_absolute_uri(action.get_absolute_url()),
+    }
+
+
+def day(value):
+    return value.isoformat() if value else None
+
+
+def recommendation_object(request, rec):
+    """A recommendation to another body: the response, the plan, progress and the outcome, as its page shows them."""
+    meeting = rec.response_meeting
+    response = None
+    if rec.response:
+        response = {
+            "decision": rec.response,
+            "text": rec.response_text,
+            "decidedBy": rec.response_by,
+            "date": day(rec.response_on),
+            "meeting": url(request, "meeting", meeting.pk) if meeting and meeting.is_public else None,
+        }
+    implementation = None
+    if rec.is_accepted:
+        implementation = {"plan": rec.plan_what, "who": rec.plan_who, "due": day(rec.plan_by), "rag": rec.rag or None}
+    outcome = {"outcome": rec.outcome, "date": day(rec.outcome_on), "note": rec.outcome_note} if rec.outcome else None
+    return {
+        "id": url(request, "recommendation", rec.pk),
+        "type": extension_type(request, "Recommendation"),
+        "reference": rec.reference,
+        "number": rec.number,
+        "reportTitle": rec.report_title,
+        "text": rec.text,
+        "addressedTo": {"name": rec.body.name, "kind": rec.body.kind},
+        "lead": rec.lead_display,
+        "stage": rec.stage,
+        "made": day(rec.made_on),
+        "responseDue": day(rec.response_due_on),
+        "responseOverdue": rec.response_overdue(),
+        "response": response,
+        "implementation": implementation,
+        "outcome": outcome,
+        "organization": url(request, "organization", rec.committee_id),
+        "agendaItem": url(request, "agenda_item", rec.source_item_id),
+        "timeline": [{"at": iso(e.at), "kind": e.kind, "text": e.text, "rag": e.rag or None} for e in rec.timeline],
+        "created": iso(rec.created_at),
+        "web": request.build_absolute_uri(rec.get_absolute_url()),
     }
 
 

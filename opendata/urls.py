@@ -31,4 +31,6 @@ urlpatterns = [
     path(f"{oparl}agenda-items/<int:pk>/", views.agenda_item, name="agenda_item"),
     path(f"{oparl}actions/", views.actions, name="actions"),
     path(f"{oparl}actions/<int:pk>/", views.action, name="action"),
+    path(f"{oparl}recommendations/", views.recommendations, name="recommendations"),
+    path(f"{oparl}recommendations/<int:pk>/", views.recommendation, name="recommendation"),
 ]

@@ -180,3 +180,15 @@ def actions(request):
 @open_data
 def action(request, pk):
     return JsonResponse(api.action_object(request, get_object_or_404(api.public_actions(), pk=pk)))
+
+
+@open_data
+def recommendations(request):
+    found = api.public_recommendations()
+    return api.paged(request, found, lambda r: api.recommendation_object(request, r), "recommendations")
+
+
+@open_data
+def recommendation(request, pk):
+    found = get_object_or_404(api.public_recommendations(), pk=pk)
+    return JsonResponse(api.recommendation_object(request, found))

@@ -8,3 +8,6 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from . import signals, sources  # noqa: F401  (the built-in sources register; the signals connect)
+        from .recommendations import register_recommendations
+
+        register_recommendations()

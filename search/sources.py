@@ -9,7 +9,8 @@ entries follow:
 - "action": the entry's action may be seen (actions.models.action_q, the rule of the action pages).
 
 Registering connects the save/delete signals that keep the entries current (search/signals.py).
-Another app adds a kind from its AppConfig.ready(), e.g. recommendations made at an agenda item:
+A kind from an app below search in the layers is registered from SearchConfig.ready(), as recommendations
+are (search/recommendations.py):
 
     register(Source("recommendation", "Recommendations", Recommendation, build=..., rebuild=..., rule="item"))
 

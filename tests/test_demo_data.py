@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import authenticate
+from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.test import RequestFactory
 from django.utils import timezone
@@ -61,3 +62,27 @@ def test_demo_actions_store_the_due_day_and_latest_update_they_summarise(demo):
         assert action.due_on == (action.due_date or (action.due_meeting.date if action.due_meeting else None))
         newest = action.updates.exclude(text="").order_by("-at", "-pk").first()
         assert action.latest_update == newest, action.reference
+
+
+def test_demo_has_recommendations_in_each_state_and_search_finds_them(demo):
+    from recommendations.models import Body, Recommendation
+    from search.models import SearchEntry
+
+    report = Recommendation.objects.exclude(report_title="")
+    assert report.count() >= 4 and set(report.values_list("body__name", flat=True)) == {"Cabinet"}
+    assert list(report.order_by("number").values_list("number", flat=True)) == list(range(1, report.count() + 1))
+    accepted = report.filter(response=Recommendation.Response.ACCEPTED, outcome="")
+    assert accepted.exclude(plan_what="").filter(events__kind="progress").exists()
+    assert report.filter(response=Recommendation.Response.PARTLY).exists()
+    assert report.filter(response=Recommendation.Response.REJECTED).exists()
+    assert report.filter(outcome=Recommendation.Outcome.IMPLEMENTED).exists()
+    assert report.response_overdue().exists()
+    nhs = Recommendation.objects.filter(body__kind=Body.Kind.NHS)
+    assert nhs.awaiting_response().exists() and not nhs.response_overdue().exists()
+    # Made at published, non-exempt items: the public sees them; load_demo's rebuild indexed every one.
+    assert Recommendation.objects.visible_to(AnonymousUser()).count() == Recommendation.objects.count()
+    assert SearchEntry.objects.filter(kind="recommendation").count() == Recommendation.objects.count()
+    # Each timeline reads in the order things happened, none later than now.
+    for recommendation in Recommendation.objects.all():
+        times = list(recommendation.events.order_by("pk").values_list("at", flat=True))
+        assert times == sorted(times) and times[-1] <= timezone.now(), recommendation.reference

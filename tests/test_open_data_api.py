@@ -1,6 +1,7 @@
 """The open-data API: OParl 1.1 shapes, validated against the committed OpenAPI document and OParl's
 required fields; public-only content; CORS, ETags and the rate limit; fixed query counts for lists."""
 
+import datetime
 import json
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from django.urls import reverse
 from jsonschema import Draft202012Validator
 
 from meetings.models import AgendaItem, Committee, Meeting, Membership, Person, Resolution
+from recommendations.models import Body, Recommendation
 
 from .conftest import at
 
@@ -118,6 +120,7 @@ def test_the_openapi_document_is_served_and_is_the_committed_one(anonymous):
     assert get(anonymous, "openapi") == DOC
     paths = {route.replace("{pk}", "1") for route in DOC["paths"]}
     assert "/api/oparl/actions/1/" in paths
+    assert {"/api/oparl/recommendations/", "/api/oparl/recommendations/1/"} <= paths
 
 
 def test_public_api_never_shows_exempt_or_unpublished_content(anonymous, api_world):
@@ -176,21 +179,26 @@ def test_lists_are_paged_the_oparl_way(anonymous, committee):
         ("meetings", 4),
         ("agenda_items", 3),
         ("actions", 3),
+        ("recommendations", 3),
     ],
 )
 def test_list_queries_do_not_grow_with_rows(
     anonymous, committee, django_assert_num_queries, name, queries, make_action
 ):
+    cabinet = Body.objects.create(name="Cabinet")
     for n in range(12):
         meeting = Meeting.objects.create(committee=committee, starts_at=at(-100 - n), status=Meeting.Status.PUBLISHED)
         item = AgendaItem.objects.create(meeting=meeting, number="1", order=1, title=f"Item {n}")
         Resolution.objects.create(item=item, text="Noted")
         action = make_action(text=f"Action {n}", source_item=item)
         action.add_update(f"Update {n}")
+        made = Recommendation.make(source_item=item, body=cabinet, text=f"Recommendation {n}")
+        made.record_response("accepted", "Agreed", "Cabinet", meeting.date)
+        made.add_progress(f"Progress {n}", "green")
         person = Person.objects.create(name=f"Member {n}", kind=Person.Kind.COUNCILLOR)
         Membership.objects.create(person=person, committee=committee)
         Committee.objects.create(name=f"Committee {n}", short_name=f"C{n}")
-    # count + page (+ one per prefetched relation: meetings' items and their resolutions, actions' timelines...)
+    # count + page (+ one per prefetched relation: meetings' items and their resolutions, the timelines...)
     with django_assert_num_queries(queries):
         response = anonymous.get(reverse(f"opendata:{name}"))
     assert len(response.json()["data"]) >= 12
@@ -223,3 +231,73 @@ def test_each_client_is_limited_per_minute_with_retry_after(anonymous, settings,
     assert refused.status_code == 429 and 1 <= int(refused["Retry-After"]) <= 60
     validate(refused.json(), "Error")
     assert anonymous.get(url, REMOTE_ADDR="10.0.0.9").status_code == 200  # another client is not held up
+
+
+# --- the Recommendation extension ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def rec_world(committee, past_meeting, item, exempt_item, unpublished_item):
+    """Public recommendations in every state, and hidden ones whose words must never be served."""
+    cabinet = Body.objects.create(name="Cabinet")
+    trust = Body.objects.create(name="Northern Care NHS Trust", kind=Body.Kind.NHS)
+    day = past_meeting.date
+    texts = ["Pangolin wardens", "Pangolin signs", "Pangolin tunnel", "Pangolin census"]
+    accepted, partly, rejected, implemented = Recommendation.make_report(item, "Pangolin review", texts, cabinet)
+    accepted.record_response("accepted", "Agreed in full", "Cabinet", day)
+    accepted.set_plan("Recruit two wardens", "Head of Parks", day + datetime.timedelta(days=90))
+    accepted.add_progress("One warden recruited", "green")
+    partly.record_response("partly", "Signs at two sites only", "Cabinet", day)
+    rejected.record_response("rejected", "No budget for a tunnel", "Cabinet", day)
+    implemented.record_response("accepted", "Agreed", "Cabinet", day)
+    implemented.record_outcome("implemented", "Census published", on=day)
+    waiting = Recommendation.make(source_item=item, body=trust, text="Pangolin clinic hours")
+    secret = Recommendation.make(source_item=exempt_item, body=cabinet, text="Wombat land sale")
+    secret.record_response("accepted", "Wombat response", "Cabinet", day)
+    draft = Recommendation.make(source_item=unpublished_item, body=cabinet, text="Narwhal recommendation")
+    public = [accepted, partly, rejected, implemented, waiting]
+    return {"public": public, "secret": secret, "draft": draft, "accepted": accepted, "waiting": waiting}
+
+
+def test_recommendation_extension_matches_its_documented_shape_in_every_state(anonymous, rec_world):
+    data = get(anonymous, "recommendations")
+    validate(data, "RecommendationList")
+    assert [r["text"] for r in data["data"]] == [r.text for r in rec_world["public"]]
+    for obj in data["data"]:
+        assert obj["type"].endswith("/api/openapi.json#/components/schemas/Recommendation")
+        detail = anonymous.get(obj["id"])  # ids are URLs that answer with the same object
+        assert detail.status_code == 200 and detail.json() == obj
+        validate(detail.json(), "Recommendation")
+    by_text = {r["text"]: r for r in data["data"]}
+    accepted = by_text["Pangolin wardens"]
+    assert accepted["response"]["decision"] == "accepted" and accepted["response"]["text"] == "Agreed in full"
+    assert accepted["implementation"]["plan"] == "Recruit two wardens"
+    assert accepted["implementation"]["rag"] == "green" and accepted["outcome"] is None
+    assert [e["kind"] for e in accepted["timeline"]][:4] == ["made", "response", "review", "review"]
+    assert accepted["timeline"][-1]["text"] == "One warden recruited"
+    assert by_text["Pangolin signs"]["response"]["decision"] == "partly"
+    assert by_text["Pangolin tunnel"]["implementation"] is None
+    assert by_text["Pangolin census"]["outcome"]["outcome"] == "implemented"
+    waiting = by_text["Pangolin clinic hours"]
+    assert waiting["response"] is None and waiting["addressedTo"] == {"name": "Northern Care NHS Trust", "kind": "nhs"}
+    assert waiting["responseDue"] == rec_world["waiting"].response_due_on.isoformat()
+    assert waiting["reportTitle"] == "" and by_text["Pangolin tunnel"]["reportTitle"] == "Pangolin review"
+
+
+def test_the_body_links_to_the_recommendations_list(anonymous, rec_world):
+    assert get(anonymous, "body")["scrutiny:recommendation"] == "http://testserver/api/oparl/recommendations/"
+
+
+def test_public_api_never_serves_an_exempt_or_unpublished_recommendation(anonymous, clerk, rec_world):
+    for client in (anonymous, clerk):  # the API always answers as the public
+        text = json.dumps(get(client, "recommendations"))
+        assert "Pangolin wardens" in text
+        assert "Wombat" not in text and "Narwhal" not in text
+        assert get(client, "recommendations")["pagination"]["totalElements"] == len(rec_world["public"])
+        for hidden in (rec_world["secret"], rec_world["draft"]):
+            assert client.get(reverse("opendata:recommendation", args=[hidden.pk])).status_code == 404
+
+
+def test_a_recommendation_leaves_the_api_when_its_item_is_marked_exempt(anonymous, rec_world, item):
+    AgendaItem.objects.filter(pk=item.pk).update(exempt=True)
+    assert get(anonymous, "recommendations")["data"] == []

@@ -201,6 +201,8 @@ OPEN_DATA_PAGES = {
     "api_agenda_item": ("anonymous", api_url("agenda_item", "item"), 2),
     "api_actions": ("anonymous", api_url("actions"), 3),
     "api_action": ("anonymous", api_url("action", "action"), 2),
+    "api_recommendations": ("anonymous", api_url("recommendations"), 3),
+    "api_recommendation": ("anonymous", api_url("recommendation", "recommendation"), 2),
 }
 
 # page: (who asks, its URL in the world, exact query count) for every page that answers GET.

@@ -7,7 +7,7 @@ The public must never learn of the hidden ones: not as a result, a count or a sn
 import datetime
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
@@ -241,3 +241,109 @@ def test_postgresql_ranks_only_the_newest_matches_and_says_so(anonymous, committ
         assert "the best matches among the 5 newest results" in response.content.decode()
     else:  # SQLite counts every match, newest first
         assert count(response) == 8 and "newest results" not in response.content.decode()
+
+
+# --- recommendations (a registered source: recommendations/searching.py) ------------------------------------
+# "quokka" in all three; "dugong" only in the exempt one, "gharial" only in the one at unpublished minutes.
+
+
+@pytest.fixture
+def recommended(committee, item, exempt_item, unpublished_item):
+    from recommendations.models import Body, Recommendation
+
+    cabinet = Body.objects.create(name="Cabinet", kind=Body.Kind.EXECUTIVE)
+    public = Recommendation.make(
+        source_item=item, report_title="Quokka habitats review", text="Fund quokka wardens", body=cabinet
+    )
+    public.record_response("accepted", "Wardens from April; the budget allows two.", "Cabinet", item.meeting.date)
+    exempt = Recommendation.make(source_item=exempt_item, text="Quokka land sale to the dugong trust", body=cabinet)
+    draft = Recommendation.make(source_item=unpublished_item, text="Quokka gharial enclosure", body=cabinet)
+    return {"public": public, "exempt": exempt, "draft": draft}
+
+
+def test_public_finds_a_recommendation_by_its_words_reference_report_body_and_response(anonymous, recommended):
+    public = recommended["public"]
+    for words in ["wardens", public.reference, "habitats review", "Cabinet", "budget allows"]:
+        found = results(anonymous.get(URL, {"q": words, "kind": "recommendation"}))
+        assert [(e.kind, e.object_id) for e in found] == [("recommendation", public.pk)], words
+    entry = results(anonymous.get(URL, {"q": "wardens"}))[0]
+    assert entry.url == public.get_absolute_url()
+    page = anonymous.get(entry.url)
+    assert page.status_code == 200 and public.reference in page.content.decode()
+
+
+@pytest.mark.parametrize("word", ["dugong", "gharial"])
+def test_public_never_finds_an_exempt_or_unpublished_recommendation_not_even_as_a_count(anonymous, recommended, word):
+    response = anonymous.get(URL, {"q": word})
+    assert results(response) == [] and count(response) == 0
+    assert word not in result_text(response).lower()
+
+
+def test_public_count_and_snippets_for_a_word_all_three_share_show_only_the_public_one(anonymous, recommended):
+    response = anonymous.get(URL, {"q": "quokka"})
+    assert [e.object_id for e in results(response) if e.kind == "recommendation"] == [recommended["public"].pk]
+    assert count(response) == len(results(response))
+    text = result_text(response).lower()
+    assert "dugong" not in text and "gharial" not in text
+
+
+def test_a_committee_member_finds_the_exempt_and_draft_recommendations(councillor, recommended):
+    assert {e.object_id for e in results(councillor.get(URL, {"q": "quokka", "kind": "recommendation"}))} == {
+        r.pk for r in recommended.values()
+    }
+
+
+@pytest.mark.parametrize("who", ["anonymous", "officer", "councillor", "clerk"])
+def test_search_finds_exactly_the_recommendations_their_pages_show(request, recommended, who):
+    from recommendations.models import Recommendation
+
+    client = request.getfixturevalue(who)
+    user = request.getfixturevalue(f"{who}_user") if who != "anonymous" else AnonymousUser()
+    found = {e.object_id for e in results(client.get(URL, {"q": "quokka", "kind": "recommendation"}))}
+    assert found == set(Recommendation.objects.visible_to(user).values_list("pk", flat=True))
+    for recommendation in recommended.values():
+        shown = client.get(recommendation.get_absolute_url()).status_code == 200
+        assert shown == (recommendation.pk in found), (who, recommendation.text)
+
+
+def test_a_recommendation_is_hidden_at_once_when_its_item_is_marked_exempt(anonymous, recommended, item):
+    AgendaItem.objects.filter(pk=item.pk).update(exempt=True)
+    assert results(anonymous.get(URL, {"q": "wardens"})) == []
+
+
+def test_a_recorded_response_and_a_renamed_body_are_found_at_once(anonymous, recommended):
+    from recommendations.models import Body
+
+    draft_day = recommended["draft"].made_on
+    exempt = recommended["exempt"]
+    exempt.source_item.exempt = False
+    exempt.source_item.save()
+    exempt.record_response("rejected", "The platypus site is not for sale.", "Cabinet", draft_day)
+    assert [e.object_id for e in results(anonymous.get(URL, {"q": "platypus"}))] == [exempt.pk]
+    cabinet = Body.objects.get(name="Cabinet")
+    cabinet.name = "Executive Cabinet of Marmosets"
+    cabinet.save()
+    assert {e.object_id for e in results(anonymous.get(URL, {"q": "marmosets"}))} == {
+        recommended["public"].pk,
+        exempt.pk,
+    }
+
+
+def test_rebuild_command_indexes_recommendations(anonymous, recommended):
+    SearchEntry.objects.filter(kind="recommendation").delete()
+    assert results(anonymous.get(URL, {"q": "wardens"})) == []
+    call_command("rebuild_search_index", verbosity=0)
+    assert [e.kind for e in results(anonymous.get(URL, {"q": "wardens"}))] == ["recommendation"]
+
+
+def test_search_page_query_count_does_not_grow_with_recommendation_results(
+    anonymous, committee, item, django_assert_num_queries
+):
+    from recommendations.models import Body, Recommendation
+
+    cabinet = Body.objects.create(name="Cabinet")
+    texts = [f"Quokka recommendation {n}" for n in range(25)]
+    Recommendation.make_report(item, "Quokka report", texts, cabinet)
+    with django_assert_num_queries(4 if connection.vendor == "postgresql" else 3):
+        response = anonymous.get(URL, {"q": "quokka"})
+    assert len(results(response)) == 20 and count(response) == 25

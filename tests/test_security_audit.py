@@ -192,7 +192,7 @@ def world(committee, past_meeting, item, exempt_item, next_meeting, clerk_user):
 
 OPEN_DATA_LISTS = [
     *("system", "bodies", "body", "papers", "organizations", "people", "memberships"),
-    *("meetings", "agenda_items", "actions"),
+    *("meetings", "agenda_items", "actions", "recommendations"),
 ]
 
 
@@ -236,9 +236,23 @@ def public_get_urls(committee, past_meeting, item, exempt_item, world):
     ]
     # Search: words in every hidden field (never the markers themselves, which the search box echoes back).
     search = reverse("search:search")
-    for words in ("contract", "minutes", "resolved", "action", "update", "item", "note", "interest", "report"):
+    for words in (
+        "contract",
+        "minutes",
+        "resolved",
+        "action",
+        "update",
+        "item",
+        "note",
+        "interest",
+        "report",
+        "recommendation",
+        "response",
+        "review",
+    ):
         urls += [f"{search}?q={words}", f"{search}?q={words}&committee={slug}&page=2"]
     urls += [f"{search}?q=minutes&kind={kind}" for kind in ("minutes", "resolution", "action", "update")]
+    urls += [f"{search}?q={words}&kind=recommendation" for words in ("recommendation", "response", "review", "Cabinet")]
     # Calendars, feeds and the open-data API (which always answers as the public).
     urls += [
         reverse("opendata:committee_calendar", args=[slug]),
@@ -251,6 +265,7 @@ def public_get_urls(committee, past_meeting, item, exempt_item, world):
         reverse("opendata:agenda_item", args=[item.pk]),
         reverse("opendata:agenda_item", args=[exempt_item.pk]),
         reverse("opendata:action", args=[world["public_action"].pk]),
+        reverse("opendata:recommendation", args=[world["public_rec"].pk]),
         f"{reverse('opendata:meetings')}?organization={committee.pk}",
     ]
     for name in ("log", "log_csv", "log_xlsx"):
@@ -278,6 +293,9 @@ def test_the_words_the_audit_searches_for_do_find_the_hidden_business_for_a_cler
     pages = [clerk.get(reverse("search:search"), {"q": words}) for words in ("contract", "minutes", "resolved")]
     text = " ".join(page.content.decode() for page in pages)
     assert SECRET in text and DRAFT in text
+    found = clerk.get(reverse("search:search"), {"q": "recommendation", "kind": "recommendation"})
+    ids = {entry.object_id for entry, _snippet, _label in found.context["results"]}
+    assert {world["secret_rec"].pk, world["draft_rec"].pk} <= ids
 
 
 def test_public_action_list_counts_only_public_actions(anonymous, world):
@@ -307,6 +325,8 @@ def test_public_gets_404_for_every_unpublished_meeting_and_its_business(anonymou
         reverse("actions:detail", args=[world["secret_action"].pk]),
         reverse("recommendations:detail", args=[world["draft_rec"].pk]),
         reverse("recommendations:detail", args=[world["secret_rec"].pk]),
+        reverse("opendata:recommendation", args=[world["draft_rec"].pk]),
+        reverse("opendata:recommendation", args=[world["secret_rec"].pk]),
     ]
     for url in urls:
         assert anonymous.get(url, **headers).status_code == 404, url
@@ -564,6 +584,7 @@ AUDITED_URLS = {
     "opendata:openapi",
     *(f"opendata:{name}" for name in OPEN_DATA_LISTS),
     *(f"opendata:{name}" for name in ("organization", "person", "membership", "meeting", "agenda_item", "action")),
+    "opendata:recommendation",
     # private by a revocable token in the address (checked below)
     "opendata:my_committees_calendar",
     "opendata:actions_due_calendar",

@@ -42,6 +42,7 @@ DOWNLOADS |= {
         *("committee_calendar", "my_committees_calendar", "actions_due_calendar", "committee_rss", "committee_atom"),
         *("openapi", "system", "bodies", "body", "papers", "organizations", "organization", "people", "person"),
         *("memberships", "membership", "meetings", "meeting", "agenda_items", "agenda_item", "actions", "action"),
+        *("recommendations", "recommendation"),
     )
 }
 FRIENDLY = {403: "You cannot open this page", 404: "Page not found"}
@@ -74,14 +75,17 @@ def add_a_second_page_of_actions():
         )
 
 
+ADDED_REPORT = "Review of school exclusions"
+
+
 def add_recommendations():
-    """Recommendations to Cabinet at every stage, one of them made in private (the demo has none)."""
-    cabinet = Body.objects.create(name="Cabinet")
+    """Recommendations to Cabinet at every stage, one of them made in private (the demo's are all public)."""
+    cabinet = Body.objects.get_or_create(name="Cabinet")[0]
     cyp = Committee.objects.get(short_name="CYP")
     first = cyp.meetings.filter(status=Meeting.Status.PUBLISHED).order_by("starts_at").first()
     item = first.items.filter(exempt=False).order_by("order").last()
     texts = ["Publish exclusion figures each term", "Fund two more social workers", "Write to the Minister"]
-    waiting, going, done = Recommendation.make_report(item, "Review of school exclusions", texts, cabinet)
+    waiting, going, done = Recommendation.make_report(item, ADDED_REPORT, texts, cabinet)
     for recommendation in (going, done):
         recommendation.record_response("accepted", "Agreed.", "Cabinet", first.date)
     going.set_plan("Recruit two social workers", "Head of Children's Services", clock.today())
@@ -104,7 +108,9 @@ def pages_for(role):
     cyp = Committee.objects.get(short_name="CYP")
     hsc = Committee.objects.get(short_name="HSC")
     published = cyp.meetings.filter(status=Meeting.Status.PUBLISHED).order_by("starts_at")
-    first, hsc_meeting = published.first(), hsc.meetings.filter(status=Meeting.Status.PUBLISHED).first()
+    # HSC's first published meeting: the one with actions (the demo's later one made a recommendation to a trust).
+    hsc_published = hsc.meetings.filter(status=Meeting.Status.PUBLISHED).order_by("starts_at")
+    first, hsc_meeting = published.first(), hsc_published.first()
     draft = cyp.meetings.get(status=Meeting.Status.MINUTES_DRAFT)
     upcoming = cyp.next_meeting()
     discharged = Action.objects.filter(status=Action.Status.DISCHARGED, source_item__meeting=first).first()
@@ -119,8 +125,10 @@ def pages_for(role):
     chair = Person.objects.get(user__username="chair")
     signed_in = role != "anonymous"
     asked = ask_for_updates(upcoming)
-    in_progress = Recommendation.objects.in_progress().get()
-    awaiting = Recommendation.objects.awaiting_response().filter(source_item__exempt=False).get()
+    added = Recommendation.objects.filter(report_title=ADDED_REPORT)  # add_recommendations(), beside the demo's
+    in_progress = added.in_progress().get()
+    awaiting = added.awaiting_response().get()
+    rejected = Recommendation.objects.filter(response=Recommendation.Response.REJECTED).first()
 
     visits = [
         Visit("home", "/", tablet=True),
@@ -153,6 +161,8 @@ def pages_for(role):
         ),
         Visit("recommendation in progress", reverse("recommendations:detail", args=[in_progress.pk]), tablet=True),
         Visit("recommendation awaiting", reverse("recommendations:detail", args=[awaiting.pk]), tablet=True),
+        Visit("recommendation rejected (demo)", reverse("recommendations:detail", args=[rejected.pk]), tablet=True),
+        Visit("search: recommendations", f"{reverse('search:search')}?q=school&kind=recommendation", tablet=True),
         Visit("search", f"{reverse('search:search')}?q=plan", tablet=True),
         Visit("search: nothing typed", reverse("search:search"), tablet=True),
         Visit(

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from actions.models import Action
 from actions.scale import grow
+from core import hooks
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -93,6 +94,8 @@ class Demo:
         self.second_meeting()
         self.third_meeting()
         self.health_committee()
+        for load in hooks.demo_loaders:  # e.g. recommendations/demo.py
+            load(self)
         self.next_meeting = Meeting.create_with_agenda(
             self.cyp, local(16), local(16, 18, 45), venue="Council Chamber, Town Hall"
         )
