@@ -8,6 +8,7 @@ from actions.importer.readers import MAX_BYTES, SUPPORTED
 from actions.importer.sandbox import read_and_parse
 from actions.models import Action
 from core import clock
+from core.date_input import DateInputField
 from meetings.models import Attendance, Committee
 
 PAYLOAD_SALT = "actions.import.review"
@@ -89,7 +90,7 @@ class UploadForm(forms.Form):
 
 class MeetingForm(forms.Form):
     committee = forms.ModelChoiceField(queryset=Committee.objects.all(), empty_label="Choose the committee")
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    date = DateInputField(label="Date")
     start_time = forms.TimeField(label="Start time", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     end_time = forms.TimeField(
         label="End time", required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")

@@ -234,7 +234,7 @@ class CloseForm(ControlForm):
 
 
 class DischargeForm(ControlForm):
-    on = forms.DateField(label="Discharged on", required=False)
+    on = DateInputField(label="Discharged on", required=False)
     at_meeting = forms.ModelChoiceField(queryset=Meeting.objects.none(), required=False, label="At the meeting")
     evidence = forms.CharField(max_length=2000, required=False, label="Evidence")
 
@@ -244,6 +244,6 @@ class DischargeForm(ControlForm):
 
     def clean(self):
         data = super().clean()
-        if not data.get("on") and not data.get("at_meeting"):
+        if not data.get("on") and not data.get("at_meeting") and "on" not in self.errors:
             raise forms.ValidationError("Give the date it was discharged, or the meeting that discharged it.")
         return data

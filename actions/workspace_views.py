@@ -126,6 +126,10 @@ def row_controls(request, pk):
     return render(request, ROW, context)
 
 
+def _names_itself(field):
+    return getattr(field.widget, "is_date_input", False)  # "Discharged on must be a real date" says which field
+
+
 def _control(request, pk, form_class, control, verb, done):
     action = _get_action_for_clerk(request, pk)
     if form_class in (DischargeForm, DueChangeForm):
@@ -136,7 +140,7 @@ def _control(request, pk, form_class, control, verb, done):
         form = form_class(request.POST)
     if not form.is_valid():
         errors = " ".join(
-            f"{form.fields[name].label}: {e}" if name in form.fields else e
+            f"{form.fields[name].label}: {e}" if name in form.fields and not _names_itself(form.fields[name]) else e
             for name, errs in form.errors.items()
             for e in errs
         )

@@ -2,6 +2,8 @@ from django import forms
 
 from actions.models import Action
 from core import clock
+from core.date_input import DateInputField
+from core.dates import prose_date
 
 from .evidence import NotEvidence, kind_of
 from .models import DigestSubscription
@@ -52,11 +54,7 @@ class LinkUpdateForm(forms.Form):
 
 
 class RequestUpdatesForm(forms.Form):
-    reply_by = forms.DateField(
-        label="Reply by",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text="The owners are asked to answer by this day.",
-    )
+    reply_by = DateInputField(label="Reply by", help_text="The owners are asked to answer by this day.")
 
     def __init__(self, *args, meeting, **kwargs):
         self.meeting = meeting
@@ -68,7 +66,7 @@ class RequestUpdatesForm(forms.Form):
             raise forms.ValidationError("The reply-by date is in the past.")
         if day > self.meeting.date:
             raise forms.ValidationError(
-                f"The reply-by date must be on or before the meeting ({self.meeting.date:%-d %B %Y})."
+                f"The reply-by date must be on or before the meeting ({prose_date(self.meeting.date)})."
             )
         return day
 

@@ -5,10 +5,12 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
+from core.dates import prose_date
+
 
 def subject_for(wanted, by=None):
     """'Update needed on 2 actions by 12 March 2027 – Demo Borough Council'."""
-    when = f" by {by:%-d %B %Y}" if by else ""
+    when = f" by {prose_date(by)}" if by else ""
     return f"{wanted}{when} – {settings.COUNCIL_NAME}"
 
 

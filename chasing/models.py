@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from actions.models import Action, ActionUpdate
 from core import clock
+from core.dates import prose_date
 from meetings.models import Committee, Meeting, Person
 
 LINK_SALT = "chasing.update-link"
@@ -287,7 +288,7 @@ class UpdateRequest(models.Model):
         for action in actions:
             action.note_message(
                 f"{'Reminder of the r' if reminder else 'R'}equest for an update emailed to "
-                f"{self.owner.display_name}, reply by {self.reply_by:%-d %B %Y}."
+                f"{self.owner.display_name}, reply by {prose_date(self.reply_by)}."
             )
         return message
 

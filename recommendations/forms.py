@@ -6,11 +6,11 @@ import django_filters
 from django import forms
 
 from core import clock, rag_rules
+from core.date_input import DateInputField
+from core.dates import prose_date
 from meetings.models import AgendaItem, Meeting
 
 from .models import Body, Recommendation
-
-DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class VersionedForm(forms.Form):
@@ -48,9 +48,7 @@ class ResponseForm(VersionedForm):
         required=False,
         empty_label="Not recorded here",
     )
-    on = forms.DateField(
-        label="Date of the decision", required=False, widget=DATE, help_text="Not needed if you chose a meeting"
-    )
+    on = DateInputField(label="Date of the decision", required=False, help_text="Not needed if you chose a meeting")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,12 +61,12 @@ class ResponseForm(VersionedForm):
             .select_related("committee")
             .order_by("-starts_at")
         )
-        field.label_from_instance = lambda m: f"{m.committee.name}, {m.date:%-d %B %Y}"
+        field.label_from_instance = lambda m: f"{m.committee.name}, {prose_date(m.date)}"
         self.fields["decided_by"].initial = self.recommendation.body.name
 
     def clean(self):
         data = super().clean()
-        if not data.get("on") and not data.get("meeting"):
+        if not data.get("on") and not data.get("meeting") and "on" not in self.errors:  # not a bad date twice
             self.add_error("on", "Enter the date of the decision, or choose the meeting")
         return data
 
@@ -77,7 +75,7 @@ class PlanForm(VersionedForm):
     PREFIX = "plan"
     what = forms.CharField(label="What will be done", widget=forms.Textarea(attrs={"rows": 2}), max_length=4000)
     who = forms.CharField(label="Who", max_length=200, required=False)
-    by_when = forms.DateField(label="By when", widget=DATE)
+    by_when = DateInputField(label="By when")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -116,7 +114,7 @@ class OutcomeForm(VersionedForm):
     PREFIX = "outcome"
     outcome = forms.ChoiceField(label="Outcome", choices=Recommendation.Outcome.choices, widget=forms.RadioSelect)
     note = forms.CharField(label="Evidence or note", widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    on = forms.DateField(label="Date", widget=DATE, required=False, help_text="Today if left blank")
+    on = DateInputField(label="Date", required=False, help_text="Today if left blank")
 
 
 class MakeForm(forms.Form):
@@ -155,7 +153,7 @@ class ReportForm(forms.Form):
             .select_related("meeting")
             .order_by("-meeting__starts_at", "order")
         )
-        field.label_from_instance = lambda item: f"{item.meeting.date:%-d %B %Y}: {item.number} {item.title}"
+        field.label_from_instance = lambda item: f"{prose_date(item.meeting.date)}: {item.number} {item.title}"
 
     def clean_texts(self):
         lines = [line.strip() for line in self.cleaned_data["texts"].splitlines()]

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from core import clock, rag_rules, roles
 from core.concurrency import StaleEdit, Versioned
+from core.dates import prose_date
 from meetings.models import AgendaItem, Committee, Meeting, Person, Resolution, WorkProgrammeItem, item_q
 
 REVIEW_MONTHS = (6, 12)
@@ -347,10 +348,10 @@ class Recommendation(Versioned):
             if locked.response:
                 return f"A response was already recorded ({locked.get_response_display().lower()})."
             if on < locked.made_on:
-                made = f"{locked.made_on:%-d %B %Y}"
-                return f"The response date {on:%-d %B %Y} is before the recommendation was made ({made})."
+                made = prose_date(locked.made_on)
+                return f"The response date {prose_date(on)} is before the recommendation was made ({made})."
             if on > clock.today():
-                return f"The response date {on:%-d %B %Y} is in the future."
+                return f"The response date {prose_date(on)} is in the future."
 
         label = self.Response(response).label
         entry = self._change(
@@ -384,7 +385,7 @@ class Recommendation(Versioned):
         return self._change(
             by,
             RecommendationEvent.Kind.PLAN,
-            f"Plan: {what.strip()} ({who or 'no one named'}, by {by_when:%-d %B %Y})",
+            f"Plan: {what.strip()} ({who or 'no one named'}, by {prose_date(by_when)})",
             guard=plannable,
             plan_what=what.strip(),
             plan_who=who.strip(),
@@ -544,8 +545,9 @@ class ReviewPoint(models.Model):
         if meeting is not None and point.work.status == WorkProgrammeItem.Status.PLANNED:
             point.work.schedule_onto(meeting, point.work.version)
         point.save()
-        where = f"the agenda of {meeting.date:%-d %B %Y}" if meeting else f"the work programme for {due_on:%B %Y}"
-        recommendation._event(by, RecommendationEvent.Kind.REVIEW, f"{point.title} due {due_on:%-d %B %Y}: on {where}.")
+        where = f"the agenda of {prose_date(meeting.date)}" if meeting else f"the work programme for {due_on:%B %Y}"
+        text = f"{point.title} due {prose_date(due_on)}: on {where}."
+        recommendation._event(by, RecommendationEvent.Kind.REVIEW, text)
         return point
 
     @classmethod

@@ -38,8 +38,13 @@ def due(make_action, owners, next_meeting, committee):
     }
 
 
+def boxes(day):
+    """The reply-by date as the clerk types it: Day, Month and Year boxes."""
+    return {"reply_by_day": str(day.day), "reply_by_month": str(day.month), "reply_by_year": str(day.year)}
+
+
 def request_updates(clerk, meeting, reply_by):
-    return clerk.post(reverse("chasing:request_updates", args=[meeting.pk]), {"reply_by": reply_by.isoformat()})
+    return clerk.post(reverse("chasing:request_updates", args=[meeting.pk]), boxes(reply_by))
 
 
 def test_each_owner_of_actions_due_by_the_meeting_gets_one_email_through_smtp(
@@ -116,7 +121,7 @@ def test_reply_by_date_after_the_meeting_is_refused_and_nothing_is_sent(clerk, s
 def test_the_request_page_works_without_javascript(clerk, next_meeting):
     response = clerk.get(reverse("chasing:request_updates", args=[next_meeting.pk]))
     assert response.status_code == 200
-    assert 'name="reply_by"' in response.content.decode()
+    assert 'name="reply_by_day"' in response.content.decode()
 
 
 @pytest.mark.parametrize("role", ["councillor", "chair", "officer", "anonymous"])
@@ -153,7 +158,28 @@ def test_the_request_reports_owners_who_cannot_be_emailed(clerk, smtp_inbox, due
     assert messages == ["Update requests emailed to 2 owner(s). 2 action(s) have an owner who cannot be emailed."]
 
 
-def test_the_panel_offers_a_reply_by_date_a_date_input_can_show(clerk, next_meeting):
+def test_the_panel_offers_the_reply_by_date_in_day_month_and_year_boxes(clerk, next_meeting):
     page = clerk.get(next_meeting.get_absolute_url()).content.decode()
     week_before = next_meeting.date - datetime.timedelta(days=7)
-    assert f'type="date" name="reply_by" value="{week_before:%Y-%m-%d}"' in page
+    for name, value in boxes(week_before).items():
+        assert f'name="{name}" value="{value}"' in page
+    assert 'type="date"' not in page
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ({"reply_by_day": "31", "reply_by_month": "2"}, "Reply by must include a year"),
+        ({"reply_by_day": "31", "reply_by_month": "2", "reply_by_year": "2031"}, "Reply by must be a real date"),
+    ],
+)
+def test_a_bad_reply_by_date_gets_the_gov_uk_message_keeps_what_was_typed_and_sends_nothing(
+    clerk, smtp_inbox, due, next_meeting, typed, message
+):
+    url = reverse("chasing:request_updates", args=[next_meeting.pk])
+    response = clerk.post(url, typed)  # the panel's form is a plain POST: the same page, with or without htmx
+    page = response.content.decode()
+    assert response.status_code == 400 and message in page
+    for name, value in typed.items():
+        assert f'name="{name}" value="{value}"' in page
+    assert smtp_inbox.messages == [] and not UpdateRequest.objects.exists()

@@ -260,15 +260,35 @@ def test_bad_input_rerenders_with_what_the_clerk_typed(clerk, committee):
     edited = action_prefix(response, "persistent absence")
     data[f"{edited}-text"] = ""
     data[f"{edited}-owner"] = "Somebody the clerk typed"
-    data["meeting-date"] = "not a date"
+    data["meeting-date_month"] = "13"
     response = clerk.post(CONFIRM, data)
     assert response.status_code == 400
     page = response.content.decode()
     assert "There is a problem" in page
-    assert "Enter a valid date." in page
+    assert "Date must be a real date" in page and 'name="meeting-date_month" value="13"' in page
     assert "Enter the action, or untick this row." in page
     assert 'value="Somebody the clerk typed"' in page
     assert not Meeting.objects.exists() and not Action.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("boxes", "message"),
+    [
+        ({"meeting-date_day": "31", "meeting-date_month": "4"}, "Date must be a real date"),
+        ({"meeting-date_day": "20", "meeting-date_month": ""}, "Date must include a month"),
+    ],
+)
+def test_a_bad_meeting_date_alone_gets_the_gov_uk_message_and_imports_nothing(clerk, committee, boxes, message):
+    response = review(clerk)
+    data = form_data(response)
+    assert (data["meeting-date_day"], data["meeting-date_month"]) != ("", "")  # proposed from the minutes
+    before = ROWS()
+    response = clerk.post(CONFIRM, {**data, **boxes})
+    page = response.content.decode()
+    assert response.status_code == 400 and message in page
+    for name, value in boxes.items():
+        assert f'name="{name}"' + (f' value="{value}"' if value else "") in page
+    assert ROWS() == before
 
 
 def test_tampered_payload_is_refused(clerk, committee):

@@ -123,3 +123,64 @@ def test_the_meeting_form_takes_its_date_in_three_boxes(clerk, committee):
     page = clerk.get(reverse("meetings:meeting_create", args=[committee.slug])).content.decode()
     assert 'name="date_day"' in page and 'name="date_month"' in page and 'name="date_year"' in page
     assert 'type="date"' not in page
+
+
+# --- no browser date picker outside the allow-list (issue 12/13 follow-up) ------------------------------------
+
+# GET filters whose ISO values live in bookmarked and shared URLs (?due_by=2026-07-04, ?date_from=...): a single
+# box keeps every old link working. Every other date a person types is the GOV.UK date input.
+DATE_PICKER_ALLOWED = {
+    "actions.filters.ActionFilter.due_by",
+    "search.forms.SearchForm.date_from",
+    "search.forms.SearchForm.date_to",
+}
+APPS = ("core", "meetings", "actions", "chasing", "recommendations", "search", "opendata")
+
+
+def _project_forms():
+    """(dotted name, field) for every field of every form and filter set defined in the project's apps."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import django_filters
+
+    for app in APPS:
+        package = importlib.import_module(app)
+        for info in pkgutil.walk_packages(package.__path__, f"{app}."):
+            if ".migrations" in info.name or ".management" in info.name or info.name.endswith("tests"):
+                continue
+            module = importlib.import_module(info.name)
+            for _name, cls in inspect.getmembers(module, inspect.isclass):
+                if cls.__module__ != module.__name__:
+                    continue
+                if issubclass(cls, forms.BaseForm):
+                    fields = cls.base_fields.items()
+                elif issubclass(cls, django_filters.FilterSet):
+                    fields = ((name, f.field) for name, f in cls.base_filters.items())
+                else:
+                    continue
+                for name, field in fields:
+                    yield f"{module.__name__}.{cls.__name__}.{name}", field
+
+
+def test_no_form_outside_the_allow_list_offers_the_browsers_date_picker():
+    found = list(_project_forms())
+    assert len(found) > 50  # the walk reached the apps' forms (a broken walk would pass vacuously)
+    pickers = {name for name, field in found if getattr(field.widget, "input_type", None) == "date"}
+    assert pickers == DATE_PICKER_ALLOWED
+    typed_dates = {name for name, field in found if isinstance(field, DateInputField)}
+    for converted in (
+        "chasing.forms.RequestUpdatesForm.reply_by",
+        "recommendations.forms.ResponseForm.on",
+        "recommendations.forms.PlanForm.by_when",
+        "recommendations.forms.OutcomeForm.on",
+        "actions.workspace_forms.DischargeForm.on",
+        "actions.import_forms.MeetingForm.date",
+    ):
+        assert converted in typed_dates, converted
+
+
+def test_no_template_writes_a_date_picker_by_hand():
+    for path in TEMPLATES.rglob("*.html"):
+        assert 'type="date"' not in path.read_text(), path.relative_to(TEMPLATES)

@@ -98,16 +98,22 @@ def test_the_tracker_pages_in_fixed_queries(councillor, committee, item, cabinet
 
 def post(client, recommendation, name, **data):
     prefix = {"respond": "response"}.get(name, name)
-    fields = {f"{prefix}-{key}": value for key, value in data.items()}
+    fields = {}
+    for key, value in data.items():
+        if isinstance(value, datetime.date):  # a date as the clerk types it: Day, Month and Year boxes
+            parts = zip(("day", "month", "year"), (value.day, value.month, value.year), strict=True)
+            fields.update({f"{prefix}-{key}_{part}": str(number) for part, number in parts})
+        else:
+            fields[f"{prefix}-{key}"] = value
     fields.setdefault(f"{prefix}-version", version_of(recommendation))
     return client.post(reverse(f"recommendations:{name}", args=[recommendation.pk]), fields)
 
 
 def test_the_clerk_records_a_response_plan_progress_and_outcome_without_javascript(clerk, recs):
     r = recs["awaiting"]
-    on = TODAY().isoformat()
+    on = TODAY()
     assert post(clerk, r, "respond", response="partly", text="In part.", decided_by="Cabinet", on=on).status_code == 302
-    by_when = (TODAY() + datetime.timedelta(days=90)).isoformat()
+    by_when = TODAY() + datetime.timedelta(days=90)
     assert post(clerk, r, "plan", what="Termly report", who="Head of Inclusion", by_when=by_when).status_code == 302
     assert post(clerk, r, "progress", text="First report published", rag="green").status_code == 302
     assert post(clerk, r, "outcome", outcome="implemented", note="Now routine", on=on).status_code == 302
@@ -119,7 +125,7 @@ def test_the_clerk_records_a_response_plan_progress_and_outcome_without_javascri
 
 def test_a_refused_response_comes_back_with_the_message_and_what_was_typed(clerk, recs):
     r = recs["awaiting"]
-    future = (TODAY() + datetime.timedelta(days=3)).isoformat()
+    future = TODAY() + datetime.timedelta(days=3)
     response = post(clerk, r, "respond", response="accepted", text="My careful words", decided_by="Cabinet", on=future)
     assert response.status_code == 400
     html = response.content.decode()
@@ -131,7 +137,7 @@ def test_a_response_from_a_stale_page_is_refused(clerk, recs):
     r = recs["awaiting"]
     drawn = version_of(r)
     Recommendation.objects.get(pk=r.pk).record_response("rejected", "No", "Cabinet", TODAY())
-    data = {"response": "accepted", "text": "Yes", "decided_by": "Cabinet", "on": TODAY().isoformat(), "version": drawn}
+    data = {"response": "accepted", "text": "Yes", "decided_by": "Cabinet", "on": TODAY(), "version": drawn}
     response = post(clerk, r, "respond", **data)
     assert response.status_code == 400 and "Someone else changed" in response.content.decode()
     assert Recommendation.objects.get(pk=r.pk).response == "rejected"
@@ -146,11 +152,56 @@ def test_a_rag_against_the_suggestion_is_refused_without_a_reason(clerk, recs):
     assert "Offers made" in r.events.get(kind="progress").text
 
 
+@pytest.mark.parametrize(
+    ("rec", "name", "data", "boxes", "message"),
+    [
+        (
+            "awaiting",
+            "respond",
+            {"response": "accepted", "text": "My careful words", "decided_by": "Cabinet"},
+            {"response-on_day": "30", "response-on_month": "2", "response-on_year": "2026"},
+            "Date of the decision must be a real date",
+        ),
+        (
+            "going",
+            "plan",
+            {"what": "Recruit two social workers", "who": "HR"},
+            {"plan-by_when_day": "12", "plan-by_when_year": "2027"},
+            "By when must include a month",
+        ),
+        (
+            "going",
+            "outcome",
+            {"outcome": "implemented", "note": "My careful note"},
+            {"outcome-on_day": "4", "outcome-on_month": "7"},
+            "Date must include a year",
+        ),
+    ],
+    ids=["response", "plan", "outcome"],
+)
+def test_a_bad_date_gets_the_gov_uk_message_keeps_what_was_typed_and_saves_nothing(
+    clerk, recs, rec, name, data, boxes, message
+):
+    r = recs[rec]
+    before = Recommendation.objects.values().get(pk=r.pk)
+    events = r.events.count()
+    prefix = name.replace("respond", "response")
+    typed = {**{f"{prefix}-{key}": value for key, value in data.items()}, **boxes}
+    response = clerk.post(reverse(f"recommendations:{name}", args=[r.pk]), {**typed, f"{prefix}-version": r.version})
+    html = response.content.decode()
+    assert response.status_code == 400 and message in html
+    assert "Enter the date of the decision, or choose the meeting" not in html  # one message for one bad date
+    for box, value in boxes.items():
+        assert f'name="{box}" value="{value}"' in html
+    assert list(data.values())[-1] in html  # the words typed beside the date are kept too
+    assert Recommendation.objects.values().get(pk=r.pk) == before and r.events.count() == events
+
+
 @pytest.mark.parametrize("role", ["councillor", "chair", "officer", "anonymous"])
 def test_only_clerks_change_a_recommendation(request, role, recs):
     client = request.getfixturevalue(role)
     r = recs["awaiting"]
-    response = post(client, r, "respond", response="accepted", text="Yes", decided_by="Cabinet", on=TODAY().isoformat())
+    response = post(client, r, "respond", response="accepted", text="Yes", decided_by="Cabinet", on=TODAY())
     assert response.status_code in (302, 403, 404) and not response.get("Location", "").endswith(f"/{r.pk}/")
     assert Recommendation.objects.get(pk=r.pk).response == ""
 

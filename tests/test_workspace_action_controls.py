@@ -1,6 +1,7 @@
 """In-place action controls: each swaps just the row, writes the timeline through the verbs, refuses stale edits."""
 
 import pytest
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from actions.models import Action, ActionUpdate
@@ -181,6 +182,47 @@ def test_a_refused_discharge_keeps_what_the_clerk_typed(clerk, make_action):
     assert 'value="Report &lt;b&gt;brought&lt;/b&gt; in July"' in content  # kept, and escaped
     action.refresh_from_db()
     assert action.status == action.Status.OPEN
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["no-js", "htmx"])
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ({"on_day": "31", "on_month": "6", "on_year": "2026"}, "Discharged on must be a real date"),
+        ({"on_day": "4", "on_month": "", "on_year": "2026"}, "Discharged on must include a month"),
+    ],
+)
+def test_a_bad_discharge_date_gets_the_gov_uk_message_and_discharges_nothing(
+    clerk, make_action, headers, typed, message
+):
+    action = make_action()
+    response = control(clerk, "discharge", action, headers, evidence="Report brought in July", **typed)
+    if headers:  # htmx: the row comes back with the message and what was typed in the Day, Month and Year boxes
+        content = response.content.decode()
+        assert message in content and "Discharged on: " not in content
+        for name, value in typed.items():
+            assert (
+                f'name="{name}" id="action-{action.pk}-discharge-{name.replace("_", "-")}" value="{value}"' in content
+            )
+        assert content.count('aria-invalid="true"') == 3
+    else:  # no JavaScript: back to the page with the message
+        assert response.status_code == 302
+        assert message in [m.message for m in get_messages(response.wsgi_request)][0]
+    action.refresh_from_db()
+    assert (action.status, action.discharged_on, action.version) == ("open", None, 1)
+
+
+def test_the_discharge_date_is_three_boxes_set_to_the_workspace_meeting(clerk, make_action, held_meeting):
+    action = make_action()
+    url = reverse("actions:row_controls", args=[action.pk])
+    content = clerk.get(url, {"meeting": held_meeting.pk}, **HTMX).content.decode()
+    day = held_meeting.date
+    for part in ("day", "month", "year"):
+        assert f'name="on_{part}" id="action-{action.pk}-discharge-on-{part}" value="{getattr(day, part)}"' in content
+    assert 'type="date"' not in content
+    control(clerk, "discharge", action, HTMX, on_day=str(day.day), on_month=str(day.month), on_year=str(day.year))
+    action.refresh_from_db()
+    assert (action.status, action.discharged_on) == ("discharged", day)
 
 
 def test_a_stale_close_keeps_the_reason_typed(clerk, make_action):

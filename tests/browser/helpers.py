@@ -25,3 +25,10 @@ def wait_until(page, expression, timeout=10):
     while not page.evaluate(expression):
         assert time.monotonic() < deadline, f"timed out waiting for: {expression}"
         time.sleep(0.05)
+
+
+def fill_date(scope, legend, day):
+    """Type a date into a GOV.UK date input (core/date_input.py): the Day, Month and Year boxes under its legend."""
+    group = scope.get_by_role("group", name=legend)
+    for box, part in (("Day", day.day), ("Month", day.month), ("Year", day.year)):
+        group.get_by_label(box, exact=True).fill(str(part))

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from actions.models import Action
 from chasing.models import Evidence
 from meetings.models import AgendaItem, Committee, Person
-from tests.browser.helpers import assert_accessible, sign_in
+from tests.browser.helpers import assert_accessible, fill_date, sign_in
 from tests.chasing_helpers import link_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -39,7 +39,7 @@ def test_owner_answers_through_the_emailed_link_and_the_public_never_sees_exempt
     page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
     panel = page.locator("#chasing")
     reply_by = max(datetime.date.today(), meeting.date - datetime.timedelta(days=2))
-    panel.get_by_label("Reply by").fill(reply_by.isoformat())
+    fill_date(panel, "Reply by", reply_by)
     panel.get_by_role("button", name="Request updates for this meeting").click()
     expect(page.locator("#chasing")).to_contain_text("Irfan Alam")
     expect(page.locator("#chasing tr", has_text="Irfan Alam")).to_contain_text("Not yet")

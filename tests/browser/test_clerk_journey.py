@@ -83,6 +83,10 @@ def test_clerk_runs_a_meeting_from_agenda_to_published_minutes(page, live_server
     older = page.locator("#matters .action-row", has_text="Audit activity of the service")
     older.get_by_role("link", name=re.compile("^Update, RAG, discharge")).click()  # controls load on demand
     older.get_by_label("Evidence").fill("Audit summary shared with members at this meeting.")
+    discharged_on = older.get_by_role("group", name="Discharged on")  # Day, Month, Year: the meeting's day
+    typed = [discharged_on.get_by_label(box, exact=True).input_value() for box in ("Day", "Month", "Year")]
+    assert typed == [str(meeting.date.day), str(meeting.date.month), str(meeting.date.year)]
+    older.screenshot(path=screenshot_dir / "clerk-discharge-controls.png")
     older.get_by_role("button", name="Discharge").click()
     older = page.locator("#matters .action-row", has_text="Audit activity of the service")
     expect(older.get_by_role("status")).to_contain_text("Discharged.")

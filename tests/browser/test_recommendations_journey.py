@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from meetings.models import AgendaItem, Committee, Meeting
 from recommendations.models import Body, Recommendation
-from tests.browser.helpers import assert_accessible, sign_in
+from tests.browser.helpers import assert_accessible, fill_date, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -75,7 +75,7 @@ def test_a_task_and_finish_report_to_cabinet_from_response_to_six_month_review(b
         form = clerk.locator("#response-form")
         form.get_by_label(answer, exact=True).check()
         form.get_by_label("The response, in the body's words").fill(f"{answer}: see the Cabinet decision notice.")
-        form.get_by_label("Date of the decision").fill(responded_on.isoformat())
+        fill_date(form, "Date of the decision", responded_on)
         form.get_by_role("button", name="Record the response").click()
         expect(clerk.get_by_role("status").first).to_contain_text("Response recorded")
     responses = [r.response for r in Recommendation.objects.filter(report_title=REPORT).order_by("number")]

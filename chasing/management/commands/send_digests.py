@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 
 from chasing.models import DigestSubscription
 from core import clock
+from core.dates import prose_date
 
 
 class Command(BaseCommand):
@@ -14,4 +15,4 @@ class Command(BaseCommand):
         today = clock.today()
         subscriptions = DigestSubscription.objects.filter(weekly=True).select_related("user__person")
         sent = sum(1 for subscription in subscriptions if subscription.send(today))
-        self.stdout.write(f"Sent {sent} digest(s) ({today:%-d %B %Y}).")
+        self.stdout.write(f"Sent {sent} digest(s) ({prose_date(today)}).")

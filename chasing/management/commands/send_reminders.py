@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from chasing.models import can_chase, reminders_due, send_reminder
 from core import clock
+from core.dates import prose_date
 
 
 class Command(BaseCommand):
@@ -27,4 +28,4 @@ class Command(BaseCommand):
             else:
                 skipped += 1
         verb = "Dry run: nothing sent" if dry_run else f"Sent {sent} reminder(s); {skipped} already sent today"
-        self.stdout.write(f"{verb} ({today:%-d %B %Y}).")
+        self.stdout.write(f"{verb} ({prose_date(today)}).")
