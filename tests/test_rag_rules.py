@@ -125,4 +125,4 @@ def test_the_clerks_set_rag_form_asks_for_a_reason_when_it_disagrees_with_the_su
 def test_the_action_page_shows_the_suggested_rag_beside_the_set_one(councillor, make_action):
     overdue = make_action(due_date=timezone.localdate() - datetime.timedelta(days=2))
     html = councillor.get(overdue.get_absolute_url()).content.decode()
-    assert 'class="suggested-rag">(suggested <strong class="tag tag-rag-amber">Amber</strong>)' in html
+    assert 'class="suggested-rag">suggested <strong class="tag tag-rag-amber">Amber</strong>' in html

@@ -38,6 +38,7 @@ def test_owner_answers_through_the_emailed_link_and_the_public_never_sees_exempt
     sign_in(page, live_server, "clerk")
     page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
     panel = page.locator("#chasing")
+    panel.locator("#request-updates > summary").click()  # folded until wanted
     reply_by = max(datetime.date.today(), meeting.date - datetime.timedelta(days=2))
     fill_date(panel, "Reply by", reply_by)
     panel.get_by_role("button", name="Request updates for this meeting").click()

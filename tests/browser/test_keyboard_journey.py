@@ -123,6 +123,10 @@ def test_clerk_minutes_a_ten_item_meeting_by_keyboard_alone(page, live_server, s
         expect(owner).to_be_visible()
         keys.tab_to("el.name === 'owner'")
         keys.type("Head of Place Services")
+        # A post, not a person in the register: the clerk says so (Space on "Keep as a post"), then saves.
+        keys.tab_to("el.name === 'keep_as_post'")
+        keys.press("Space")
+        keys.tab_to("el.type === 'submit'")
         keys.press("Enter")
         expect(section.locator(".resolution-actions .action-row")).to_have_count(1)
         expect(page.locator("#workspace-announcer")).to_contain_text("recorded")
