@@ -7,10 +7,11 @@ words are the minutes themselves) and the page loads, prints them, and screensho
 test-artifacts/.
 
 Measured on 1 December 2026 (Chromium, 1280 x 800, 5 members, 10 items; the test prints the line each run):
-  145 key presses (Tabs and Enter for attendance; per item j, m, Ctrl+Enter, Esc, r, Ctrl+Enter, a, Tabs to the
-  owner box, Enter; then s and Enter for Held), 872 characters typed (the minutes, resolutions and owners), and
-  2 page loads (the first visit and "Mark as held"): every other change is made in place. The workspace was
-  2379 px tall with the 10 items collapsed, and 2466 px once they were minuted (three screens: 2400 px).
+  236 key presses (Tabs and Enter for attendance; per item j, m, Ctrl+Enter, Esc, r, Ctrl+Enter, a, Tabs to the
+  owner box, Tabs to "Keep as a post" and Space, Tabs to Save and Enter; then s and Enter for Held), 872
+  characters typed (the minutes, resolutions and owners), and 2 page loads (the first visit and "Mark as held"):
+  every other change is made in place. The workspace was 2427 px tall with the 10 items collapsed, and 2514 px
+  once they were minuted (three screens: 2400 px), with the chasing and recommendations panels merged in.
 """
 
 import pytest
