@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from actions.models import Action
 from core import clock, rag_rules, roles
 from core.concurrency import StaleEdit, Versioned
 from core.dates import prose_date
@@ -130,10 +131,7 @@ class Recommendation(Versioned):
         NOT_IMPLEMENTED = "not_implemented", "Not implemented"
         SUPERSEDED = "superseded", "Superseded"
 
-    class Rag(models.TextChoices):
-        RED = "red", "Red"
-        AMBER = "amber", "Amber"
-        GREEN = "green", "Green"
+    Rag = Action.Rag  # one RAG scale for actions and recommendations (core/rag_rules.py reads both)
 
     ACCEPTING = (Response.ACCEPTED, Response.PARTLY)
 
