@@ -27,7 +27,7 @@ class SearchForm(forms.Form):
         return data
 
     def results(self, entries):
-        """The entries (already limited to what the visitor may see) that match the query and the filters."""
+        """The entries that match the query and the filters (who may read them: newest_visible())."""
         data = self.cleaned_data
         if data["committee"]:
             entries = entries.filter(committee=data["committee"])
@@ -37,4 +37,4 @@ class SearchForm(forms.Form):
             entries = entries.filter(date__gte=data["date_from"])
         if data["date_to"]:
             entries = entries.filter(date__lte=data["date_to"])
-        return entries.matching(data["q"].strip()).select_related("committee").defer("search")
+        return entries.matching(data["q"].strip())

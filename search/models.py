@@ -1,21 +1,27 @@
 """The search index: one row per thing a person can find (an item's minutes, a resolution, an action, an update).
 
-Rows hold the words and where to go; who may see a row is never stored here. Each row points at the
-agenda item or action it is about, and a search applies the pages' own rules (meetings.models.item_q,
-actions.models.action_q) through those links, so publishing a meeting or marking an item exempt takes
-effect at once, with nothing to re-index. See search/sources.py for what is indexed and how to add a kind.
+Rows hold the words and where to go. Each row points at the agenda item or action it is about, and a search
+applies the pages' own rules (meetings.models.item_q, actions.models.action_q) through those links.
+One answer of those rules is kept on the row, because reading it through the links for every match was the
+cost of a search at scale: `public`, whether an anonymous visitor may read it, written by the same rule
+whenever the entry, its item or its meeting is saved (search/signals.py). Matches the public may read are
+shown to everyone; every other match is checked against the visitor's rule through the links, as before.
+See search/sources.py for what is indexed and how to add a kind.
 """
 
 import re
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
 from django.db import connections, models
 from django.db.models import F, Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-# The most matches ranked (PostgreSQL): the newest ones; the page says when there were more.
+# The most matches ranked and counted: the newest ones; the page says when there were more.
 MOST_RANKED = 1000
+# The most matches that the public may not read checked against a visitor's rule in one search.
+MOST_CHECKED = 5000
 
 # Markers PostgreSQL puts round the words it matched, swapped for <mark> once the snippet is escaped.
 START, STOP = "\ue000", "\ue001"
@@ -31,29 +37,57 @@ def marked(text):
 
 
 class SearchEntryQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Entries whose source the user may read on its page: see search/sources.py (the pages' own rules)."""
-        from .sources import visible_q
-
-        return self.filter(visible_q(user))
-
     def _full_text(self):
         return connections[self.db].vendor == "postgresql"
 
+    def _search_query(self, text):
+        return SearchQuery(text, search_type="websearch", config="english")
+
     def matching(self, text):
-        """PostgreSQL: web-search syntax ("quoted phrase", or, -not) over the stored vectors, best first.
-        Elsewhere (SQLite under `make run`): every word somewhere in the title or the text, newest first."""
+        """PostgreSQL: web-search syntax ("quoted phrase", or, -not) over the stored vectors.
+        Elsewhere (SQLite under `make run`): every word somewhere in the title or the text."""
         if self._full_text():
-            # Ranked among the newest MOST_RANKED matches, so a word in half the minutes of a decade costs the
-            # same as a rare one: the count and the ranking never read more than that many rows.
-            query = SearchQuery(text, search_type="websearch", config="english")
-            newest = self.filter(search=query).order_by("-date", "-pk").values("pk")[:MOST_RANKED]
-            ranked = SearchEntry.objects.filter(pk__in=newest).annotate(rank=SearchRank(F("search"), query))
-            return ranked.order_by("-rank", "-date", "-pk")
+            return self.filter(search=self._search_query(text))
         found = self
         for word in plain_words(text) or [text]:
             found = found.filter(Q(title__icontains=word) | Q(body__icontains=word))
-        return found.order_by("-date", "-pk")
+        return found
+
+    def newest_visible(self, user, most=None):
+        """The ids of the newest `most` of these entries that the user may read (search/sources.py: the pages'
+        own rules), newest first: what a search ranks and counts, so a word in half the minutes of a decade
+        costs the same as a rare one.
+
+        Entries the public may read (`public`) need no further check. The others (drafts, exempt items: a few
+        in a hundred) are checked by the user's rule on the items and actions they point at, and only those
+        as new as the oldest public one kept: anything older could not make the newest `most`.
+        `most` is MOST_RANKED on PostgreSQL; SQLite (`make run`) keeps every match."""
+        from .sources import RULES
+
+        if most is None and self._full_text():
+            most = MOST_RANKED
+
+        newest = ("-date", "-pk")
+        found = list(self.filter(public=True).order_by(*newest).values_list("date", "pk")[:most])
+        rules = {rule: rule.q(user) for rule in RULES.values()}
+        anonymous = AnonymousUser()
+        if all(allowed == rule.q(anonymous) for rule, allowed in rules.items()):
+            return [pk for _day, pk in found]  # the public's rule: the flag is the whole answer
+        others = self.filter(public=False)
+        if len(found) == most:
+            others = others.filter(date__gte=found[-1][0])
+        columns = ("date", "pk", "kind", "item_id", "action_id")
+        candidates = list(others.order_by(*newest).values_list(*columns)[:MOST_CHECKED])
+        found += [(day, pk) for day, pk, *_ in _readable(rules, candidates)]
+        return [pk for _day, pk in sorted(found, reverse=True)[:most]]
+
+    def ranked(self, ids, text):
+        """Those entries, best first on PostgreSQL (ts_rank of title and words), newest first elsewhere."""
+        entries = self.filter(pk__in=ids)
+        if self._full_text():
+            entries = entries.annotate(rank=SearchRank(F("search"), self._search_query(text)))
+            return entries.order_by("-rank", "-date", "-pk")
+        return entries.order_by("-date", "-pk")
 
     def capped(self, count):
         """Whether a result count stopped at MOST_RANKED (PostgreSQL ranks only the newest matches)."""
@@ -65,12 +99,34 @@ class SearchEntryQuerySet(models.QuerySet):
         if not entries:
             return {}
         if self._full_text():
-            query = SearchQuery(text, search_type="websearch", config="english")
+            query = self._search_query(text)
             options = {"start_sel": START, "stop_sel": STOP, "max_words": 35, "min_words": 15, "max_fragments": 2}
             headline = SearchHeadline("body", query, config="english", **options)
             rows = self.filter(pk__in=[e.pk for e in entries]).annotate(snippet=headline).values_list("pk", "snippet")
             return {pk: marked(snippet) for pk, snippet in rows if snippet}
         return {entry.pk: _plain_snippet(entry.body, plain_words(text)) for entry in entries if entry.body}
+
+
+def _readable(rules, candidates):
+    """The candidate rows (date, pk, kind, item_id, action_id) whose item or action the user may read, by the
+    rule of each entry's kind ({Rule: the user's Q}): one query per rule, over the items or actions named."""
+    from .sources import RULES, SOURCES
+
+    rule_of = {source.kind: RULES[source.rule] for source in SOURCES.values()}
+
+    def link(row):
+        return row[3] if rule_of[row[2]].link == "item" else row[4]
+
+    named = {}
+    for row in candidates:
+        named.setdefault(rule_of[row[2]], set()).add(link(row))
+    readable = set()
+    for rule, ids in named.items():
+        # An empty Q is a rule that hides nothing from this user (a clerk): nothing to ask.
+        allowed = rules[rule]
+        found = rule.model.objects.filter(allowed, pk__in=ids).values_list("pk", flat=True) if allowed else ids
+        readable |= {(rule, pk) for pk in found}
+    return [row for row in candidates if (rule_of[row[2]], link(row)) in readable]
 
 
 def _plain_snippet(body, words, width=120):
@@ -94,6 +150,10 @@ class SearchEntry(models.Model):
     title = models.CharField(max_length=400)
     body = models.TextField(blank=True)
     url = models.CharField(max_length=300, help_text="The place in the minutes or the action's page")
+    public = models.BooleanField(
+        default=False,
+        help_text="Whether an anonymous visitor may read it: its source's rule, kept by search/signals.py",
+    )
     # PostgreSQL only: title (weight A) and body (B), English stemming; a GIN index (migration 0002) serves @@.
     search = SearchVectorField(null=True, editable=False)
 
@@ -102,7 +162,12 @@ class SearchEntry(models.Model):
     class Meta:
         verbose_name_plural = "search entries"
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_once_per_object")]
-        indexes = [models.Index(fields=["committee", "date"]), models.Index(fields=["date"])]
+        indexes = [
+            models.Index(fields=["committee", "date"]),
+            models.Index(fields=["date"]),
+            # The few entries the public may not read, newest first: what newest_visible() checks by the rule.
+            models.Index(fields=["-date", "-id"], condition=Q(public=False), name="search_entry_private_by_date"),
+        ]
 
     def __str__(self):
         return f"{self.kind}: {self.title}"

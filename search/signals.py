@@ -7,10 +7,11 @@ is bulk-created with it (Meeting.create_with_agenda), so a new meeting's items a
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connections, transaction
-from django.db.models import Value
-from django.db.models.signals import post_delete, post_save
+from django.db.models import Case, F, Value, When
+from django.db.models.signals import post_delete, post_init, post_save
 
-from meetings.models import AgendaItem, Meeting
+from actions.models import Action
+from meetings.models import AgendaItem, Meeting, visibility_changed
 
 from .models import SearchEntry
 
@@ -31,13 +32,18 @@ def _vector_of(fields):
 
 def write_entry(source, obj, created=False):
     """One statement for an edit (an UPDATE, or an INSERT when there was no entry yet), none for a new record
-    without words: every write to an action pays for this, so it stays small."""
+    without words: every write to an action pays for this, so it stays small. Whether the public may read the
+    entry is worked out in the same statement, by the source's rule (search/sources.py)."""
+    from .sources import RULES
+
     fields = source.build(obj)
     entries = SearchEntry.objects.filter(kind=source.kind, object_id=obj.pk)
     if fields is None:
         if not created:
             entries.delete()
         return
+    rule = RULES[source.rule]
+    fields["public"] = rule.public_for(fields[f"{rule.link}_id"])
     if has_vectors():
         fields["search"] = _vector_of(fields)
     if created or not entries.update(**fields):
@@ -51,13 +57,49 @@ def index(obj, created=False):
         write_entry(source, obj, created=created)
 
 
+def refresh_public(**through):
+    """Re-read, by each rule, whether the public may read the entries linked to an object whose visibility may
+    have changed: one UPDATE per rule. `through` names the object from the linked item or action, e.g.
+    meeting=m (an item's meeting; an action's source item's meeting), item=i or item__in=[ids]."""
+    from .sources import kinds_by_rule
+
+    for rule, kinds in kinds_by_rule().items():
+        lookups = {}
+        for lookup, value in through.items():
+            name, _, rest = lookup.partition("__")
+            lookups["__".join(filter(None, [rule.path_to(name), rest]))] = value
+        SearchEntry.objects.filter(kind__in=kinds, **lookups).update(public=rule.public_now())
+
+
 def _saved(sender, instance, created=False, raw=False, **kwargs):
     if raw:  # loaddata: the fixture's related rows may not be there yet; rebuild afterwards
         return
     index(instance, created=created)
-    if sender is AgendaItem:  # its resolutions' entries carry its title
+    if sender is AgendaItem and not created:
+        # Its resolutions' entries carry its title; and marking it exempt (or not) changes what the public may
+        # read of everything made at it: actions, their updates, recommendations.
         for resolution in instance.resolutions.select_related("item__meeting"):
             index(resolution)
+        refresh_public(item=instance)
+    if sender is Action and instance.source_item_id != getattr(instance, "_search_item", None):
+        # Moved to another item: its updates' entries follow the rule of the item it now comes from.
+        SearchEntry.objects.filter(action=instance).update(public=_action_rule().public_now())
+    if sender is Action:
+        instance._search_item = instance.source_item_id
+
+
+def _action_rule():
+    from .sources import RULES
+
+    return RULES["action"]
+
+
+def _remember_item(sender, instance, **kwargs):
+    """The item an action was loaded with, to tell when a save moves it (only then do its updates change)."""
+    instance._search_item = instance.__dict__.get("source_item_id")
+
+
+post_init.connect(_remember_item, sender=Action, dispatch_uid="search-action-item")
 
 
 def _deleted(sender, instance, **kwargs):
@@ -80,17 +122,31 @@ def _meeting_saved(sender, instance, created, raw=False, **kwargs):
     if created:
         transaction.on_commit(lambda: [index(item) for item in instance.items.select_related("meeting")])
         return
-    SearchEntry.objects.filter(item__meeting=instance).exclude(date=instance.date).update(date=instance.date)
-    moved = SearchEntry.objects.filter(kind="action", action__source_item__meeting=instance)
-    moved.exclude(date=instance.date).update(date=instance.date)
+    # One UPDATE per rule: the entries dated by the meeting take its date, and every entry made at it learns
+    # whether the public may now read it (published, cancelled, back to draft).
+    from .sources import SOURCES, kinds_by_rule
+
+    dated = [source.kind for source in SOURCES.values() if source.dated_by_meeting]
+    dated_by_meeting = When(kind__in=dated, then=Value(instance.date))
+    for rule, kinds in kinds_by_rule().items():
+        entries = SearchEntry.objects.filter(kind__in=kinds, **{rule.path_to("meeting"): instance})
+        entries.update(date=Case(dated_by_meeting, default=F("date")), public=rule.public_now())
 
 
 post_save.connect(_meeting_saved, sender=Meeting, dispatch_uid="search-meeting-dates")
 
 
+def _bulk_visibility(sender, pks, **kwargs):
+    """A bulk update of meetings' status or items' exemption: what the public may read is read again."""
+    refresh_public(**{"meeting__in" if sender is Meeting else "item__in": pks})
+
+
+visibility_changed.connect(_bulk_visibility, dispatch_uid="search-bulk-visibility")
+
+
 def rebuild(batch_size=2000):
     """Every entry, from scratch, in one transaction: the way to index what bulk writes left out."""
-    from .sources import SOURCES
+    from .sources import SOURCES, kinds_by_rule
 
     count = 0
     with transaction.atomic():
@@ -107,4 +163,6 @@ def rebuild(batch_size=2000):
             count += len(SearchEntry.objects.bulk_create(batch))
         if has_vectors():
             SearchEntry.objects.update(search=VECTOR)
+        for rule, kinds in kinds_by_rule().items():
+            SearchEntry.objects.filter(kind__in=kinds).update(public=rule.public_now())
     return count

@@ -20,15 +20,42 @@ with build() returning committee_id, item_id (the item it was made at), date, ti
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, OuterRef, Q
 
 from actions.models import Action, ActionUpdate, action_q
 from core import clock
 from meetings.models import AgendaItem, Resolution, item_q
 
+
+@dataclass(frozen=True)
+class Rule:
+    """A page's visibility rule, applied to entries through the link they keep (SearchEntry.item or .action)."""
+
+    model: type
+    link: str  # the SearchEntry field that points at a `model`
+    q: Callable  # (user, prefix) -> Q over `model`, the pages' own rule
+    item_path: str  # from the linked object to the agenda item (and so meeting) whose state the rule reads
+
+    def entries_q(self, user):
+        return self.q(user, prefix=f"{self.link}__")
+
+    def path_to(self, name):
+        """The lookup from an entry to its rule's "item" or "meeting"."""
+        return "__".join(part for part in (self.link, self.item_path, "meeting" if name == "meeting" else "") if part)
+
+    def public_for(self, pk):
+        """Whether the public may read the object with this pk, as an expression an INSERT or UPDATE can write."""
+        return Exists(self.model.objects.filter(self.q(AnonymousUser()), pk=pk))
+
+    def public_now(self):
+        """The same, for each entry an UPDATE touches (correlated on the entry's link)."""
+        return self.public_for(OuterRef(f"{self.link}_id"))
+
+
 RULES = {
-    "item": lambda user: item_q(user, prefix="item__"),
-    "action": lambda user: action_q(user, prefix="action__"),
+    "item": Rule(AgendaItem, "item", item_q, ""),
+    "action": Rule(Action, "action", action_q, "source_item"),
 }
 
 
@@ -40,6 +67,7 @@ class Source:
     build: Callable  # object -> dict of SearchEntry fields, or None when there is nothing to find
     rebuild: Callable  # () -> the queryset a full rebuild reads (with what build() follows)
     rule: str  # a key of RULES
+    dated_by_meeting: bool = True  # its date is the meeting's, so moves with it (an update's is its own day)
 
 
 SOURCES: dict[str, Source] = {}
@@ -62,14 +90,19 @@ def kind_choices():
     return [(source.kind, source.label) for source in SOURCES.values()]
 
 
+def kinds_by_rule():
+    """{Rule: [kind, ...]} for the registered sources."""
+    found = {}
+    for source in SOURCES.values():
+        found.setdefault(RULES[source.rule], []).append(source.kind)
+    return found
+
+
 def visible_q(user):
     """Q over SearchEntry: the registered kinds, each under its rule for this user (the pages' own rules)."""
-    kinds_by_rule = {}
-    for source in SOURCES.values():
-        kinds_by_rule.setdefault(source.rule, []).append(source.kind)
     visible = Q(pk__in=[])
-    for rule, kinds in kinds_by_rule.items():
-        visible |= Q(kind__in=kinds) & RULES[rule](user)
+    for rule, kinds in kinds_by_rule().items():
+        visible |= Q(kind__in=kinds) & rule.entries_q(user)
     return visible
 
 
@@ -167,6 +200,7 @@ def register_built_in_sources():
             "Action updates",
             ActionUpdate,
             build=_update_fields,
+            dated_by_meeting=False,
             rebuild=lambda: (
                 ActionUpdate.objects.with_words()
                 .select_related("action")

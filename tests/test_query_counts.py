@@ -176,7 +176,8 @@ SNIPPETS = 1 if connection.vendor == "postgresql" else 0  # PostgreSQL highlight
 # Issue 14: search, calendars, feeds and the open-data API (which answers as the public: no user queries).
 OPEN_DATA_PAGES = {
     "search_public": ("anonymous", fixed("/search/?q=report"), 3 + SNIPPETS),
-    "search_councillor": ("councillor", fixed("/search/?q=report"), 6 + SNIPPETS),
+    # The public's matches, the others since the oldest kept, the item and action rules on those, the page.
+    "search_councillor": ("councillor", fixed("/search/?q=report"), 8 + SNIPPETS),
     "committee_calendar": ("anonymous", committee_url("opendata:committee_calendar"), 2),
     "my_committees_calendar": ("anonymous", token_url("opendata:my_committees_calendar", "councillor"), 3),
     "actions_due_calendar": ("anonymous", token_url("opendata:actions_due_calendar", "officer"), 3),

@@ -139,6 +139,60 @@ def test_publishing_the_minutes_makes_them_findable_at_once_and_marking_an_item_
     assert results(anonymous.get(URL, {"q": "narwhal"})) == []
 
 
+def assert_public_flag_is_the_rule():
+    """SearchEntry.public, kept on the row for speed, says what the pages' rule says for an anonymous visitor."""
+    from search.sources import visible_q
+
+    by_rule = set(SearchEntry.objects.filter(visible_q(AnonymousUser())).values_list("pk", flat=True))
+    flagged = set(SearchEntry.objects.filter(public=True).values_list("pk", flat=True))
+    assert flagged == by_rule
+    return len(flagged)
+
+
+def test_the_public_flag_follows_the_rule_through_every_change_that_decides_it(planted, exempt_item, committee):
+    draft, item, action = planted["draft"], planted["item"], planted["action"]
+    seen = [assert_public_flag_is_the_rule()]
+    draft.status = Meeting.Status.PUBLISHED
+    draft.save()
+    seen.append(assert_public_flag_is_the_rule())
+    draft.status = Meeting.Status.MINUTES_DRAFT  # published in error, taken back
+    draft.save()
+    seen.append(assert_public_flag_is_the_rule())
+    item.exempt = True
+    item.save()
+    seen.append(assert_public_flag_is_the_rule())
+    AgendaItem.objects.filter(pk=item.pk).update(exempt=False)
+    seen.append(assert_public_flag_is_the_rule())
+    Meeting.objects.filter(pk=draft.pk).update(status=Meeting.Status.PUBLISHED)
+    seen.append(assert_public_flag_is_the_rule())
+    action.source_item = exempt_item
+    action.save()
+    seen.append(assert_public_flag_is_the_rule())
+    AgendaItem.objects.filter(pk=item.pk).update(meeting=Meeting.objects.create(committee=committee, starts_at=at(-3)))
+    seen.append(assert_public_flag_is_the_rule())
+    AgendaItem.objects.bulk_update([AgendaItem(pk=exempt_item.pk, exempt=False)], ["exempt"])
+    seen.append(assert_public_flag_is_the_rule())
+    call_command("rebuild_search_index", verbosity=0)
+    seen.append(assert_public_flag_is_the_rule())
+    # The public's share really moved (4 entries of the public item, 8 once the draft is published, and so on).
+    assert seen == [4, 8, 4, 0, 4, 8, 6, 4, 10, 10]
+
+
+@pytest.mark.parametrize("most", [1, 2, 3, 5, 1000])
+def test_the_newest_matches_a_visitor_may_read_are_those_the_pages_rule_gives(
+    planted, most, clerk_user, councillor_user, officer_user, exempt_item
+):
+    """newest_visible() reads the stored flag first and checks only the rest by the rule: the same answer as
+    applying the rule to every match, for each kind of visitor and however few are kept."""
+    from search.sources import visible_q
+
+    Action.objects.filter(source_item=exempt_item).update(owner=officer_user.person)  # a stake in an exempt item
+    everything = SearchEntry.objects.all()
+    for user in (AnonymousUser(), clerk_user, councillor_user, officer_user):
+        by_rule = everything.filter(visible_q(user)).order_by("-date", "-pk").values_list("pk", flat=True)[:most]
+        assert everything.newest_visible(user, most=most) == list(by_rule), (user, most)
+
+
 def test_filters_by_committee_kind_and_dates_live_in_the_address(anonymous, planted, committee, other_committee):
     day = planted["item"].meeting.date
     assert {e.kind for e in results(anonymous.get(URL, {"q": "pangolin", "kind": "resolution"}))} == {"resolution"}
