@@ -5,12 +5,14 @@ cookies (it always answers as the public) and allows every origin, so there is n
 and nothing else on the site should ever send CORS headers.
 """
 
+import datetime
 import functools
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
+from django.utils.http import http_date
 from django.views.decorators.http import conditional_page, require_http_methods
 
 EXPOSED = "ETag, Last-Modified, Retry-After"
@@ -35,6 +37,15 @@ def over_limit(request):
         cache.set(key, 1, timeout=61)
         used = 1
     return 0 if used <= limit else max(1, int(60 - now % 60))
+
+
+def object_response(data):
+    """One object as JSON, with Last-Modified when it carries OParl's `modified` (If-Modified-Since then gets
+    304 when unchanged). Lists send only an ETag: an object leaving a list changes no object's `modified`."""
+    response = JsonResponse(data)
+    if data.get("modified"):
+        response["Last-Modified"] = http_date(datetime.datetime.fromisoformat(data["modified"]).timestamp())
+    return response
 
 
 def open_data(view):

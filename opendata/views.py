@@ -15,7 +15,7 @@ from meetings.models import AgendaItem, Committee, Meeting, Membership, member_c
 
 from . import api
 from .calendars import actions_calendar, meetings_calendar, since
-from .http import open_data
+from .http import object_response, open_data
 from .models import CalendarToken
 
 OPENAPI = Path(__file__).resolve().parent / "openapi.json"
@@ -179,7 +179,7 @@ def actions(request):
 
 @open_data
 def action(request, pk):
-    return JsonResponse(api.action_object(request, get_object_or_404(api.public_actions(), pk=pk)))
+    return object_response(api.action_object(request, get_object_or_404(api.public_actions(), pk=pk)))
 
 
 @open_data

@@ -6,11 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils.http import parse_http_date
 from jsonschema import Draft202012Validator
 
+from actions.models import Action
 from meetings.models import AgendaItem, Committee, Meeting, Membership, Person, Resolution
+from opendata import api
 from recommendations.models import Body, Recommendation
 
 from .conftest import at
@@ -221,6 +225,18 @@ def test_an_unchanged_answer_is_a_304_and_a_changed_one_is_not(anonymous, api_wo
     item.title = "A new title"
     item.save()
     assert anonymous.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_an_action_says_when_it_last_changed_and_answers_if_modified_since(anonymous, api_world, clerk_user):
+    action = Action.objects.visible_to(api.PUBLIC).first()
+    url = reverse("opendata:action", args=[action.pk])
+    stamp = anonymous.get(url)["Last-Modified"]
+    assert parse_http_date(stamp) == int(action.updated_at.timestamp())
+    assert anonymous.get(url, HTTP_IF_MODIFIED_SINCE=stamp).status_code == 304
+    with time_machine.travel(action.updated_at + datetime.timedelta(minutes=5)):
+        action.add_update("Figures sent to members", by=clerk_user)
+    assert anonymous.get(url, HTTP_IF_MODIFIED_SINCE=stamp).status_code == 200
+    assert "Last-Modified" not in anonymous.get(reverse("opendata:actions"))  # lists: ETag only
 
 
 def test_each_client_is_limited_per_minute_with_retry_after(anonymous, settings, api_world):
