@@ -143,11 +143,16 @@ def measure_writes(client, committee, runs):
     return results
 
 
-def run(size, runs):
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+def run(size, runs, keep=False):
+    if keep:  # one database per size, built once and reused: bench_<size>
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = f"bench_{size}"
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=not keep, keepdb=keep)
     try:
         started = time.perf_counter()
-        committee = build(size)
+        if keep and Action.objects.exists():
+            committee = Committee.objects.annotate(n=Count("actions")).order_by("-n").first()
+        else:
+            committee = build(size)
         print(
             f"-- {connection.vendor}: {Action.objects.count()} actions ({Action.objects.outstanding().count()} "
             f"outstanding), {ActionUpdate.objects.count()} timeline entries, {Meeting.objects.count()} meetings; "
@@ -164,7 +169,8 @@ def run(size, runs):
             results[name] = (median, queries, 0)
         return results, old_name, committee, clients
     except BaseException:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        if not keep:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
         raise
 
 
@@ -222,13 +228,23 @@ def main():
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--throughput", action="store_true")
     parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep each size's database (bench_<size>) and reuse it next time instead of building it again; "
+        "needs a PostgreSQL that outlives the run (DATABASE_URL), not make bench's throwaway one",
+    )
     args = parser.parse_args()
     setup_test_environment(debug=False)
     baseline = {}
     if args.baseline:
-        baseline, old_name, *_ = run(args.baseline, args.runs)
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-    results, old_name, committee, clients = run(args.actions, args.runs)
+        baseline, old_name, *_ = run(args.baseline, args.runs, args.keep)
+        if args.keep:
+            connection.close()
+            connection.settings_dict["NAME"] = old_name
+        else:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+    results, old_name, committee, clients = run(args.actions, args.runs, args.keep)
     try:
         print(f"{'page':34} {'median ms':>10} {'queries':>8} {'KB':>7} {'ratio':>7}")
         for name, (median, queries, size) in results.items():
@@ -237,7 +253,8 @@ def main():
         if args.throughput:
             throughput(committee, clients, args.seconds)
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        if not args.keep:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":
