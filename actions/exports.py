@@ -7,7 +7,10 @@ import tempfile
 import xlsxwriter
 from django.http import FileResponse, StreamingHttpResponse
 
+from actions.models import Action
+from core import clock
 from core.dates import table_date
+from meetings.models import AgendaItem
 
 LOG_COLUMNS = ["Ref", "Meeting date", "Item", "Action", "Responsible officer", "Due", "Status", "RAG", "Latest update"]
 # Widths in Excel's character units, one per column above.
@@ -27,27 +30,27 @@ def item_label(item):
     return f"{label} (exempt)" if item.exempt else label
 
 
-def latest_update(action):
-    if not action.latest_update_text:
-        return ""
-    # Text, so the same words as the pages (core.dates); the date-typed cells stay dates.
-    return f"{table_date(action.latest_update_at)}: {action.latest_update_text}"
+STATUS_LABELS, RAG_LABELS = dict(Action.Status.choices), dict(Action.Rag.choices)
 
 
-def log_row(action):
-    """One row of the standard log; dates stay dates so each format can write them its own way."""
-    item = action.source_item
-    due = action.due_on or (action.due_note or "")
+def log_row(row):
+    """One row of the standard log from Action.objects.for_export()'s values, with the words the pages use (the
+    models' own label functions); dates stay dates so each format can write them its own way."""
+    item = ""
+    if row["source_item_id"]:
+        item = AgendaItem.label(row["source_item__number"], row["source_item__title"])
+        item += " (exempt)" if row["source_item__exempt"] else ""
+    update = row["latest_update__text"]
     return [
-        action.reference,
-        item.meeting.date if item else None,
-        item_label(item),
-        action.text,
-        action.owner_display,
-        due,
-        action.get_status_display(),
-        action.get_rag_display(),
-        latest_update(action),
+        row["reference"],
+        clock.local_date(row["source_item__meeting__starts_at"]) if row["source_item_id"] else None,
+        item,
+        row["text"],
+        Action.owner_shown(row["owner__name"], row["owner__kind"], row["owner_post"]),
+        row["due_on"] or row["due_note"] or "",
+        STATUS_LABELS.get(row["status"], row["status"]),
+        RAG_LABELS.get(row["rag"], row["rag"]),
+        f"{table_date(row['latest_update__at'])}: {update}" if update else "",
     ]
 
 

@@ -44,17 +44,19 @@ def write_entry(source, obj, created=False):
         SearchEntry.objects.create(kind=source.kind, object_id=obj.pk, **fields)
 
 
-def index(obj, created=False):
+def index(obj, created=False, update_fields=None):
     from .sources import sources_for
 
     for source in sources_for(type(obj)):
+        if update_fields is not None and source.reads and not source.reads & set(update_fields):
+            continue  # the save changed nothing this entry shows
         write_entry(source, obj, created=created)
 
 
-def _saved(sender, instance, created=False, raw=False, **kwargs):
+def _saved(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
     if raw:  # loaddata: the fixture's related rows may not be there yet; rebuild afterwards
         return
-    index(instance, created=created)
+    index(instance, created=created, update_fields=update_fields)
     if sender is AgendaItem:  # its resolutions' entries carry its title
         for resolution in instance.resolutions.select_related("item__meeting"):
             index(resolution)

@@ -40,6 +40,9 @@ class Source:
     build: Callable  # object -> dict of SearchEntry fields, or None when there is nothing to find
     rebuild: Callable  # () -> the queryset a full rebuild reads (with what build() follows)
     rule: str  # a key of RULES
+    # The fields build() reads from the object itself: a save with update_fields naming none of them (a verb
+    # that changes a RAG or a status) leaves the entry as it was. Empty: every save rewrites the entry.
+    reads: frozenset = frozenset()
 
 
 SOURCES: dict[str, Source] = {}
@@ -102,6 +105,10 @@ def _resolution_fields(resolution):
     }
 
 
+# What _action_fields reads from the action (its source item's meeting date comes through source_item).
+ACTION_READS = ("reference", "text", "committee", "created_at", "source_item")
+
+
 def _action_fields(action):
     agreed = action.source_item.meeting.date if action.source_item_id else clock.local_date(action.created_at)
     return {
@@ -156,9 +163,10 @@ def register_built_in_sources():
             Action,
             build=_action_fields,
             rebuild=lambda: Action.objects.select_related("source_item__meeting").only(
-                "reference", "text", "committee_id", "created_at", "source_item__meeting__starts_at"
+                *ACTION_READS, "source_item__meeting__starts_at"
             ),
             rule="action",
+            reads=frozenset(ACTION_READS),
         )
     )
     register(
