@@ -43,8 +43,11 @@ def overdue_q(today=None, prefix=""):
 def agreed_between_q(first_day, end_day):
     """Agreed on or after first_day and before end_day (Action.agreed_on: its meeting's day, or when recorded)."""
     start, end = clock.start_of(first_day), clock.start_of(end_day)
-    at_meeting = Q(source_item__meeting__starts_at__gte=start, source_item__meeting__starts_at__lt=end)
-    return at_meeting | Q(source_item__isnull=True, created_at__gte=start, created_at__lt=end)
+    # The items of the meetings in the period, as a sub-query: read through the join, the period could only be
+    # checked after joining every action the committee ever had to its item and meeting (issue 10b).
+    items = AgendaItem.objects.filter(meeting__starts_at__gte=start, meeting__starts_at__lt=end)
+    recorded = Q(source_item__isnull=True, created_at__gte=start, created_at__lt=end)
+    return Q(source_item__in=items.values("pk")) | recorded
 
 
 def action_q(user, prefix=""):
