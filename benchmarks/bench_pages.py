@@ -40,7 +40,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.contrib.auth.models import User  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
-from django.db.models import Count  # noqa: E402
+from django.db.models import Count, Q  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
@@ -121,15 +121,19 @@ def measure(client, url, runs):
 def measure_writes(client, committee, runs):
     """The htmx writes a clerk makes most: a RAG change and a discharge, from the meeting workspace."""
     meeting = committee.meetings.exclude(status=Meeting.Status.SCHEDULED).order_by("-starts_at").first()
-    # Not the officer's: "my actions" keeps its forty on a kept database.
-    actions = Action.objects.outstanding().filter(committee=committee).exclude(owner__user__username="officer")
-    actions = list(actions.order_by("-pk")[: runs * 2])
+    # Others' before the officer's, so "my actions" keeps its forty on a kept (large) database.
+    outstanding = Action.objects.outstanding().filter(committee=committee).order_by("-pk")
+    officers = Q(owner__user__username="officer")
+    actions = [*outstanding.exclude(officers)[: runs * 2], *outstanding.filter(officers)[: runs * 2]][: runs * 2]
     half = len(actions) // 2
     results = {}
     for name, make in (
         (
             "RAG change (htmx)",
-            lambda a: (reverse("actions:set_rag", args=[a.pk]), {"rag": "red" if a.rag != "red" else "green"}),
+            lambda a: (
+                reverse("actions:set_rag", args=[a.pk]),
+                {"rag": "red" if a.rag != "red" else "green", "reason": "Benchmark"},
+            ),
         ),
         (
             "discharge (htmx)",
@@ -144,7 +148,8 @@ def measure_writes(client, committee, runs):
                 start = time.perf_counter()
                 response = client.post(url, data, HTTP_HX_REQUEST="true")
                 times.append((time.perf_counter() - start) * 1000)
-            assert response.status_code == 200, (url, response.status_code, response.content[:300])
+            # A refused change answers 200 too, with the row and its error: time only changes that were made.
+            assert response.status_code == 200 and b"error-summary" not in response.content, (url, response.content)
             counts.append(len(queries))
         results[name] = (statistics.median(times), counts[-1])
     return results
