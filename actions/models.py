@@ -43,8 +43,11 @@ def overdue_q(today=None, prefix=""):
 def agreed_between_q(first_day, end_day):
     """Agreed on or after first_day and before end_day (Action.agreed_on: its meeting's day, or when recorded)."""
     start, end = clock.start_of(first_day), clock.start_of(end_day)
-    at_meeting = Q(source_item__meeting__starts_at__gte=start, source_item__meeting__starts_at__lt=end)
-    return at_meeting | Q(source_item__isnull=True, created_at__gte=start, created_at__lt=end)
+    # The items of the meetings in the period, as a sub-query: read through the join, the period could only be
+    # checked after joining every action the committee ever had to its item and meeting (issue 10b).
+    items = AgendaItem.objects.filter(meeting__starts_at__gte=start, meeting__starts_at__lt=end)
+    recorded = Q(source_item__isnull=True, created_at__gte=start, created_at__lt=end)
+    return Q(source_item__in=items.values("pk")) | recorded
 
 
 def action_q(user, prefix=""):
@@ -75,10 +78,12 @@ WIDE_COLUMNS = [
 ]
 
 
-EXPORT_FIELDS = [
-    *("reference", "text", "status", "rag", "due_date", "due_on", "due_note", "due_meeting_id", "owner_post"),
-    *("committee_id", "owner__name", "owner__kind", "latest_update__text", "latest_update__at"),
-    *("source_item__number", "source_item__title", "source_item__exempt", "source_item__meeting__starts_at"),
+# A row of the exported log (actions/exports.py), read as values: five thousand rows built as model objects (the
+# action, its owner, item, meeting and latest update) took longer than writing the spreadsheet.
+EXPORT_VALUES = [
+    *("reference", "text", "status", "rag", "due_on", "due_note", "owner_post", "owner__name", "owner__kind"),
+    *("latest_update__text", "latest_update__at", "source_item_id", "source_item__number", "source_item__title"),
+    *("source_item__exempt", "source_item__meeting__starts_at"),
 ]
 
 
@@ -116,13 +121,8 @@ class ActionQuerySet(models.QuerySet):
         return self.select_related("committee", "owner", "source_item__meeting", "latest_update").defer(*WIDE_COLUMNS)
 
     def for_export(self):
-        """Only what a row of the exported log shows: thousands of rows are built as model objects, and each
-        column and relation left out is time saved (see actions/exports.py)."""
-        return (
-            self.select_related(None)
-            .select_related("owner", "source_item__meeting", "latest_update")
-            .only(*EXPORT_FIELDS)
-        )
+        """Only what a row of the exported log shows, as dicts (actions/exports.py log_row)."""
+        return self.select_related(None).values(*EXPORT_VALUES)
 
     def with_meetings(self):
         """with_related(), and the due and discharging meetings that a row with the clerk's controls shows.
@@ -288,11 +288,17 @@ class Action(Versioned):
 
     @property
     def owner_display(self):
-        if self.owner_id and self.owner_post:
-            return f"{self.owner.name} ({self.owner_post})"
-        if self.owner_id:
-            return self.owner.display_name
-        return self.owner_post or "Not assigned"
+        owner = self.owner if self.owner_id else None
+        return Action.owner_shown(owner and owner.name, owner and owner.kind, self.owner_post)
+
+    @staticmethod
+    def owner_shown(name, kind, post):
+        """owner_display from the owner's name and kind (None when there is no owner) and the post."""
+        if name is not None and post:
+            return f"{name} ({post})"
+        if name is not None:
+            return Person.name_shown(name, kind)
+        return post or "Not assigned"
 
     def days_outstanding(self, today=None):
         end = self.discharged_on or today or clock.today()
@@ -356,8 +362,23 @@ class Action(Versioned):
         )
         if entry and (at is None or self._is_newest(update)):
             self.latest_update = update
-        self.save()
+        self.hold_row(locked)  # locked above at the version it was checked against: no second claim
+        self.save(update_fields=self._changed_since(locked))
         return update
+
+    def _changed_since(self, locked):
+        """The columns a verb changed (and the ones save() keeps: the due day, the time of the change), so the
+        UPDATE is narrow and the search entry, which reads none of them, is not rewritten."""
+        return [
+            f.name
+            for f in self._meta.concrete_fields
+            if not f.primary_key
+            and (
+                getattr(f, "auto_now", False)
+                or f.attname == "due_on"
+                or getattr(self, f.attname) != getattr(locked, f.attname)
+            )
+        ]
 
     def _is_newest(self, update):
         """An entry dated in the past (an import, a late record) is the latest only if nothing newer has words."""

@@ -81,7 +81,14 @@ def _safe_next(request):
 
 def _row_meeting(request, action):
     pk = request.POST.get("workspace_meeting", "") or request.GET.get("meeting", "")
-    return Meeting.objects.filter(pk=pk, committee_id=action.committee_id).first() if pk.isdigit() else None
+    if not pk.isdigit():
+        return None
+    for name in ("discharged_at_meeting", "due_meeting"):  # usually the meeting being run, and loaded already
+        field = Action._meta.get_field(name)
+        if getattr(action, field.attname) == int(pk) and field.is_cached(action):
+            meeting = getattr(action, name)
+            return meeting if meeting.committee_id == action.committee_id else None
+    return Meeting.objects.filter(pk=pk, committee_id=action.committee_id).first()
 
 
 def _stale_message(current):

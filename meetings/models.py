@@ -101,9 +101,14 @@ class Person(models.Model):
 
     @property
     def display_name(self):
-        if self.kind == self.Kind.COUNCILLOR and not self.name.lower().startswith(("cllr", "councillor")):
-            return f"Cllr {self.name}"
-        return self.name
+        return Person.name_shown(self.name, self.kind)
+
+    @staticmethod
+    def name_shown(name, kind):
+        """display_name from the two columns, for rows read with values() (the exports)."""
+        if kind == Person.Kind.COUNCILLOR and not name.lower().startswith(("cllr", "councillor")):
+            return f"Cllr {name}"
+        return name
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -544,7 +549,12 @@ class AgendaItem(Versioned):
         indexes = [models.Index(fields=["meeting", "order"])]
 
     def __str__(self):
-        return f"{self.number}. {self.title}" if self.number else self.title
+        return AgendaItem.label(self.number, self.title)
+
+    @staticmethod
+    def label(number, title):
+        """str() of an item from the two columns, for rows read with values() (the exports)."""
+        return f"{number}. {title}" if number else title
 
     def get_absolute_url(self):
         return reverse("meetings:item", args=[self.meeting_id, self.pk])

@@ -99,6 +99,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and (
+    page_cost := os.environ.get("PG_RANDOM_PAGE_COST", "1.1")
+):
+    # A council's database is held in memory (SSD at worst), where a random read costs about what a sequential
+    # one does; at the planner's default (4) it hashed all agenda items for one committee's log
+    # (docs/performance.md, issue 10b). PG_RANDOM_PAGE_COST="" leaves the server's own setting.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c random_page_cost={float(page_cost)}"
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory, for SQLite test runs (make test-fast): tests that drop the connection need it back.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-fast-db.sqlite3")}

@@ -50,10 +50,12 @@ def write_entry(source, obj, created=False):
         SearchEntry.objects.create(kind=source.kind, object_id=obj.pk, **fields)
 
 
-def index(obj, created=False):
+def index(obj, created=False, update_fields=None):
     from .sources import sources_for
 
     for source in sources_for(type(obj)):
+        if update_fields is not None and source.reads and not source.reads & set(update_fields):
+            continue  # the save changed nothing this entry shows
         write_entry(source, obj, created=created)
 
 
@@ -71,16 +73,17 @@ def refresh_public(**through):
         SearchEntry.objects.filter(kind__in=kinds, **lookups).update(public=rule.public_now())
 
 
-def _saved(sender, instance, created=False, raw=False, **kwargs):
+def _saved(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
     if raw:  # loaddata: the fixture's related rows may not be there yet; rebuild afterwards
         return
-    index(instance, created=created)
+    index(instance, created=created, update_fields=update_fields)
     if sender is AgendaItem and not created:
         # Its resolutions' entries carry its title; and marking it exempt (or not) changes what the public may
         # read of everything made at it: actions, their updates, recommendations.
         for resolution in instance.resolutions.select_related("item__meeting"):
             index(resolution)
-        refresh_public(item=instance)
+        if update_fields is None or {"exempt", "meeting"} & set(update_fields):
+            refresh_public(item=instance)
     if sender is Action and instance.source_item_id != getattr(instance, "_search_item", None):
         # Moved to another item: its updates' entries follow the rule of the item it now comes from.
         SearchEntry.objects.filter(action=instance).update(public=_action_rule().public_now())

@@ -68,6 +68,9 @@ class Source:
     rebuild: Callable  # () -> the queryset a full rebuild reads (with what build() follows)
     rule: str  # a key of RULES
     dated_by_meeting: bool = True  # its date is the meeting's, so moves with it (an update's is its own day)
+    # The fields build() reads from the object itself: a save with update_fields naming none of them (a verb
+    # that changes a RAG or a status) leaves the entry as it was. Empty: every save rewrites the entry.
+    reads: frozenset = frozenset()
 
 
 SOURCES: dict[str, Source] = {}
@@ -135,6 +138,10 @@ def _resolution_fields(resolution):
     }
 
 
+# What _action_fields reads from the action (its source item's meeting date comes through source_item).
+ACTION_READS = ("reference", "text", "committee", "created_at", "source_item")
+
+
 def _action_fields(action):
     agreed = action.source_item.meeting.date if action.source_item_id else clock.local_date(action.created_at)
     return {
@@ -189,9 +196,10 @@ def register_built_in_sources():
             Action,
             build=_action_fields,
             rebuild=lambda: Action.objects.select_related("source_item__meeting").only(
-                "reference", "text", "committee_id", "created_at", "source_item__meeting__starts_at"
+                *ACTION_READS, "source_item__meeting__starts_at"
             ),
             rule="action",
+            reads=frozenset(ACTION_READS),
         )
     )
     register(

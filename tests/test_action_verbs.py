@@ -125,3 +125,17 @@ def test_due_by_a_meeting_is_that_committees_matters_arising(make_action, next_m
     make_action(due_date=next_meeting.date + datetime.timedelta(days=30))
     make_action(committee=other_committee, due_date=next_meeting.date)
     assert set(Action.objects.due_by(next_meeting)) == {due_here, due_before}
+
+
+def test_a_verb_claims_the_version_once_under_its_row_lock_and_still_refuses_a_stale_page(action, clerk_user):
+    seen = action.version
+    action.set_rag(Action.Rag.RED, by=clerk_user, reason="Slipping", expected_version=seen)
+    assert Action.objects.get(pk=action.pk).version == seen + 1 == action.version
+    with pytest.raises(StaleEdit):
+        Action.objects.get(pk=action.pk).set_rag(Action.Rag.AMBER, by=clerk_user, expected_version=seen)
+    stale = Action.objects.get(pk=action.pk)
+    Action.objects.get(pk=action.pk).add_update("Someone else's words", by=clerk_user)
+    stale.text = "An edit from a page loaded before that update"
+    with pytest.raises(StaleEdit):
+        stale.save()  # an ordinary save holds no lock: it still makes its own claim
+    assert "_held_version" not in action.__dict__  # the verb's hold ended with its save

@@ -401,3 +401,18 @@ def test_search_page_query_count_does_not_grow_with_recommendation_results(
     with django_assert_num_queries(4 if connection.vendor == "postgresql" else 3):
         response = anonymous.get(URL, {"q": "quokka"})
     assert len(results(response)) == 20 and count(response) == 25
+
+
+def test_a_verb_leaves_the_actions_entry_alone_but_an_edit_of_what_it_shows_rewrites_it(committee, item, clerk_user):
+    action = Action.record(committee=committee, source_item=item, text="Report on the gritting routes")
+    entry = SearchEntry.objects.filter(kind="action", object_id=action.pk)
+    entry.update(body="left as it was")  # a marker: a rewrite would put the action's words back
+    action.set_rag(Action.Rag.RED, by=clerk_user, reason="Slipping")
+    action.discharge(note="Report received", by=clerk_user)
+    assert entry.get().body == "left as it was"
+    action.text = "Report on the gritting routes and the salt stock"
+    action.save(update_fields=["text"])
+    assert entry.get().body == "Report on the gritting routes and the salt stock"
+    action.reference = "X/1"
+    action.save()  # a save of every field rewrites it too
+    assert entry.get().title == "Action X/1"
