@@ -1942,3 +1942,88 @@ def test_unnumbered_headings_a_carried_motion_and_a_month_meeting():
     [motion] = result["items"][2]["actions"]
     assert motion["due"] == "future meeting"
     assert person(result, "Alderman King")["status"] == "present"
+
+
+# --- round 6: attendance in more shapes (invented wording) ----------------------------------------------------
+
+
+def test_posts_and_the_chair_shown_taking_part_are_in_attendance_without_a_list():
+    result = parse_minutes(
+        "5. Review of Grounds Maintenance\n\n"
+        "The Convener asked whether the mowing contract had been retendered, wherein the Acting Head of Parks "
+        "advised that it had, and the Chief Officer – Estates confirmed the figures.\n\n"
+        "The Interim Borough Solicitor/Monitoring Officer advised on the legal position.\n"
+    )
+    titles = {p["title"] for p in result["attendance"]}
+    assert {"Convener", "Acting Head of Parks", "Chief Officer – Estates"} <= titles
+    assert "Interim Borough Solicitor/Monitoring Officer" in titles
+    assert person(result, "Convener")["role"] == "chair"
+
+
+def test_a_chair_mentioned_beside_a_list_is_not_added_twice():
+    result = parse_minutes(
+        "Present: Councillor A Khan (Chair), Councillor B Lee\n\n1. Minutes\n\nThe Chair asked ...\n"
+    )
+    assert [p["name"] for p in result["attendance"]] == ["A Khan", "B Lee"]
+
+
+def test_someone_welcomed_to_the_meeting_was_there():
+    result = parse_minutes("4. Libraries\n\nThe Chair welcomed Marta Quill to the meeting.\n")
+    assert person(result, "Marta Quill")["status"] == "in_attendance"
+
+
+def test_capitalised_moved_and_declared_show_a_councillor_taking_part():
+    result = parse_minutes(
+        "AB1\n\nStanding Orders\n\nCouncillor Tarrant Moved, Councillor Oduya Seconded and the Council agreed.\n\n"
+        "Councillor P Venn Declared an interest in item 4.\n"
+    )
+    names = {p["name"] for p in result["attendance"]}
+    assert {"Councillor Tarrant", "Councillor Oduya", "P Venn"} <= names
+
+
+def test_apologies_for_inability_to_attend_reported_in_prose():
+    result = parse_minutes(
+        "1a Apologies\n\nApologies for inability to attend were reported from Councillors Ash and Birch.\n"
+    )
+    assert {p["name"]: p["status"] for p in result["attendance"]} == {
+        "Councillor Ash": "apologies",
+        "Councillor Birch": "apologies",
+    }
+
+
+def test_the_following_apologies_listed_one_a_line_with_posts():
+    result = parse_minutes(
+        "2.\n\nApologies\n\nMinutes:\n\nThe following apologies for absence were received:-\n\n"
+        "Councillor T. Marsh;\n\nDeputy Director Highways; and\n\nHead of Libraries\n\n3.\n\nMinutes\n"
+    )
+    got = {(p["name"], p["title"], p["status"]) for p in result["attendance"]}
+    assert got == {
+        ("T. Marsh", None, "apologies"),
+        ("Deputy Director Highways", "Deputy Director Highways", "apologies"),
+        ("Head of Libraries", "Head of Libraries", "apologies"),
+    }
+
+
+def test_pdf_labels_run_into_initialled_names_without_commas():
+    result = parse_minutes(
+        "Minutes of a Meeting of Dunmore District Council held on Tuesday, 3 March 2009.\n\n"
+        "Presiding R K Doyle\n\n"
+        "Other Members Present A B Farrow Mrs C Gill T Hanlon\n\n"
+        "Officers Present L M Ives, (Chief Executive) Mr N Joyce (Director of Leisure)\n\n"
+        "1.1 It was agreed that the minutes be signed.\n"
+    )
+    got = {p["name"]: p["title"] for p in result["attendance"]}
+    assert got == {
+        "R K Doyle": None,
+        "A B Farrow": None,
+        "C Gill": None,
+        "T Hanlon": None,
+        "L M Ives": "Chief Executive",
+        "N Joyce": "Director of Leisure",
+    }
+    assert person(result, "R K Doyle")["role"] == "chair"
+
+
+def test_post_nominal_letters_are_not_part_of_a_name():
+    result = parse_minutes("PRESENT:  Councillor Vane in the chair.\n\nCouncillors Orme MBE and Pratt.\n")
+    assert {p["name"] for p in result["attendance"]} == {"Councillor Vane", "Councillor Orme", "Councillor Pratt"}
