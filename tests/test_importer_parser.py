@@ -2027,3 +2027,34 @@ def test_pdf_labels_run_into_initialled_names_without_commas():
 def test_post_nominal_letters_are_not_part_of_a_name():
     result = parse_minutes("PRESENT:  Councillor Vane in the chair.\n\nCouncillors Orme MBE and Pratt.\n")
     assert {p["name"] for p in result["attendance"]} == {"Councillor Vane", "Councillor Orme", "Councillor Pratt"}
+
+
+# --- round 6: decisions and actions (invented wording) --------------------------------------------------------
+
+
+def test_a_reason_line_ends_the_decision_and_is_not_an_action():
+    item = only_item(
+        "12. Review of Allotment Lettings\n\n"
+        "RESOLVED:That the findings be noted and a further report be received in due course on the waiting list.\n"
+        "REASON:To keep the committee informed of progress.\n"
+    )
+    assert [a["text"] for a in item["actions"]] == ["A further report be received in due course on the waiting list"]
+    assert not any("REASON" in r for r in item["resolutions"])
+
+
+def test_a_meeting_to_be_held_is_work_to_arrange():
+    item = only_item(
+        "Work Programme\n\nResolved that:\n\n"
+        "The items in the work programme be agreed and a workshop be held with members to shape the spring topics.\n"
+    )
+    assert [a["text"] for a in item["actions"]] == ["A workshop be held with members to shape the spring topics"]
+
+
+def test_paragraph_numbered_agreement_is_a_decision():
+    result = parse_minutes(
+        "1.1 The minutes were signed.\n\n"
+        "2.3 Submitted a letter from the Harbour Trust asking to present its plans.\n\n"
+        "2.3.1 It was agreed that the Harbour Trust should be invited to attend the March meeting.\n"
+    )
+    actions = [a["text"] for i in result["items"] for a in i["actions"]]
+    assert actions == ["The Harbour Trust should be invited to attend the March meeting"]

@@ -581,7 +581,9 @@ def _clauses(text: str) -> list[str]:
     """Split compound decisions: "the report be noted and that X be presented ..." has two parts."""
     parts = re.split(
         r"\s*;\s*(?:and\s+)?(?:that\s+)?|\s*,?\s+and\s+that\s+|\s+and\s+(?=(?:officers?|the\s+\w+)\s+"
-        r"(?:be\s+)?(?:asked|requested)\s+to\b)|\s+and\s+(?=(?:a|an)\s+(?:[\w'-]+\s+){1,4}?would\s+be\s+)",
+        r"(?:be\s+)?(?:asked|requested)\s+to\b)|\s+and\s+(?=(?:a|an)\s+(?:[\w'-]+\s+){1,4}?would\s+be\s+)|"
+        # "... be noted ... and a further report be received in due course": a second decision, a task
+        r"\s+and\s+(?=(?:a|an|the)\s+(?:[\w'-]+\s+){0,3}?(?:report|update|briefing|paper|review|meeting|workshop|session|seminar|visit)\s+be\s+)",
         text,
         flags=re.I,
     )
@@ -670,7 +672,23 @@ def _action_reason(clause: str) -> str | None:
     later = FOLLOW_UP.search(body)
     if later and re.search(r"\b(?:update|report|presentation|information)\b", body, re.I):
         return later.group(0)
+    for pattern in _FORWARD_DECISIONS:
+        m = pattern.search(body)
+        if m:
+            return m.group(0).strip()
     return None
+
+
+# Decisions that set up later work without a verb of the usual tables. Add a row for a new phrasing.
+FORWARD_DECISIONS = [
+    # "a further report be received in due course", "a progress update be considered at ..."
+    r"\b(?:further|follow-up|progress|final|full|fuller)\s+(?:report|update|briefing|paper)\b[^.;]{0,40}?"
+    r"\bbe\s+(?:received|considered|made|taken)\b",
+    # "a Meeting be held with Committee Members to ...", "an informal workshop be arranged"
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|workshop|session|briefing|site\s+visit|seminar)\s+"
+    r"(?:[\w-]+\s+){0,2}?be\s+(?:held|arranged|convened|organised|organized|set\s+up)\b",
+]
+_FORWARD_DECISIONS = [re.compile(pattern, re.I) for pattern in FORWARD_DECISIONS]
 
 
 def _action_text(clause: str) -> str:

@@ -255,7 +255,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!
 PAGE_METADATA = re.compile(
     r"^(?:report\s+author|publication\s+date|date\s+of\s+decision|decided\s+at\s+meeting|decision\s+status|"
     r"is\s+(?:key\s+decision|subject\s+to\s+call[- ]?in)|accompanying\s+documents|reasons?\s+for\s+(?:the\s+)?"
-    r"decisions?|alternative\s+options(?:\s+considered)?)\b[^:]{0,20}:",
+    r"decisions?|alternative\s+options(?:\s+considered)?|reasons?)\b[^:]{0,20}:",  # "REASON:To establish ..."
     re.I,
 )
 

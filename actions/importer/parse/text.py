@@ -128,12 +128,16 @@ def number_key(number: str) -> tuple[int, ...]:
     return tuple(int(n) for n in re.findall(r"\d+", number))
 
 
+PARA_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=[A-Z])")
+
+
 def trigger_at(lines: list[str], idx: int) -> re.Match | None:
     """A "Resolved"/"Agreed" line starts a decision block only at the start of a paragraph.
 
     PDF text wraps mid-sentence, so "...Jeanette Richards / agreed to bring a report" must not count.
     """
-    line = BULLET.sub("", lines[idx])
+    # "2.4.1 It was agreed that ...": paragraph-numbered minutes number each paragraph, decisions too.
+    line = PARA_NUMBER.sub("", BULLET.sub("", lines[idx]))
     if not line[:1].isupper():
         return None
     m = TRIGGER.match(line)
