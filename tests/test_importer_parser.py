@@ -2058,3 +2058,19 @@ def test_paragraph_numbered_agreement_is_a_decision():
     )
     actions = [a["text"] for i in result["items"] for a in i["actions"]]
     assert actions == ["The Harbour Trust should be invited to attend the March meeting"]
+
+
+def test_numbered_list_opening_with_the_councils_verb_is_a_list_of_decisions():
+    item = only_item(
+        "Issue - decisions\n\nThe Board considered a report on the ferry timetable.\n\nThe Board –\n\n"
+        "1.    Noted the consultation responses.\n\n"
+        "2.    Agreed that a report be brought to the May meeting setting out the revised timetable.\n\n"
+        "(Reference:  Report by Director of Harbours and Transport dated 2 February 2022, submitted)\n"
+    )
+    assert plain(item["actions"]) == [
+        {
+            "text": "A report be brought to the May meeting setting out the revised timetable",
+            "owner": "Director of Harbours and Transport",
+            "due": "May meeting",
+        }
+    ]

@@ -101,14 +101,25 @@ _FIRST_THAT = re.compile(r"^(?:\(\s*(?:1|a|i)\s*\)|(?:1|a|i)[.)])\s+That\b")
 _LATER_THAT = re.compile(r"^(?:\(\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*\)|(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)])\s+Th(?:at|e)\b")
 
 
+# The same with the committee's verb opening each entry: "The Council – / 1. Agreed that ... / 2. Noted the ...".
+_DECISION_VERB = r"(?:Agreed|Noted|Approved|Endorsed|Resolved|Decided|Requested|Instructed|Supported|Accepted)\b"
+_FIRST_VERB = re.compile(rf"^(?:\(\s*(?:1|a|i)\s*\)|(?:1|a|i)[.)])\s+{_DECISION_VERB}")
+_LATER_VERB = re.compile(
+    rf"^(?:\(\s*(?:\d{{1,2}}|[a-h]|[ivx]{{1,4}})\s*\)|(?:\d{{1,2}}|[a-h]|[ivx]{{1,4}})[.)])\s+{_DECISION_VERB}"
+)
+_VERB_OPENING = re.compile(r"^(?:agreed|resolved|decided)\s+that\s+", re.I)
+
+
 def _unlabelled_decisions_at(lines: list[str], idx: int) -> bool:
     # "Moved by Councillor A, / Seconded by Councillor B, / That the Committee agrees ...": the motion carried.
     before = next((ln for ln in reversed(lines[max(0, idx - 3) : idx]) if ln), "")
     if re.match(r"^That\s", lines[idx]) and re.match(r"^(?:seconded|moved|proposed)\s+by\b", before, re.I):
         return True
+    later = [ln for ln in lines[idx + 1 : idx + 12] if ln][:6]
+    if _FIRST_VERB.match(lines[idx]):
+        return sum(1 for ln in later if _LATER_VERB.match(ln)) >= 1
     if not _FIRST_THAT.match(lines[idx]):
         return False
-    later = [ln for ln in lines[idx + 1 : idx + 12] if ln][:6]
     return sum(1 for ln in later if _LATER_THAT.match(ln)) >= 1
 
 
@@ -205,6 +216,7 @@ def _parse_item(item: Item, people: list[str]) -> dict:
             block, idx = _take_block(lines, idx, "")
             for res in block:
                 res.cue = "a list of “That …” decisions"
+                res.text = _VERB_OPENING.sub("", res.text)  # "1. Agreed that X be ...": the decision is X
             resolutions.extend(block)
             since_block = 0
             continue
@@ -786,6 +798,9 @@ def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
 # "The Head of Transformation submitted a report", "Report of the Strategic Director of Place", "Report author: X"
 _PRESENTER = re.compile(
     r"^(?:[Tt]he\s+)?(?:report\s+of\s+the\s+|report\s+author\s*:\s*)(?P<who>[A-Z][\w' -]{2,80}?)\.?$"
+    # "(Reference: Report by Executive Director with responsibility for Legal Services dated 3 May 2021)"
+    r"|^\(?(?:reference|ref\.?)\s*:\s*(?:the\s+)?report\s+(?:by|of)\s+(?:the\s+)?"
+    r"(?P<by>[A-Z][\w' ,&-]{2,100}?)(?:\s+dated\b.*|\s+submitted\b.*|\)?\.?)$"
     r"|^[Tt]he\s+(?P<post>[A-Z][\w'-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]+){0,6})\s+"
     r"(?:submitted|presented|introduced)\s+(?:a|the|his|her|their)\s+report\b",
     re.I,
@@ -799,7 +814,7 @@ def _presenter(lines: list[str]) -> str | None:
     for line in lines:
         m = _PRESENTER.match(line)
         if m:
-            who = (m.group("who") or m.group("post")).strip()
+            who = (m.group("who") or m.group("post") or m.group("by")).strip()
             # An officer's report: a councillor presenting one does not write the next.
             officer = not re.search(r"\b(?:cabinet|member|councillor|leader|mayor|chair\w*)\b", who, re.I)
             return who if officer and (post_like(who) or person_like(who) or owner_ok(who)) else None
