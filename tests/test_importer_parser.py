@@ -2074,3 +2074,19 @@ def test_numbered_list_opening_with_the_councils_verb_is_a_list_of_decisions():
             "due": "May meeting",
         }
     ]
+
+
+def test_agreed_task_in_a_bullet_is_weighed_on_its_own_words_not_the_reason_after_it():
+    item = only_item(
+        "17 Outstanding Actions\n\nMinutes:\n\nThe Chair raised the following:\n\n·        \n\n"
+        "several answers were still awaited – it was agreed that the Scrutiny Officer would chase the service "
+        "leads this week, as replies were not being sent in time.\n"
+    )
+    assert [(a["owner"], a["text"][:47]) for a in item["actions"]] == [
+        ("Scrutiny Officer", "The Scrutiny Officer would chase the service le")
+    ]
+
+
+def test_chair_raising_matters_was_there():
+    result = parse_minutes("17 Outstanding Actions\n\nMinutes:\n\nThe Chair raised the following:\n")
+    assert person(result, "Chair")["role"] == "chair"

@@ -539,7 +539,8 @@ TAKING_PART = [
         r"(?P<chair>Chair|Chairman|Chairperson|Chair\s+of\s+the\s+\w+|Convener|Convenor|Provost|Mayor|Lord\s+Mayor|"
         r"Vice[- ]Chair(?:man)?|Vice[- ]Convener|Presiding\s+Member)\s+"
         r"(?:asked|thanked|welcomed|congratulated|advised|reminded|invited|informed|opened|noted|said|proposed|"
-        r"moved|presented|introduced|confirmed|explained|stated|closed|declared|agreed|expressed|wished)\b",
+        r"moved|presented|introduced|confirmed|explained|stated|closed|declared|agreed|expressed|wished|raised|"
+        r"reported|summarised|referred|requested|queried|sought|suggested|updated|drew)\b",
         "present",
         "chair",
     ),

@@ -766,6 +766,16 @@ _DEFERRED = re.compile(
 )
 
 
+_MODAL = re.compile(r"\b(?:would|will|shall|should|to)\s+(?:[\w-]+\s+){0,1}[\w-]+")
+
+
+def _head_of(what: str) -> str:
+    """The words up to the task's verb: "X would contact officers ... that questions were not being answered"
+    is weighed on "X would contact officers", since what follows describes the task, not something done."""
+    m = _MODAL.search(what)
+    return what[: m.end()] if m else what
+
+
 def _prose_task(what: str) -> bool:
     """A task, not a view: "a letter be sent", "the Director provide ..."; not "it should be written for ..." or
     "this would give no indication ..."."""
@@ -785,7 +795,7 @@ def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
                 for what in _PROSE_PARTS.split(m.group("what").strip()):
                     what, speaker = _speaker_for_pronoun(what, para[: m.start()])
                     later = _WOULD_COME_BACK.search(what) and FOLLOW_UP.search(what)
-                    if _DEFERRED.search(what) or (_NOT_A_TASK.search(what) and not later):
+                    if _DEFERRED.search(what) or (_NOT_A_TASK.search(_head_of(what)) and not later):
                         continue
                     if later or (not needs_follow_up and _prose_task(what)):
                         verb = m.group(0).split()[0].lower()
