@@ -2090,3 +2090,16 @@ def test_agreed_task_in_a_bullet_is_weighed_on_its_own_words_not_the_reason_afte
 def test_chair_raising_matters_was_there():
     result = parse_minutes("17 Outstanding Actions\n\nMinutes:\n\nThe Chair raised the following:\n")
     assert person(result, "Chair")["role"] == "chair"
+
+
+def test_matters_arising_entries_still_to_be_done_are_actions_and_done_ones_are_not():
+    item = only_item(
+        "12 Minutes and Matters Arising\n\nMinutes:\n\nRESOLVED that the minutes be approved as a correct record\n\n"
+        "Matters arising –\n\n"
+        "Minute 14, Parking Review – the survey results had been circulated to all Members.\n\n"
+        "Minute 17, Library Opening Hours – comments from Councillor Ambrose would be passed on to the service "
+        "by Councillor Pell at the next Executive meeting.\n\n"
+        "Minute 19, Grants Panel – a letter had been sent by Councillor Pell to the trustees.\n"
+    )
+    assert [(a["owner"], a["confidence"]) for a in item["actions"]] == [("Councillor Pell", "low")]
+    assert item["actions"][0]["text"].startswith("Comments from Councillor Ambrose would be passed on")

@@ -46,7 +46,7 @@ from .patterns import (
     TRIGGER,
 )
 from .text import paragraphs_of, stem, trigger_at, word_overlap
-from .vocabulary import ACTION_INFINITIVES, ROMAN
+from .vocabulary import ACTION_INFINITIVES, HONORIFIC, ROMAN
 
 
 def _task_verb(text: str) -> str:
@@ -129,7 +129,7 @@ def _repeats(text: str, task: str, decided: str) -> bool:
 
 
 # Cues of actions read from reported speech or a note rather than a decision: the clerk should look at these.
-UNSURE_CUES = {"he/she would", "and would", "noted that … would"}
+UNSURE_CUES = {"he/she would", "and would", "noted that … would", "matters arising: … would"}
 
 
 def _action(text: str, owner: str | None, source: str | None, cue: str, sure: bool) -> dict:
@@ -393,7 +393,7 @@ def _take_block(lines: list[str], start: int, rest: str) -> tuple[list[Resolutio
         if out and NARRATIVE.search(seg) and not re.match(r"^that\b", seg, re.I) and not (listed and in_list):
             break
         in_list = listed
-        if out and re.match(r"^[A-Z][\w' &-]{2,40}:$", seg) and not re.match(r"^that\b", seg, re.I):
+        if out and re.match(r"^[A-Z][\w' &-]{2,40}(?::|\s[–—-])$", seg) and not re.match(r"^that\b", seg, re.I):
             break  # "Matters arising:": a new section of the minute, not a decision
         consumed_segments += 1
         for part in _sentences_of(_inline_split(seg)):
@@ -785,9 +785,33 @@ def _prose_task(what: str) -> bool:
     return bool(passive or SUBJUNCTIVE_ACTION.search(what) or explicit_owner(what))
 
 
+# "Minute 32, Housing Benefits Review – concerns would be passed on to officers by Councillor Finch": an entry of a
+# "Matters arising" list, which says for each earlier minute what was done or what still will be.
+_MATTER_ARISING = re.compile(
+    r"^(?:Minute|Min\.?)\s+\d{1,4}[\w.()]*\s*[,:]?\s*(?:[^–—]{0,150}?\s[–—-]\s+)(?P<what>[^.;]{10,300})"
+)
+_STILL_TO_DO = re.compile(r"\b(?:would|will)\s+(?:now\s+|also\s+)?(?:be\s+)?[a-z]+", re.I)
+_BY_AGENT = re.compile(rf"\bby\s+(?P<who>{HONORIFIC}\s+(?:[A-Z]\.?\s+)?[A-Z][\w'-]+)")
+
+
+def _matter_arising(para: str) -> tuple[str, str | None, str] | None:
+    m = _MATTER_ARISING.match(para)
+    if not m or not _STILL_TO_DO.search(m.group("what")) or _NOT_A_TASK.search(_head_of(m.group("what"))):
+        return None
+    what = m.group("what").strip()
+    if re.search(r"\b(?:confirmed|advised|reported|noted|explained|said|stated|informed)\b", what):
+        return None  # someone's report of it, weighed as prose ("confirmed that ... would be presented at item 6")
+    agent = _BY_AGENT.search(what)
+    return what, (agent.group("who") if agent else explicit_owner(what)), "matters arising: … would"
+
+
 def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
     out = []
     for para in paragraphs:
+        arising = _matter_arising(para)
+        if arising:
+            out.append(arising)
+            continue
         found = []
         for pattern, needs_follow_up in _PROSE_ACTIONS:
             for m in pattern.finditer(para):
