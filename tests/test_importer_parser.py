@@ -2103,3 +2103,22 @@ def test_matters_arising_entries_still_to_be_done_are_actions_and_done_ones_are_
     )
     assert [(a["owner"], a["confidence"]) for a in item["actions"]] == [("Councillor Pell", "low")]
     assert item["actions"][0]["text"].startswith("Comments from Councillor Ambrose would be passed on")
+
+
+def test_printed_minutes_with_long_and_dashless_run_in_capital_titles():
+    result = parse_minutes(
+        "PRESENT:  Councillor Hale in the chair.\n\n"
+        "41  DECLARATIONS OF PERSONAL OR PREJUDICIAL INTERESTS AND OF ANY WHIPPING ARRANGEMENTS AND OF ANY OTHER "
+        "MATTERS WHICH MEMBERS WISH TO DECLARE (IF ANY) – None were declared.\n\n"
+        "42  QUESTIONS FROM THE PUBLIC There were no questions.\n\n"
+        "43  FLOOD RESILIENCE – Resolved – (a) That the update be noted, and (b) that site visits for members are "
+        "arranged before the winter.\n"
+    )
+    assert [(i["number"], i["title"].split()[0]) for i in result["items"]] == [
+        ("41", "Declarations"),
+        ("42", "Questions"),
+        ("43", "Flood"),
+    ]
+    assert [a["text"] for a in result["items"][2]["actions"]] == [
+        "Site visits for members are arranged before the winter"
+    ]

@@ -46,7 +46,7 @@ from .patterns import (
     TRIGGER,
 )
 from .text import paragraphs_of, stem, trigger_at, word_overlap
-from .vocabulary import ACTION_INFINITIVES, HONORIFIC, ROMAN
+from .vocabulary import ACTION_INFINITIVES, ACTION_PARTICIPLES, HONORIFIC, ROMAN
 
 
 def _task_verb(text: str) -> str:
@@ -688,7 +688,16 @@ def _action_reason(clause: str) -> str | None:
         m = pattern.search(body)
         if m:
             return m.group(0).strip()
+    # "(b) that arrangements for further interviews are made": a decision in the present tense.
+    m = re.match(r"^that\b", clause.strip(), re.I) and _PRESENT_PASSIVE.search(body)
+    if m:
+        return m.group(0).strip()
     return None
+
+
+_PRESENT_PASSIVE = re.compile(
+    rf"\b(?:is|are)\s+(?:\w+ly\s+)?(?:made|{ACTION_PARTICIPLES})\b(?!\s+(?:by|in|at)\s+the\s+report)"
+)
 
 
 # Decisions that set up later work without a verb of the usual tables. Add a row for a new phrasing.

@@ -176,7 +176,13 @@ def _dehyphenate(lines: list[str]) -> None:
 # its text on one line. The title goes on a line of its own so the item splitter sees a heading.
 _RUN_IN_TITLE = re.compile(
     r"^(?P<num>(?:[A-Z]{1,6}[ ./]?)?\d{1,4}(?:[/.]\d{1,4})?[a-z]?\.?)\s+"
-    r"(?P<title>[A-Z][A-Z0-9,'’&()/ -]{1,90}?[A-Z)])\s*(?:[–—]|\s-|:)\s+(?P<rest>\S.*)$"
+    r"(?P<title>[A-Z][A-Z0-9,'’&()/ -]{1,200}?[A-Z)])\s*(?:[–—]|\s-|:)\s+(?P<rest>\S.*)$"
+)
+# "235  PUBLIC REQUESTS TO SPEAK There were no requests received.": the same with no dash, the title ending
+# where the words stop being capitals.
+_RUN_IN_BARE = re.compile(
+    r"^(?P<num>\d{1,4}[a-z]?\.?)\s+(?P<title>[A-Z][A-Z0-9,'’&()/-]+(?:\s+[A-Z0-9][A-Z0-9,'’&()/-]*){1,20}?)"
+    r"\s+(?P<rest>(?:[A-Z][a-z]|[Aa]\s)\S*\s.*)$"
 )
 
 
@@ -184,10 +190,11 @@ def _split_run_in_titles(lines: list[str]) -> list[str]:
     out = []
     for line in lines:
         m = _RUN_IN_TITLE.match(line) if line[:1].isdigit() or line[:1].isupper() else None
+        m = m or (_RUN_IN_BARE.match(line) if line[:1].isdigit() else None)
         # (The text after the title must be prose: "31 CALL-IN: DISPOSAL OF LAND" is one shouted title.)
         if (
             m
-            and len(m.group("title").split()) <= 12
+            and len(m.group("title").split()) <= 30
             and re.search(r"[A-Z]{3}", m.group("title"))
             and (re.search(r"[a-z]", m.group("rest")))
         ):

@@ -109,7 +109,8 @@ def caps_heading(line: str) -> bool:
 
 def title_like(title: str) -> bool:
     words = title.split()
-    if not words or len(words) > 18 or not re.match(r"^[A-Z\"'(]", title):
+    # (A title in capitals may run long: "DECLARATIONS OF DISCLOSABLE PECUNIARY INTERESTS AND ... (IF ANY)".)
+    if not words or len(words) > (30 if title.isupper() else 18) or not re.match(r"^[A-Z\"'(]", title):
         return False
     if title.endswith((",", ";", ":")):
         return False
