@@ -28,7 +28,8 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
             continue
         heading = _marked_heading(line) if line.startswith(HEADING) else None
         alone = False
-        bare = None if heading else re.match(r"^(?:Item\s+)?(\d{1,4}(?:/\d{1,4})?[a-z]?)[.)]?$", line)
+        # "12." or "AM119" (a minute code: the body's letters, the number, the year) alone on its line
+        bare = None if heading else re.match(r"^(?:Item\s+)?((?:[A-Z]{1,4})?\d{1,4}(?:/\d{1,4})?[a-z]?)[.)]?$", line)
         if bare and not (in_resolution and number_key(bare.group(1)) == (list_next,)):
             j = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k]), None)
             if j is not None and lines[j].startswith(HEADING):
