@@ -2130,8 +2130,8 @@ def test_printed_minutes_with_long_and_dashless_run_in_capital_titles():
 def test_minute_codes_alone_on_a_line_with_a_long_title_under_them():
     result = parse_minutes(
         "BC114\n\nOpening Prayer\n\nAdditional documents:\n\nMinutes:\n\nThe Chair opened the meeting.\n\n \n\n"
-        "BC214\n\nExtension of the Meeting Beyond Three Hours - Variation of the Procedure Rules where the Business "
-        "of the Evening Requires It\n\nAdditional documents:\n\nMinutes:\n\nIt was agreed to sit until 10 pm.\n"
+        "BC214\n\nExtension of the Meeting Beyond Three Hours - Variation of Procedure Rules where Business "
+        "Requires\n\nAdditional documents:\n\nMinutes:\n\nIt was agreed to sit until 10 pm.\n"
     )
     assert [(i["number"], i["title"][:22]) for i in result["items"]] == [
         ("BC114", "Opening Prayer"),
