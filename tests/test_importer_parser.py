@@ -2137,3 +2137,16 @@ def test_minute_codes_alone_on_a_line_with_a_long_title_under_them():
         ("BC114", "Opening Prayer"),
         ("BC214", "Extension of the Meeti"),
     ]
+
+
+def test_procedural_heading_with_a_note_in_brackets():
+    result = parse_minutes(
+        "No. Item\n\nApologies for Absence\n\nNone were received.\n\n"
+        "Declarations of Interest (including party whip declarations)\n\nNone were declared.\n\n"
+        "Library Opening Hours pdf icon PDF 120 KB\n\nAdditional documents:\n\nThe report was noted.\n"
+    )
+    assert [i["title"] for i in result["items"]] == [
+        "Apologies for Absence",
+        "Declarations of Interest (including party whip declarations)",
+        "Library Opening Hours",
+    ]

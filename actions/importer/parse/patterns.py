@@ -88,7 +88,8 @@ PROCEDURAL = re.compile(
     r"questions?\s+from\s+(?:members\s+of\s+)?the\s+public|members?'?\s+questions?|urgent\s+business|"
     r"any\s+other\s+(?:urgent\s+)?business|date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting|"
     r"work\s+programme|forward\s+plan|exclusion\s+of\s+(?:the\s+)?press\s+and\s+public|"
-    r"chair'?s?\s+announcements?|petitions?|(?:notification\s+of\s+)?substitut(?:es|ions))\.?$",
+    r"chair'?s?\s+announcements?|petitions?|(?:notification\s+of\s+)?substitut(?:es|ions))\.?"
+    r"(?:\s+\((?:including|incl\.?|if\s+any|and)\b[^()]{0,60}\))?$",  # "... (including whipping declarations)"
     re.I,
 )
 
