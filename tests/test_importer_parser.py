@@ -2150,3 +2150,16 @@ def test_procedural_heading_with_a_note_in_brackets():
         "Declarations of Interest (including party whip declarations)",
         "Library Opening Hours",
     ]
+
+
+def test_declarations_table_flattened_one_cell_a_line_is_not_read_as_items():
+    result = parse_minutes(
+        "1.\n\nAPOLOGIES FOR ABSENCE.\n\nMinutes:\n\nThere were no apologies.\n\n"
+        "2.\n\nDECLARATIONS OF PERSONAL INTEREST.\n\nMinutes:\n\n"
+        "Councillor\n\nMinute Number\n\nNature of Interest\n\n"
+        "R.T. Pryce\n\n9 – Harbour Car Park Charges\n\nOwns a business on the quay\n\n"
+        "G. Lloyd\n\n14 – School Transport Policy\n\nDaughter is a school bus driver\n\n \n\n"
+        "3.\n\nMINUTES\n\nMinutes:\n\nRESOLVED that the minutes be signed.\n"
+    )
+    assert [i["number"] for i in result["items"]] == ["1", "2", "3"]
+    assert {"R.T. Pryce", "G. Lloyd"} <= {p["name"] for p in result["attendance"]}

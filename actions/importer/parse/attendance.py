@@ -506,7 +506,7 @@ def read_attendance(doc: Document) -> None:
 
 # People the minutes show taking part: (pattern with a "who" group, status, role). Add a row for a new phrasing.
 # A named person with their title: "Councillor M Blair Park", "Mrs J M L A Griffiths".
-_TITLED = rf"{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,4}}[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
+_TITLED = rf"{HONORIFIC}\s+(?:(?:[A-Z]\.){{2,4}}\s*|(?:[A-Z]\.?\s+){{0,4}})[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
 # A post in capitals, its parts joined by "of", "for", "and", "/" or a dash: "Chief Officer – Governance".
 _POST_WORDS = r"[A-Z][\w'-]+(?:(?:\s+(?:(?:of|for|and|&)\s+)?|\s*/\s*|\s+[-–—]\s*)[A-Z][\w'-]+){0,8}"
 TAKING_PART = [

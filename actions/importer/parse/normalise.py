@@ -110,7 +110,38 @@ def _normalise(text: str) -> list[str]:
             continue
         out.append(line)
     _dehyphenate(out)
-    return _split_inline_decisions(_split_run_in_titles(out))
+    return _split_inline_decisions(_split_run_in_titles(_interest_tables(out)))
+
+
+# A declarations of interest table copied one cell a line: "Councillor" / "Minute Number" / "Nature of Interest",
+# then three lines a row. Each row becomes a sentence, so the row's minute number is not read as an item's.
+_INTEREST_HEADER = [
+    re.compile(r"^(?:councillor|member|name(?:\s+of\s+member)?)s?$", re.I),
+    re.compile(r"^(?:minute|item|agenda\s+item)(?:\s+(?:number|no\.?))?$", re.I),
+    re.compile(r"^(?:nature\s+of\s+(?:the\s+)?interest|interest|type\s+of\s+interest)$", re.I),
+]
+
+
+def _interest_tables(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        filled = [k for k in range(i, min(i + 8, len(lines))) if lines[k]][:3]
+        if len(filled) == 3 and all(p.match(lines[k]) for p, k in zip(_INTEREST_HEADER, filled, strict=True)):
+            i = filled[-1] + 1
+            while True:
+                row = [k for k in range(i, min(i + 8, len(lines))) if lines[k]][:3]
+                if len(row) < 3 or not re.match(r"^\d{1,4}[a-z]?\b", lines[row[1]]) or len(lines[row[0]]) > 40:
+                    break
+                who, minute, nature = (lines[k] for k in row)
+                if not re.match(r"^(?:Councillor|Cllr)\b", who):
+                    who = f"Councillor {who}"
+                out += [f"{who} declared an interest in minute {minute} ({nature.rstrip('.')}).", ""]
+                i = row[-1] + 1
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 def _cells(line: str) -> list[str] | None:
