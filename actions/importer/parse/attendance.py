@@ -509,6 +509,10 @@ def read_attendance(doc: Document) -> None:
 _TITLED = rf"{HONORIFIC}\s+(?:(?:[A-Z]\.){{2,4}}\s*|(?:[A-Z]\.?\s+){{0,4}})[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
 # A post in capitals, its parts joined by "of", "for", "and", "/" or a dash: "Chief Officer – Governance".
 _POST_WORDS = r"[A-Z][\w'-]+(?:(?:\s+(?:(?:of|for|and|&)\s+)?|\s*/\s*|\s+[-–—]\s*)[A-Z][\w'-]+){0,8}"
+# "The" opening a sentence or a clause ("..., wherein the", "and the"): checked on the words before the match,
+# so the pattern's scan starts at "the".
+_THE_AFTER_A_BREAK = r"\b[Tt]he\s+"
+_BREAK_BEFORE = re.compile(r"(?:^|[.;,]\s*|\b(?:wherein|whereupon|when|and|but|which|that|then)\s+)$")
 TAKING_PART = [
     # "It was moved by Councillor M Blair Park, seconded by Councillor S Lambeth" ("second by", as typed)
     (rf"\b(?:moved|second(?:ed)?|proposed)\s+by\s+(?P<who>{_TITLED})", "present", "member"),
@@ -525,8 +529,7 @@ TAKING_PART = [
     # "The Director of Public Health updated the Committee", "..., wherein the Chief Officer - Governance advised",
     # "The Interim City Solicitor/Director of Legal Services advised": an officer known only by the post
     (
-        r"(?:^|[.;,]\s+|\b(?:wherein|whereupon|when|and|but|which|that|then)\s+)[Tt]he\s+"
-        rf"(?P<post>{_POST_WORDS})\s+"
+        rf"{_THE_AFTER_A_BREAK}(?P<post>{_POST_WORDS})\s+"
         r"(?:presented|introduced|updated|reported|explained|advised|outlined|informed|gave|summarised|said|"
         r"responded|confirmed|undertook|agreed|asked|thanked|welcomed|congratulated|recorded|replied|stated|"
         r"clarified|highlighted|noted|referred|provided|indicated)\b",
@@ -535,7 +538,7 @@ TAKING_PART = [
     ),
     # "The Convener congratulated ...", "the Chair welcomed ...": the one in the chair, known only by the post
     (
-        r"(?:^|[.;,]\s+|\b(?:wherein|whereupon|when|and|but|then)\s+)[Tt]he\s+"
+        rf"{_THE_AFTER_A_BREAK}"
         r"(?P<chair>Chair|Chairman|Chairperson|Chair\s+of\s+the\s+\w+|Convener|Convenor|Provost|Mayor|Lord\s+Mayor|"
         r"Vice[- ]Chair(?:man)?|Vice[- ]Convener|Presiding\s+Member)\s+"
         r"(?:asked|thanked|welcomed|congratulated|advised|reminded|invited|informed|opened|noted|said|proposed|"
@@ -567,6 +570,10 @@ POST_ALIASES = {"Leader": "Leader of the Council", "Deputy Leader": "Deputy Lead
 
 
 def _person_taking_part(m: re.Match, status: str, role: str | None) -> list[Person]:
+    if ("chair" in m.re.groupindex or "post" in m.re.groupindex) and not _BREAK_BEFORE.search(
+        m.string, max(0, m.start() - 12), m.start()
+    ):
+        return []  # "... of the Director of Finance said": not the start of what someone did
     if "chair" in m.re.groupindex:
         post = re.sub(r"\s+", " ", m.group("chair"))
         return [Person(name=post, status=status, role=role, title=post)]

@@ -126,7 +126,9 @@ def _interest_tables(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        filled = [k for k in range(i, min(i + 8, len(lines))) if lines[k]][:3]
+        filled = (
+            [k for k in range(i, min(i + 8, len(lines))) if lines[k]][:3] if _INTEREST_HEADER[0].match(lines[i]) else []
+        )
         if len(filled) == 3 and all(p.match(lines[k]) for p, k in zip(_INTEREST_HEADER, filled, strict=True)):
             i = filled[-1] + 1
             while True:
