@@ -2163,3 +2163,20 @@ def test_declarations_table_flattened_one_cell_a_line_is_not_read_as_items():
     )
     assert [i["number"] for i in result["items"]] == ["1", "2", "3"]
     assert {"R.T. Pryce", "G. Lloyd"} <= {p["name"] for p in result["attendance"]}
+
+
+def test_a_thing_not_to_be_done_is_nobodys_task():
+    item = only_item(
+        "Work Plan\n\nMembers discussed the plan. It was proposed that nothing further be added to the plan until "
+        "members had met informally to review it.\n"
+    )
+    assert item["actions"] == []
+
+
+def test_a_matter_arising_already_done_is_not_an_action_even_with_would_inside():
+    item = only_item(
+        "12 Minutes and Matters Arising\n\nMatters arising –\n\n"
+        "Minute 21, Carers Review – a note on how the findings would be used had been sent by Councillor Pell "
+        "to the trustees.\n"
+    )
+    assert item["actions"] == []

@@ -805,7 +805,7 @@ _BY_AGENT = re.compile(rf"\bby\s+(?P<who>{HONORIFIC}\s+(?:[A-Z]\.?\s+)?[A-Z][\w'
 
 def _matter_arising(para: str) -> tuple[str, str | None, str] | None:
     m = _MATTER_ARISING.match(para)
-    if not m or not _STILL_TO_DO.search(m.group("what")) or _NOT_A_TASK.search(_head_of(m.group("what"))):
+    if not m or not _STILL_TO_DO.search(m.group("what")) or _NOT_A_TASK.search(m.group("what")):
         return None
     what = m.group("what").strip()
     if re.search(r"\b(?:confirmed|advised|reported|noted|explained|said|stated|informed)\b", what):
@@ -829,6 +829,11 @@ def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
                     what, speaker = _speaker_for_pronoun(what, para[: m.start()])
                     later = _WOULD_COME_BACK.search(what) and FOLLOW_UP.search(what)
                     if _DEFERRED.search(what) or (_NOT_A_TASK.search(_head_of(what)) and not later):
+                        continue
+                    if re.match(
+                        r"^(?:nothing|no\s+(?:new\s+|further\s+|more\s+)?[a-z]+\s+(?:be|would|should))\b", what, re.I
+                    ):
+                        # "proposed that nothing new be added until ...": a thing not to do is nobody's task
                         continue
                     if later or (not needs_follow_up and _prose_task(what)):
                         verb = m.group(0).split()[0].lower()
