@@ -2180,3 +2180,38 @@ def test_a_matter_arising_already_done_is_not_an_action_even_with_would_inside()
         "to the trustees.\n"
     )
     assert item["actions"] == []
+
+
+def test_councillor_attending_under_a_procedure_rule_after_the_present_paragraph():
+    result = parse_minutes(
+        "PRESENT:  Councillor Frome in the chair.\n\nCouncillors Aske (Vice-Chair) and Brill.\n\n"
+        "Councillor Nuttall attended the meeting in accordance with Procedure Rule 1.37 (b).\n\n"
+        "51  MINUTES – Resolved – That the minutes be signed.\n"
+    )
+    names = {p["name"] for p in result["attendance"]}
+    assert names == {"Councillor Frome", "Councillor Aske", "Councillor Brill", "Councillor Nuttall"}
+
+
+def test_told_and_reminded_show_people_taking_part():
+    result = parse_minutes(
+        "4 Planner\n\nCouncillor Eddery told the Committee about the survey. "
+        "The Director of Neighbourhoods reminded the Committee of the deadline.\n"
+    )
+    names = {p["name"] for p in result["attendance"]}
+    assert {"Councillor Eddery", "Director of Neighbourhoods"} <= names
+
+
+def test_run_on_names_with_an_apostrophe_and_listed_apologies_by_post():
+    result = parse_minutes(
+        "Presiding R Quinn\n\nOther Members Present A B Farrow C F O'Hare T Hanlon\n\n1.1 The minutes were signed.\n"
+    )
+    assert {"R Quinn", "A B Farrow", "C F O'Hare", "T Hanlon"} == {p["name"] for p in result["attendance"]}
+    listed = parse_minutes(
+        "2.\n\nApologies\n\nMinutes:\n\nThe following apologies for absence were received:-\n\n"
+        "Councillor T. Marsh;\n\nCorporate Director Place; and\n\nHead of Fleet\n\n3.\n\nMinutes\n"
+    )
+    assert {(p["name"], p["title"]) for p in listed["attendance"]} == {
+        ("T. Marsh", None),
+        ("Corporate Director Place", "Corporate Director Place"),
+        ("Head of Fleet", "Head of Fleet"),
+    }

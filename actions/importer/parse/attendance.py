@@ -25,7 +25,7 @@ from .names import (
 )
 from .patterns import ATTENDANCE_LABEL, NUM_HEADING, PERSON, PROCEDURAL
 from .text import caps_heading, paragraphs_of
-from .vocabulary import HONORIFIC, NOT_NAME, POST_HEADS
+from .vocabulary import HONORIFIC, NOT_NAME, POST_HEADS, POST_WORDS
 
 # What an attendance label says about the people after it: (label pattern, status, role), first match wins.
 # A status of None means the list is not of attendees ("Public attendance: 4"). Unmatched labels: present.
@@ -92,7 +92,7 @@ _RUN_ON_LABEL = re.compile(
     re.I,
 )
 _INITIALLED = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr|Alderman)\.?\s+)?(?:[A-Z]\.?\s+){1,3}[A-Z][a-z][\w'’-]*"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr|Alderman)\.?\s+)?(?:[A-Z]\.?\s+){1,3}[A-Z](?:[a-z]|['’][A-Z])[\w'’-]*"
     r"(?:\s*,?\s*\([^()]{2,80}\))?"
 )
 
@@ -107,6 +107,9 @@ def _comma_less_run(line: str) -> str | None:
     if not names or re.sub(r"[\s,;.]|\band\b", "", left):
         return None  # something besides initialled names: not this layout
     return f"{m.group('label')}: " + "; ".join(re.sub(r",\s*\(", " (", n) for n in names)
+
+
+_ATTENDED_SENTENCE = re.compile(r"\s(?:also\s+)?attended\s+(?:the|this)\s+meeting\b")
 
 
 def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
@@ -144,8 +147,8 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
                 j = nxt
             if ATTENDANCE_LABEL.match(lines[j]) or caps_heading(lines[j]):
                 break
-            if NUM_HEADING.match(lines[j]) or PROCEDURAL.match(lines[j]):
-                break
+            if NUM_HEADING.match(lines[j]) or PROCEDURAL.match(lines[j]) or _ATTENDED_SENTENCE.search(lines[j]):
+                break  # ("Councillor Pinder attended the meeting under Procedure Rule 1.37": a sentence, read later)
             chunk.append(_ORG_PREFIX.sub("", lines[j]))
             used.add(j)
             j += 1
@@ -396,7 +399,7 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
         # "The following apologies for absence were received:-" / "Councillor A;" / "Head of Finance; and" / "B"
         if _LIST_OF_APOLOGIES.search(para):
             for entry in _listed_after(paragraphs, n):
-                if post_like(entry) and not re.match(rf"^{HONORIFIC}\s", entry):
+                if _a_post(entry) and not re.match(rf"^{HONORIFIC}\s", entry):
                     found = [Person(name=entry, status="apologies", role="officer", title=entry)]
                 else:
                     found = _parse_people(entry, "apologies", None)
@@ -445,6 +448,11 @@ _LIST_OF_APOLOGIES = re.compile(
     r"(?:\s+from)?\s*(?::-?|[–—-])?\s*$",
     re.I,
 )
+
+
+def _a_post(entry: str) -> bool:
+    """ "Head of Libraries", "Corporate Director Place": a post, where a list gives posts and names one a line."""
+    return post_like(entry) or any(w.lower() in POST_WORDS | POST_HEADS for w in entry.split())
 
 
 def _listed_after(paragraphs: list[str], n: int) -> list[str]:
@@ -532,7 +540,7 @@ TAKING_PART = [
         rf"{_THE_AFTER_A_BREAK}(?P<post>{_POST_WORDS})\s+"
         r"(?:presented|introduced|updated|reported|explained|advised|outlined|informed|gave|summarised|said|"
         r"responded|confirmed|undertook|agreed|asked|thanked|welcomed|congratulated|recorded|replied|stated|"
-        r"clarified|highlighted|noted|referred|provided|indicated)\b",
+        r"clarified|highlighted|noted|referred|provided|indicated|told|reminded|answered|described)\b",
         "in_attendance",
         "officer",
     ),
@@ -559,7 +567,7 @@ _TAKING_PART = [(re.compile(pattern), status, role) for pattern, status, role in
 # found first and the titled name looked for just before it, which is far quicker than scanning for names.
 _SPEAKING_VERB = re.compile(
     r"\b(?i:proposed|seconded|moved|declared)\b|"  # "Councillor Devenney Moved", "Councillor L Davies Declared"
-    r"\b(?:informed|said|asked|explained|stated|commented|queried|raised|thanked|attended|"
+    r"\b(?:informed|said|asked|explained|stated|commented|queried|raised|thanked|attended|told|reminded|"
     r"suggested|reported|presented|introduced|noted|welcomed|requested|questioned|advised|replied|responded)\b"
 )
 _TITLED_BEFORE = re.compile(rf"(?P<who>{_TITLED})\s+(?:also\s+)?$")
