@@ -2074,6 +2074,7 @@ def test_numbered_list_opening_with_the_councils_verb_is_a_list_of_decisions():
             "due": "May meeting",
         }
     ]
+    assert item["actions"][0]["cue"].startswith("a numbered list of “Agreed …” decisions")
 
 
 def test_agreed_task_in_a_bullet_is_weighed_on_its_own_words_not_the_reason_after_it():

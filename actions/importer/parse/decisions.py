@@ -213,9 +213,10 @@ def _parse_item(item: Item, people: list[str]) -> dict:
             continue
         if _unlabelled_decisions_at(lines, idx):
             # "a. That X be appointed ... b. That Y be brought to a future meeting", with no "RESOLVED" above.
+            verb_led = _FIRST_VERB.match(lines[idx])
             block, idx = _take_block(lines, idx, "")
             for res in block:
-                res.cue = "a list of “That …” decisions"
+                res.cue = "a numbered list of “Agreed …” decisions" if verb_led else "a list of “That …” decisions"
                 res.text = _VERB_OPENING.sub("", res.text)  # "1. Agreed that X be ...": the decision is X
             resolutions.extend(block)
             since_block = 0
