@@ -2216,3 +2216,18 @@ def test_run_on_names_with_an_apostrophe_and_listed_apologies_by_post():
         ("Corporate Director Place", "Corporate Director Place"),
         ("Head of Fleet", "Head of Fleet"),
     }
+
+
+def test_sub_items_numbered_under_their_item_with_dates_as_titles():
+    result = parse_minutes(
+        "4.\n\nMINUTES\n\nAdditional documents:\n\n4.1\n\n12TH MARCH, 2019; pdf icon PDF 201 KB\n\n"
+        "Additional documents:\n\nMinutes:\n\nRESOLVED that the minutes of 12th March be signed.\n\n"
+        "4.2\n\n9TH APRIL, 2019. pdf icon PDF 150 KB\n\nAdditional documents:\n\nMinutes:\n\n"
+        "RESOLVED that the minutes of 9th April be signed.\n\n5.\n\nBUS SHELTERS\n\nMinutes:\n\nNoted.\n"
+    )
+    assert [(i["number"], i["title"]) for i in result["items"]] == [
+        ("4", "Minutes"),
+        ("4.1", "12th March, 2019"),
+        ("4.2", "9th April, 2019"),
+        ("5", "Bus Shelters"),
+    ]

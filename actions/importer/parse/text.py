@@ -28,7 +28,9 @@ def title_case(text: str) -> str:
 
 
 def _cap_first(word: str) -> str:
-    """Capitalise the first letter: "(northford" -> "(Northford"."""
+    """Capitalise the first letter: "(northford" -> "(Northford"; "5th" stays "5th"."""
+    if re.match(r"^\d+(?:st|nd|rd|th)\b", word):
+        return word
     m = re.search(r"[a-z]", word)
     return word[: m.start()] + word[m.start()].upper() + word[m.start() + 1 :] if m else word
 
