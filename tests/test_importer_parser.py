@@ -2231,3 +2231,23 @@ def test_sub_items_numbered_under_their_item_with_dates_as_titles():
         ("4.2", "9th April, 2019"),
         ("5", "Bus Shelters"),
     ]
+
+
+def test_members_label_with_a_colon_lists_the_committee():
+    result = parse_minutes(
+        "Members: Cllr A Brook (Chair), Cllr C Dale (Vice Chair), Cllr E Frost\n\n"
+        "Officers: J Kerr – Head of Housing\n\n1. Welcome\n"
+    )
+    got = {p["name"]: (p["status"], p["role"]) for p in result["attendance"]}
+    assert got["A Brook"] == ("present", "chair")
+    assert got["C Dale"] == ("present", "vice_chair")
+    assert got["E Frost"] == ("present", "member")
+
+
+def test_substitute_for_a_named_member_is_one_person_not_two():
+    result = parse_minutes(
+        "Present: Councillors Brook (in the Chair), Dale\n\n"
+        "Substitutes: Councillor Hume for Councillor Moss, Councillor Ings for Councillor Nye\n\n12. MINUTES\n"
+    )
+    subs = [p["name"] for p in result["attendance"] if p["role"] == "substitute"]
+    assert subs == ["Councillor Hume", "Councillor Ings"]

@@ -214,6 +214,12 @@ def _continues_entry(prev: str, line: str) -> bool:
     return in_title and not _starts_entry(line)
 
 
+_REPLACING = re.compile(
+    rf"\s+(?:for|in\s+place\s+of|substituting\s+for|replacing)\s+(?:{HONORIFIC}\s+)?(?:[A-Z]\.?\s+){{0,3}}"
+    r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
+)
+
+
 def _parse_people(text: str, status: str, label_role: str | None) -> list[Person]:
     text = re.sub(r"\s+", " ", text).strip(" .;")
     if not text or re.match(r"^(?:none|nil|no\s+(?:apologies|members|one))", text, re.I):
@@ -228,6 +234,9 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
     if "(" in text:
         # "Cllr Sam Bailey (Chair) (SB)", "Tom Greaves, Housing Manager (TG)": initials the notes use for owners.
         text = re.sub(r"\s*\(([A-Z]{2,4})\)", lambda m: initials.append(m.group(1)) or "", text)
+    if label_role == "substitute":
+        # "Substitutes: Councillor Hunt for Councillor Moss": the one replaced is not a second substitute.
+        text = _REPLACING.sub("", text)
     people = _parse_entries(text, status, label_role)
     for person in people:
         mine = initials_of(person.name)
