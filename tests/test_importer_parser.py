@@ -2251,3 +2251,13 @@ def test_substitute_for_a_named_member_is_one_person_not_two():
     )
     subs = [p["name"] for p in result["attendance"] if p["role"] == "substitute"]
     assert subs == ["Councillor Hume", "Councillor Ings"]
+
+
+def test_the_officer_in_lower_case_agreeing_to_do_something_is_an_action():
+    item = only_item(
+        "6. Street Lighting\n\nThe officer agreed to provide the fault figures by ward after the meeting.\n\n"
+        "AGREED that the update be noted.\n"
+    )
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [
+        ("Officer to provide the fault figures by ward after the meeting", "officer")
+    ]
