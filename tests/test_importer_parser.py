@@ -2261,3 +2261,18 @@ def test_the_officer_in_lower_case_agreeing_to_do_something_is_an_action():
     assert [(a["text"], a["owner"]) for a in item["actions"]] == [
         ("Officer to provide the fault figures by ward after the meeting", "officer")
     ]
+
+
+def test_request_that_a_post_provides_names_the_post_as_owner():
+    item = only_item(
+        "5. Recycling\n\nThe Committee RESOLVED to request that the Head of Waste provides an update on bring sites "
+        "at the next meeting.\n"
+    )
+    assert [(a["owner"], a["due"]) for a in item["actions"]] == [("Head of Waste", "next meeting")]
+
+
+def test_noting_a_report_and_asking_for_a_further_one_is_work():
+    item = only_item("5. Recycling\n\nOutcome: The Board noted the report and asked for a further report in May.\n")
+    assert [a["text"] for a in item["actions"]] == ["The Board noted the report and asked for a further report in May"]
+    item = only_item("5. Recycling\n\nOutcome: The Board noted the report and thanked officers.\n")
+    assert item["actions"] == []

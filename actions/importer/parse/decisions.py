@@ -661,7 +661,7 @@ def _action_reason(clause: str) -> str | None:
         return None
     if re.match(
         r"^(?:the\s+)?(?:committee|members?|panel)\s+(?:notes?|noted|received?|welcomed?|thanks?|thanked)\b", body, re.I
-    ) and not PASSIVE_ACTION.search(body):
+    ) and not (PASSIVE_ACTION.search(body) or any(p.search(body) for p in _FORWARD_DECISIONS)):
         return None
     if _NOT_WORK.search(body) and not FOLLOW_UP.search(body):
         return None
@@ -709,6 +709,9 @@ FORWARD_DECISIONS = [
     # "a Meeting be held with Committee Members to ...", "an informal workshop be arranged"
     r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|workshop|session|briefing|site\s+visit|seminar)\s+"
     r"(?:[\w-]+\s+){0,2}?be\s+(?:held|arranged|convened|organised|organized|set\s+up)\b",
+    # "The Board noted the report and asked for a further report in six months"
+    r"\b(?:asked|requested|called)\s+for\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:report|update|briefing|paper|"
+    r"presentation)\b",
 ]
 _FORWARD_DECISIONS = [re.compile(pattern, re.I) for pattern in FORWARD_DECISIONS]
 

@@ -280,7 +280,9 @@ WHO = (
 OWNER_ASKED = re.compile(
     rf"\b(?:asks?|asked|requests?|requested|invites?|invited|instructs?)\s+(?:that\s+)?"
     # "asks the Executive Director, Place, to bring ...": a post with its directorate after a comma.
-    rf"(?P<who>{WHO}(?:,\s+[A-Z][\w'-]+(?:\s+(?:and\s+|&\s+)?[A-Z][\w'-]+){{0,3}},)?)\s+(?:to|be|should)\b"
+    rf"(?P<who>{WHO}(?:,\s+[A-Z][\w'-]+(?:\s+(?:and\s+|&\s+)?[A-Z][\w'-]+){{0,3}},)?)\s+"
+    # "... to request that the Head of Waste provides an update": the request's verb in the third person
+    rf"(?:to|be|should|(?:{ACTION_INFINITIVES})e?s)\b"
 )
 
 
