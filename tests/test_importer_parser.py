@@ -2276,3 +2276,17 @@ def test_noting_a_report_and_asking_for_a_further_one_is_work():
     assert [a["text"] for a in item["actions"]] == ["The Board noted the report and asked for a further report in May"]
     item = only_item("5. Recycling\n\nOutcome: The Board noted the report and thanked officers.\n")
     assert item["actions"] == []
+
+
+def test_minutes_of_proceedings_of_a_meeting_of_a_council_names_it():
+    result = parse_minutes(
+        "Minutes of Proceedings of a Meeting of Dunmore District Council held in the Council Chamber, 8 Quay "
+        "Road, Dunmore on Tuesday, 3 March 2009. The meeting commenced at 7.30 pm.\n\nPresiding R K Doyle\n"
+    )
+    assert result["committee"] == "Dunmore District Council"
+    assert result["date"] == "2009-03-03"
+
+
+def test_body_named_above_a_committee_websites_page_title():
+    result = parse_minutes("Glenmoor Council\n\nAgenda and minutes\n\nVenue: Council Chamber\n\n1.\n\nMinute\n")
+    assert result["committee"] == "Glenmoor Council"
