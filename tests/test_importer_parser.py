@@ -2290,3 +2290,24 @@ def test_minutes_of_proceedings_of_a_meeting_of_a_council_names_it():
 def test_body_named_above_a_committee_websites_page_title():
     result = parse_minutes("Glenmoor Council\n\nAgenda and minutes\n\nVenue: Council Chamber\n\n1.\n\nMinute\n")
     assert result["committee"] == "Glenmoor Council"
+
+
+def test_requests_for_a_paper_and_for_what_future_reports_include_are_low_confidence_actions():
+    item = only_item(
+        "6. Dog Fouling\n\nThe Committee requested a briefing note on fixed penalty powers. "
+        "Members requested that future reports include a breakdown by ward.\n"
+    )
+    assert [(a["text"], a["confidence"]) for a in item["actions"]] == [
+        ("A briefing note on fixed penalty powers", "low"),
+        ("Future reports include a breakdown by ward", "low"),
+    ]
+
+
+def test_agreeing_to_receive_a_further_update_is_work_but_receiving_a_report_is_not():
+    item = only_item(
+        "6. Dog Fouling\n\nThe Panel AGREED to:\n\ni) note the report;\nii) receive the annual report; and\n"
+        "iii) receive a further update in six months.\n"
+    )
+    assert [(a["text"], a["due"]) for a in item["actions"]] == [
+        ("Receive a further update in six months", "in six months")
+    ]

@@ -129,7 +129,7 @@ def _repeats(text: str, task: str, decided: str) -> bool:
 
 
 # Cues of actions read from reported speech or a note rather than a decision: the clerk should look at these.
-UNSURE_CUES = {"he/she would", "and would", "noted that … would", "matters arising: … would"}
+UNSURE_CUES = {"he/she would", "and would", "noted that … would", "matters arising: … would", "requested a …"}
 
 
 def _action(text: str, owner: str | None, source: str | None, cue: str, sure: bool) -> dict:
@@ -681,7 +681,11 @@ def _action_reason(clause: str) -> str | None:
     m = re.match(rf"^(?:{ACTION_INFINITIVES})e?s\b", body, re.I) or INFINITIVE_ACTION.search(body)
     if m:
         verb = re.sub(r"^(?:to|will|would|shall|must|should)\s+", "", m.group(0).strip(), flags=re.I)
-        return m.group(0).strip() if not NEEDS_FOLLOW_UP.match(verb) or FOLLOW_UP.search(body) else None
+        if not NEEDS_FOLLOW_UP.match(verb) or FOLLOW_UP.search(body):
+            return m.group(0).strip()
+        # "receive a further update in six months": receiving is work when the paper is still to be written.
+        ahead = next((p.search(body) for p in _FORWARD_DECISIONS if p.search(body)), None)
+        return ahead.group(0).strip() if ahead else None
     later = FOLLOW_UP.search(body)
     if later and re.search(r"\b(?:update|report|presentation|information)\b", body, re.I):
         return later.group(0)
@@ -709,6 +713,8 @@ FORWARD_DECISIONS = [
     # "a Meeting be held with Committee Members to ...", "an informal workshop be arranged"
     r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|workshop|session|briefing|site\s+visit|seminar)\s+"
     r"(?:[\w-]+\s+){0,2}?be\s+(?:held|arranged|convened|organised|organized|set\s+up)\b",
+    # "(iii) receive a further update in six months"
+    r"\breceive\s+(?:a|an)\s+(?:further|follow-up|progress|final|full|fuller)\s+(?:report|update|briefing)\b",
     # "The Board noted the report and asked for a further report in six months"
     r"\b(?:asked|requested|called)\s+for\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:report|update|briefing|paper|"
     r"presentation)\b",
@@ -789,9 +795,19 @@ def _head_of(what: str) -> str:
     return what[: m.end()] if m else what
 
 
+# "Members requested that future reports include a breakdown by ward": work for whoever writes the next report.
+_REPORTS_TO_INCLUDE = re.compile(
+    r"^(?:future|all|the\s+next|subsequent|further)\s+(?:[\w-]+\s+){0,2}?(?:reports?|updates?|papers?)\s+"
+    r"(?:should\s+|would\s+|to\s+)?(?:include|set\s+out|show|contain|provide)\b",
+    re.I,
+)
+
+
 def _prose_task(what: str) -> bool:
     """A task, not a view: "a letter be sent", "the Director provide ..."; not "it should be written for ..." or
     "this would give no indication ..."."""
+    if _REPORTS_TO_INCLUDE.match(what):
+        return True
     if re.search(r"\bshould\b", what, re.I) or not _is_action(what):
         return False
     passive = PASSIVE_ACTION.search(what) and not re.search(r"\b(?:would|will)\s+(?:\w+\s+)?be\b", what)
@@ -818,6 +834,15 @@ def _matter_arising(para: str) -> tuple[str, str | None, str] | None:
     return what, (agent.group("who") if agent else explicit_owner(what)), "matters arising: … would"
 
 
+# "The Committee requested a briefing note on enforcement powers": a request for a paper, nobody named.
+_REQUESTED_PAPER = re.compile(
+    r"\b(?:the\s+)?(?:committee|panel|board|commission|members|chair(?:man)?)\s+(?:also\s+)?(?:requested|asked\s+for)\s+"
+    r"(?P<what>(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:briefing(?:\s+note)?|report|update|note|paper|presentation|breakdown|"
+    r"site\s+visit|workshop|seminar)\b[^.;]{0,200})",
+    re.I,
+)
+
+
 def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
     out = []
     for para in paragraphs:
@@ -825,6 +850,8 @@ def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
         if arising:
             out.append(arising)
             continue
+        for m in _REQUESTED_PAPER.finditer(para):
+            out.append((m.group("what").strip(), None, "requested a …"))
         found = []
         for pattern, needs_follow_up in _PROSE_ACTIONS:
             for m in pattern.finditer(para):
@@ -841,7 +868,9 @@ def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
                         continue
                     if later or (not needs_follow_up and _prose_task(what)):
                         verb = m.group(0).split()[0].lower()
-                        cue = f"{verb} that … {later.group(0)}" if later else f"{verb} that … {_action_reason(what)}"
+                        include = _REPORTS_TO_INCLUDE.match(what)
+                        reason = _action_reason(what) or (include.group(0).split()[-1] if include else None)
+                        cue = f"{verb} that … {later.group(0)}" if later else f"{verb} that … {reason}"
                         found.append((m.start(), what, speaker or explicit_owner(what), cue))
         out += [(what, owner, cue) for _, what, owner, cue in sorted(found)]  # in the order the minutes give them
     return out
