@@ -575,8 +575,9 @@ _TAKING_PART = [(re.compile(pattern), status, role) for pattern, status, role in
 # "Councillor Winskill informed Members", "Mr King proposed and Mrs Stockell seconded Mr Scholes": the verb is
 # found first and the titled name looked for just before it, which is far quicker than scanning for names.
 _SPEAKING_VERB = re.compile(
-    r"\b(?i:proposed|seconded|moved|declared)\b|"  # "Councillor Devenney Moved", "Councillor L Davies Declared"
-    r"\b(?:informed|said|asked|explained|stated|commented|queried|raised|thanked|attended|told|reminded|"
+    # ("Councillor Devenney Moved", "Councillor L Davies Declared": capitals as some councils print them)
+    r"\b(?:[Pp]roposed|[Ss]econded|[Mm]oved|[Dd]eclared|informed|said|asked|explained|stated|commented|queried|raised|"
+    r"thanked|attended|told|reminded|"
     r"suggested|reported|presented|introduced|noted|welcomed|requested|questioned|advised|replied|responded)\b"
 )
 _TITLED_BEFORE = re.compile(rf"(?P<who>{_TITLED})\s+(?:also\s+)?$")

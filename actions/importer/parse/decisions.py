@@ -836,11 +836,12 @@ def _matter_arising(para: str) -> tuple[str, str | None, str] | None:
 
 # "The Committee requested a briefing note on enforcement powers": a request for a paper, nobody named.
 _REQUESTED_PAPER = re.compile(
-    r"\b(?:the\s+)?(?:committee|panel|board|commission|members|chair(?:man)?)\s+(?:also\s+)?(?:requested|asked\s+for)\s+"
-    r"(?P<what>(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:briefing(?:\s+note)?|report|update|note|paper|presentation|breakdown|"
+    r"\b(?:requested|asked\s+for)\s+(?P<what>(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:briefing(?:\s+note)?|report|update|note|paper|presentation|breakdown|"
     r"site\s+visit|workshop|seminar)\b[^.;]{0,200})",
     re.I,
 )
+# Who asked, just before the verb: the body or its members, not a member of the public or an officer.
+_REQUESTER = re.compile(r"\b(?:committee|panel|board|commission|members|chair(?:man)?)\s+(?:also\s+)?$", re.I)
 
 
 def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
@@ -851,7 +852,8 @@ def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
             out.append(arising)
             continue
         for m in _REQUESTED_PAPER.finditer(para):
-            out.append((m.group("what").strip(), None, "requested a …"))
+            if _REQUESTER.search(para, max(0, m.start() - 30), m.start()):
+                out.append((m.group("what").strip(), None, "requested a …"))
         found = []
         for pattern, needs_follow_up in _PROSE_ACTIONS:
             for m in pattern.finditer(para):
