@@ -1942,3 +1942,372 @@ def test_unnumbered_headings_a_carried_motion_and_a_month_meeting():
     [motion] = result["items"][2]["actions"]
     assert motion["due"] == "future meeting"
     assert person(result, "Alderman King")["status"] == "present"
+
+
+# --- round 6: attendance in more shapes (invented wording) ----------------------------------------------------
+
+
+def test_posts_and_the_chair_shown_taking_part_are_in_attendance_without_a_list():
+    result = parse_minutes(
+        "5. Review of Grounds Maintenance\n\n"
+        "The Convener asked whether the mowing contract had been retendered, wherein the Acting Head of Parks "
+        "advised that it had, and the Chief Officer – Estates confirmed the figures.\n\n"
+        "The Interim Borough Solicitor/Monitoring Officer advised on the legal position.\n"
+    )
+    titles = {p["title"] for p in result["attendance"]}
+    assert {"Convener", "Acting Head of Parks", "Chief Officer – Estates"} <= titles
+    assert "Interim Borough Solicitor/Monitoring Officer" in titles
+    assert person(result, "Convener")["role"] == "chair"
+
+
+def test_a_chair_mentioned_beside_a_list_is_not_added_twice():
+    result = parse_minutes(
+        "Present: Councillor A Khan (Chair), Councillor B Lee\n\n1. Minutes\n\nThe Chair asked ...\n"
+    )
+    assert [p["name"] for p in result["attendance"]] == ["A Khan", "B Lee"]
+
+
+def test_someone_welcomed_to_the_meeting_was_there():
+    result = parse_minutes("4. Libraries\n\nThe Chair welcomed Marta Quill to the meeting.\n")
+    assert person(result, "Marta Quill")["status"] == "in_attendance"
+
+
+def test_capitalised_moved_and_declared_show_a_councillor_taking_part():
+    result = parse_minutes(
+        "AB1\n\nStanding Orders\n\nCouncillor Tarrant Moved, Councillor Oduya Seconded and the Council agreed.\n\n"
+        "Councillor P Venn Declared an interest in item 4.\n"
+    )
+    names = {p["name"] for p in result["attendance"]}
+    assert {"Councillor Tarrant", "Councillor Oduya", "P Venn"} <= names
+
+
+def test_apologies_for_inability_to_attend_reported_in_prose():
+    result = parse_minutes(
+        "1a Apologies\n\nApologies for inability to attend were reported from Councillors Ash and Birch.\n"
+    )
+    assert {p["name"]: p["status"] for p in result["attendance"]} == {
+        "Councillor Ash": "apologies",
+        "Councillor Birch": "apologies",
+    }
+
+
+def test_the_following_apologies_listed_one_a_line_with_posts():
+    result = parse_minutes(
+        "2.\n\nApologies\n\nMinutes:\n\nThe following apologies for absence were received:-\n\n"
+        "Councillor T. Marsh;\n\nDeputy Director Highways; and\n\nHead of Libraries\n\n3.\n\nMinutes\n"
+    )
+    got = {(p["name"], p["title"], p["status"]) for p in result["attendance"]}
+    assert got == {
+        ("T. Marsh", None, "apologies"),
+        ("Deputy Director Highways", "Deputy Director Highways", "apologies"),
+        ("Head of Libraries", "Head of Libraries", "apologies"),
+    }
+
+
+def test_pdf_labels_run_into_initialled_names_without_commas():
+    result = parse_minutes(
+        "Minutes of a Meeting of Dunmore District Council held on Tuesday, 3 March 2009.\n\n"
+        "Presiding R K Doyle\n\n"
+        "Other Members Present A B Farrow Mrs C Gill T Hanlon\n\n"
+        "Officers Present L M Ives, (Chief Executive) Mr N Joyce (Director of Leisure)\n\n"
+        "1.1 It was agreed that the minutes be signed.\n"
+    )
+    got = {p["name"]: p["title"] for p in result["attendance"]}
+    assert got == {
+        "R K Doyle": None,
+        "A B Farrow": None,
+        "C Gill": None,
+        "T Hanlon": None,
+        "L M Ives": "Chief Executive",
+        "N Joyce": "Director of Leisure",
+    }
+    assert person(result, "R K Doyle")["role"] == "chair"
+
+
+def test_post_nominal_letters_are_not_part_of_a_name():
+    result = parse_minutes("PRESENT:  Councillor Vane in the chair.\n\nCouncillors Orme MBE and Pratt.\n")
+    assert {p["name"] for p in result["attendance"]} == {"Councillor Vane", "Councillor Orme", "Councillor Pratt"}
+
+
+# --- round 6: decisions and actions (invented wording) --------------------------------------------------------
+
+
+def test_a_reason_line_ends_the_decision_and_is_not_an_action():
+    item = only_item(
+        "12. Review of Allotment Lettings\n\n"
+        "RESOLVED:That the findings be noted and a further report be received in due course on the waiting list.\n"
+        "REASON:To keep the committee informed of progress.\n"
+    )
+    assert [a["text"] for a in item["actions"]] == ["A further report be received in due course on the waiting list"]
+    assert not any("REASON" in r for r in item["resolutions"])
+
+
+def test_a_meeting_to_be_held_is_work_to_arrange():
+    item = only_item(
+        "Work Programme\n\nResolved that:\n\n"
+        "The items in the work programme be agreed and a workshop be held with members to shape the spring topics.\n"
+    )
+    assert [a["text"] for a in item["actions"]] == ["A workshop be held with members to shape the spring topics"]
+
+
+def test_paragraph_numbered_agreement_is_a_decision():
+    result = parse_minutes(
+        "1.1 The minutes were signed.\n\n"
+        "2.3 Submitted a letter from the Harbour Trust asking to present its plans.\n\n"
+        "2.3.1 It was agreed that the Harbour Trust should be invited to attend the March meeting.\n"
+    )
+    actions = [a["text"] for i in result["items"] for a in i["actions"]]
+    assert actions == ["The Harbour Trust should be invited to attend the March meeting"]
+
+
+def test_numbered_list_opening_with_the_councils_verb_is_a_list_of_decisions():
+    item = only_item(
+        "Issue - decisions\n\nThe Board considered a report on the ferry timetable.\n\nThe Board –\n\n"
+        "1.    Noted the consultation responses.\n\n"
+        "2.    Agreed that a report be brought to the May meeting setting out the revised timetable.\n\n"
+        "(Reference:  Report by Director of Harbours and Transport dated 2 February 2022, submitted)\n"
+    )
+    assert plain(item["actions"]) == [
+        {
+            "text": "A report be brought to the May meeting setting out the revised timetable",
+            "owner": "Director of Harbours and Transport",
+            "due": "May meeting",
+        }
+    ]
+    assert item["actions"][0]["cue"].startswith("a numbered list of “Agreed …” decisions")
+
+
+def test_agreed_task_in_a_bullet_is_weighed_on_its_own_words_not_the_reason_after_it():
+    item = only_item(
+        "17 Outstanding Actions\n\nMinutes:\n\nThe Chair raised the following:\n\n·        \n\n"
+        "several answers were still awaited – it was agreed that the Scrutiny Officer would chase the service "
+        "leads this week, as replies were not being sent in time.\n"
+    )
+    assert [(a["owner"], a["text"][:47]) for a in item["actions"]] == [
+        ("Scrutiny Officer", "The Scrutiny Officer would chase the service le")
+    ]
+
+
+def test_chair_raising_matters_was_there():
+    result = parse_minutes("17 Outstanding Actions\n\nMinutes:\n\nThe Chair raised the following:\n")
+    assert person(result, "Chair")["role"] == "chair"
+
+
+def test_matters_arising_entries_still_to_be_done_are_actions_and_done_ones_are_not():
+    item = only_item(
+        "12 Minutes and Matters Arising\n\nMinutes:\n\nRESOLVED that the minutes be approved as a correct record\n\n"
+        "Matters arising –\n\n"
+        "Minute 14, Parking Review – the survey results had been circulated to all Members.\n\n"
+        "Minute 17, Library Opening Hours – comments from Councillor Ambrose would be passed on to the service "
+        "by Councillor Pell at the next Executive meeting.\n\n"
+        "Minute 19, Grants Panel – a letter had been sent by Councillor Pell to the trustees.\n"
+    )
+    assert [(a["owner"], a["confidence"]) for a in item["actions"]] == [("Councillor Pell", "low")]
+    assert item["actions"][0]["text"].startswith("Comments from Councillor Ambrose would be passed on")
+
+
+def test_printed_minutes_with_long_and_dashless_run_in_capital_titles():
+    result = parse_minutes(
+        "PRESENT:  Councillor Hale in the chair.\n\n"
+        "41  DECLARATIONS OF PERSONAL OR PREJUDICIAL INTERESTS AND OF ANY WHIPPING ARRANGEMENTS AND OF ANY OTHER "
+        "MATTERS WHICH MEMBERS WISH TO DECLARE (IF ANY) – None were declared.\n\n"
+        "42  QUESTIONS FROM THE PUBLIC There were no questions.\n\n"
+        "43  FLOOD RESILIENCE – Resolved – (a) That the update be noted, and (b) that site visits for members are "
+        "arranged before the winter.\n"
+    )
+    assert [(i["number"], i["title"].split()[0]) for i in result["items"]] == [
+        ("41", "Declarations"),
+        ("42", "Questions"),
+        ("43", "Flood"),
+    ]
+    assert [a["text"] for a in result["items"][2]["actions"]] == [
+        "Site visits for members are arranged before the winter"
+    ]
+
+
+# --- round 6: items (invented wording) ------------------------------------------------------------------------
+
+
+def test_minute_codes_alone_on_a_line_with_a_long_title_under_them():
+    result = parse_minutes(
+        "BC114\n\nOpening Prayer\n\nAdditional documents:\n\nMinutes:\n\nThe Chair opened the meeting.\n\n \n\n"
+        "BC214\n\nExtension of the Meeting Beyond Three Hours - Variation of Procedure Rules where Business "
+        "Requires\n\nAdditional documents:\n\nMinutes:\n\nIt was agreed to sit until 10 pm.\n"
+    )
+    assert [(i["number"], i["title"][:22]) for i in result["items"]] == [
+        ("BC114", "Opening Prayer"),
+        ("BC214", "Extension of the Meeti"),
+    ]
+
+
+def test_procedural_heading_with_a_note_in_brackets():
+    result = parse_minutes(
+        "No. Item\n\nApologies for Absence\n\nNone were received.\n\n"
+        "Declarations of Interest (including party whip declarations)\n\nNone were declared.\n\n"
+        "Library Opening Hours pdf icon PDF 120 KB\n\nAdditional documents:\n\nThe report was noted.\n"
+    )
+    assert [i["title"] for i in result["items"]] == [
+        "Apologies for Absence",
+        "Declarations of Interest (including party whip declarations)",
+        "Library Opening Hours",
+    ]
+
+
+def test_declarations_table_flattened_one_cell_a_line_is_not_read_as_items():
+    result = parse_minutes(
+        "1.\n\nAPOLOGIES FOR ABSENCE.\n\nMinutes:\n\nThere were no apologies.\n\n"
+        "2.\n\nDECLARATIONS OF PERSONAL INTEREST.\n\nMinutes:\n\n"
+        "Councillor\n\nMinute Number\n\nNature of Interest\n\n"
+        "R.T. Pryce\n\n9 – Harbour Car Park Charges\n\nOwns a business on the quay\n\n"
+        "G. Lloyd\n\n14 – School Transport Policy\n\nDaughter is a school bus driver\n\n \n\n"
+        "3.\n\nMINUTES\n\nMinutes:\n\nRESOLVED that the minutes be signed.\n"
+    )
+    assert [i["number"] for i in result["items"]] == ["1", "2", "3"]
+    assert {"R.T. Pryce", "G. Lloyd"} <= {p["name"] for p in result["attendance"]}
+
+
+def test_a_thing_not_to_be_done_is_nobodys_task():
+    item = only_item(
+        "Work Plan\n\nMembers discussed the plan. It was proposed that nothing further be added to the plan until "
+        "members had met informally to review it.\n"
+    )
+    assert item["actions"] == []
+
+
+def test_a_matter_arising_already_done_is_not_an_action_even_with_would_inside():
+    item = only_item(
+        "12 Minutes and Matters Arising\n\nMatters arising –\n\n"
+        "Minute 21, Carers Review – a note on how the findings would be used had been sent by Councillor Pell "
+        "to the trustees.\n"
+    )
+    assert item["actions"] == []
+
+
+def test_councillor_attending_under_a_procedure_rule_after_the_present_paragraph():
+    result = parse_minutes(
+        "PRESENT:  Councillor Frome in the chair.\n\nCouncillors Aske (Vice-Chair) and Brill.\n\n"
+        "Councillor Nuttall attended the meeting in accordance with Procedure Rule 1.37 (b).\n\n"
+        "51  MINUTES – Resolved – That the minutes be signed.\n"
+    )
+    names = {p["name"] for p in result["attendance"]}
+    assert names == {"Councillor Frome", "Councillor Aske", "Councillor Brill", "Councillor Nuttall"}
+
+
+def test_told_and_reminded_show_people_taking_part():
+    result = parse_minutes(
+        "4 Planner\n\nCouncillor Eddery told the Committee about the survey. "
+        "The Director of Neighbourhoods reminded the Committee of the deadline.\n"
+    )
+    names = {p["name"] for p in result["attendance"]}
+    assert {"Councillor Eddery", "Director of Neighbourhoods"} <= names
+
+
+def test_run_on_names_with_an_apostrophe_and_listed_apologies_by_post():
+    result = parse_minutes(
+        "Presiding R Quinn\n\nOther Members Present A B Farrow C F O'Hare T Hanlon\n\n1.1 The minutes were signed.\n"
+    )
+    assert {"R Quinn", "A B Farrow", "C F O'Hare", "T Hanlon"} == {p["name"] for p in result["attendance"]}
+    listed = parse_minutes(
+        "2.\n\nApologies\n\nMinutes:\n\nThe following apologies for absence were received:-\n\n"
+        "Councillor T. Marsh;\n\nCorporate Director Place; and\n\nHead of Fleet\n\n3.\n\nMinutes\n"
+    )
+    assert {(p["name"], p["title"]) for p in listed["attendance"]} == {
+        ("T. Marsh", None),
+        ("Corporate Director Place", "Corporate Director Place"),
+        ("Head of Fleet", "Head of Fleet"),
+    }
+
+
+def test_sub_items_numbered_under_their_item_with_dates_as_titles():
+    result = parse_minutes(
+        "4.\n\nMINUTES\n\nAdditional documents:\n\n4.1\n\n12TH MARCH, 2019; pdf icon PDF 201 KB\n\n"
+        "Additional documents:\n\nMinutes:\n\nRESOLVED that the minutes of 12th March be signed.\n\n"
+        "4.2\n\n9TH APRIL, 2019. pdf icon PDF 150 KB\n\nAdditional documents:\n\nMinutes:\n\n"
+        "RESOLVED that the minutes of 9th April be signed.\n\n5.\n\nBUS SHELTERS\n\nMinutes:\n\nNoted.\n"
+    )
+    assert [(i["number"], i["title"]) for i in result["items"]] == [
+        ("4", "Minutes"),
+        ("4.1", "12th March, 2019"),
+        ("4.2", "9th April, 2019"),
+        ("5", "Bus Shelters"),
+    ]
+
+
+def test_members_label_with_a_colon_lists_the_committee():
+    result = parse_minutes(
+        "Members: Cllr A Brook (Chair), Cllr C Dale (Vice Chair), Cllr E Frost\n\n"
+        "Officers: J Kerr – Head of Housing\n\n1. Welcome\n"
+    )
+    got = {p["name"]: (p["status"], p["role"]) for p in result["attendance"]}
+    assert got["A Brook"] == ("present", "chair")
+    assert got["C Dale"] == ("present", "vice_chair")
+    assert got["E Frost"] == ("present", "member")
+
+
+def test_substitute_for_a_named_member_is_one_person_not_two():
+    result = parse_minutes(
+        "Present: Councillors Brook (in the Chair), Dale\n\n"
+        "Substitutes: Councillor Hume for Councillor Moss, Councillor Ings for Councillor Nye\n\n12. MINUTES\n"
+    )
+    subs = [p["name"] for p in result["attendance"] if p["role"] == "substitute"]
+    assert subs == ["Councillor Hume", "Councillor Ings"]
+
+
+def test_the_officer_in_lower_case_agreeing_to_do_something_is_an_action():
+    item = only_item(
+        "6. Street Lighting\n\nThe officer agreed to provide the fault figures by ward after the meeting.\n\n"
+        "AGREED that the update be noted.\n"
+    )
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [
+        ("Officer to provide the fault figures by ward after the meeting", "officer")
+    ]
+
+
+def test_request_that_a_post_provides_names_the_post_as_owner():
+    item = only_item(
+        "5. Recycling\n\nThe Committee RESOLVED to request that the Head of Waste provides an update on bring sites "
+        "at the next meeting.\n"
+    )
+    assert [(a["owner"], a["due"]) for a in item["actions"]] == [("Head of Waste", "next meeting")]
+
+
+def test_noting_a_report_and_asking_for_a_further_one_is_work():
+    item = only_item("5. Recycling\n\nOutcome: The Board noted the report and asked for a further report in May.\n")
+    assert [a["text"] for a in item["actions"]] == ["The Board noted the report and asked for a further report in May"]
+    item = only_item("5. Recycling\n\nOutcome: The Board noted the report and thanked officers.\n")
+    assert item["actions"] == []
+
+
+def test_minutes_of_proceedings_of_a_meeting_of_a_council_names_it():
+    result = parse_minutes(
+        "Minutes of Proceedings of a Meeting of Dunmore District Council held in the Council Chamber, 8 Quay "
+        "Road, Dunmore on Tuesday, 3 March 2009. The meeting commenced at 7.30 pm.\n\nPresiding R K Doyle\n"
+    )
+    assert result["committee"] == "Dunmore District Council"
+    assert result["date"] == "2009-03-03"
+
+
+def test_body_named_above_a_committee_websites_page_title():
+    result = parse_minutes("Glenmoor Council\n\nAgenda and minutes\n\nVenue: Council Chamber\n\n1.\n\nMinute\n")
+    assert result["committee"] == "Glenmoor Council"
+
+
+def test_requests_for_a_paper_and_for_what_future_reports_include_are_low_confidence_actions():
+    item = only_item(
+        "6. Dog Fouling\n\nThe Committee requested a briefing note on fixed penalty powers. "
+        "Members requested that future reports include a breakdown by ward.\n"
+    )
+    assert [(a["text"], a["confidence"]) for a in item["actions"]] == [
+        ("A briefing note on fixed penalty powers", "low"),
+        ("Future reports include a breakdown by ward", "low"),
+    ]
+
+
+def test_agreeing_to_receive_a_further_update_is_work_but_receiving_a_report_is_not():
+    item = only_item(
+        "6. Dog Fouling\n\nThe Panel AGREED to:\n\ni) note the report;\nii) receive the annual report; and\n"
+        "iii) receive a further update in six months.\n"
+    )
+    assert [(a["text"], a["due"]) for a in item["actions"]] == [
+        ("Receive a further update in six months", "in six months")
+    ]

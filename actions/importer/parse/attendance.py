@@ -25,7 +25,7 @@ from .names import (
 )
 from .patterns import ATTENDANCE_LABEL, NUM_HEADING, PERSON, PROCEDURAL
 from .text import caps_heading, paragraphs_of
-from .vocabulary import HONORIFIC, NOT_NAME, POST_HEADS
+from .vocabulary import HONORIFIC, NOT_NAME, POST_HEADS, POST_WORDS
 
 # What an attendance label says about the people after it: (label pattern, status, role), first match wins.
 # A status of None means the list is not of attendees ("Public attendance: 4"). Unmatched labels: present.
@@ -84,9 +84,38 @@ def _label_status(label: str) -> tuple[str | None, str | None]:
 _ORG_PREFIX = re.compile(rf"^[A-Z][\w'&. -]{{0,60}}?\b(?:Council|Authority)\s*(?:[:–—-]|\s[–—-])\s*(?={HONORIFIC}\s)")
 
 
+# A PDF's left-hand column of labels run into its names with no colon or commas:
+# "Other Members Present P J Bateson J Campbell Mrs E A Forde", "Officers Present J A Lowe, (Chief Executive) ...".
+_RUN_ON_LABEL = re.compile(
+    r"^(?P<label>presiding|(?:other\s+)?(?:members|councillors)\s+present|officers\s+present|also\s+present|"
+    r"present|in\s+attendance|apologies)\s+(?P<rest>(?:(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr|Alderman)\.?\s+)?[A-Z]\.?\s.*)$",
+    re.I,
+)
+_INITIALLED = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr|Alderman)\.?\s+)?(?:[A-Z]\.?\s+){1,3}[A-Z](?:[a-z]|['’][A-Z])[\w'’-]*"
+    r"(?:\s*,?\s*\([^()]{2,80}\))?"
+)
+
+
+def _comma_less_run(line: str) -> str | None:
+    """ "Presiding P McLean" → "Presiding: P McLean"; names told apart by their initials, one entry each."""
+    m = _RUN_ON_LABEL.match(line)
+    if not m:
+        return None
+    names = [n.group(0) for n in _INITIALLED.finditer(m.group("rest"))]
+    left = _INITIALLED.sub("", m.group("rest"))
+    if not names or re.sub(r"[\s,;.]|\band\b", "", left):
+        return None  # something besides initialled names: not this layout
+    return f"{m.group('label')}: " + "; ".join(re.sub(r",\s*\(", " (", n) for n in names)
+
+
+_ATTENDED_SENTENCE = re.compile(r"\s(?:also\s+)?attended\s+(?:the|this)\s+meeting\b")
+
+
 def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
     people: list[Person] = []
     used: set[int] = set()
+    lines = [_comma_less_run(line) or line for line in lines]
     i = 0
     while i < len(lines):
         m = ATTENDANCE_LABEL.match(lines[i])
@@ -118,8 +147,8 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
                 j = nxt
             if ATTENDANCE_LABEL.match(lines[j]) or caps_heading(lines[j]):
                 break
-            if NUM_HEADING.match(lines[j]) or PROCEDURAL.match(lines[j]):
-                break
+            if NUM_HEADING.match(lines[j]) or PROCEDURAL.match(lines[j]) or _ATTENDED_SENTENCE.search(lines[j]):
+                break  # ("Councillor Pinder attended the meeting under Procedure Rule 1.37": a sentence, read later)
             chunk.append(_ORG_PREFIX.sub("", lines[j]))
             used.add(j)
             j += 1
@@ -185,6 +214,12 @@ def _continues_entry(prev: str, line: str) -> bool:
     return in_title and not _starts_entry(line)
 
 
+_REPLACING = re.compile(
+    rf"\s+(?:for|in\s+place\s+of|substituting\s+for|replacing)\s+(?:{HONORIFIC}\s+)?(?:[A-Z]\.?\s+){{0,3}}"
+    r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
+)
+
+
 def _parse_people(text: str, status: str, label_role: str | None) -> list[Person]:
     text = re.sub(r"\s+", " ", text).strip(" .;")
     if not text or re.match(r"^(?:none|nil|no\s+(?:apologies|members|one))", text, re.I):
@@ -199,6 +234,9 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
     if "(" in text:
         # "Cllr Sam Bailey (Chair) (SB)", "Tom Greaves, Housing Manager (TG)": initials the notes use for owners.
         text = re.sub(r"\s*\(([A-Z]{2,4})\)", lambda m: initials.append(m.group(1)) or "", text)
+    if label_role == "substitute":
+        # "Substitutes: Councillor Hunt for Councillor Moss": the one replaced is not a second substitute.
+        text = _REPLACING.sub("", text)
     people = _parse_entries(text, status, label_role)
     for person in people:
         mine = initials_of(person.name)
@@ -285,6 +323,7 @@ def _make_person(raw: str, title: str | None, status: str, label_role: str | Non
     # One note per line so "(Lockford City Council) (Chair)" still reads the role from its own bracket.
     low_notes = "\n".join(notes).lower()
     name = re.sub(r"\s*\([^()]{0,200}\)", "", raw).strip(" .")
+    name = re.sub(r"(?:\s+(?:MBE|OBE|CBE|BEM|JP|DL|KC|QC))+$", "", name)  # "Councillor Jawaid MBE"
     if re.search(r"\bin\s+the\s+chair\b|^(?:chair(?:man|person|woman)?|conven[eo]r)\b", low_notes, re.M):
         role = "chair"
     elif re.search(r"(?:vice|deputy)[- ]?(?:chair|conven[eo]r)", low_notes):
@@ -351,8 +390,8 @@ _REPRESENTATIVE = re.compile(
 def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> None:
     """Pick up "Apologies for absence were received from Councillors X and Y." written as prose."""
     pat = re.compile(
-        r"\b(?:apologies|an\s+apology)(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+"
-        r"(?:received|submitted|given|noted|intimated|tendered)"
+        r"\b(?:apologies|an\s+apology)(?:\s+for\s+(?:absence|inability\s+to\s+attend|non-attendance))?\s+"
+        r"(?:were|was|had\s+been)\s+(?:received|submitted|given|noted|intimated|tendered|reported|recorded)"
         r"(?:\s+and\s+(?:accepted|noted|approved))?\s*"
         r"(?:from|on\s+behalf\s+of|for|:-|:)\s*((?:[^.]|(?<=\b[A-Z])\.){3,300})",
         re.I,
@@ -364,8 +403,21 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
         re.I,
     )
     known = {p.name.lower() for p in people}
-    for para in paragraphs:
+    for n, para in enumerate(paragraphs):
         low = para.lower()
+        # "The following apologies for absence were received:-" / "Councillor A;" / "Head of Finance; and" / "B"
+        if _LIST_OF_APOLOGIES.search(para):
+            for entry in _listed_after(paragraphs, n):
+                if _a_post(entry) and not re.match(rf"^{HONORIFIC}\s", entry):
+                    found = [Person(name=entry, status="apologies", role="officer", title=entry)]
+                else:
+                    found = _parse_people(entry, "apologies", None)
+                for person in found:
+                    if person.name.lower() in known:
+                        continue
+                    people.append(person)
+                    known.add(person.name.lower())
+            continue
         if "apolog" not in low and "substitut" not in low:
             continue
         # "... with Ravi Jassar (Deputy Director, Finance) attending as their representative"
@@ -397,6 +449,34 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
                 if gone.lower() not in known and not any(same_person(p.name, gone) for p in people):
                     people.append(Person(name=gone, status="absent", role="member" if is_cllr else None))
                     known.add(gone.lower())
+
+
+# A sentence announcing a list of apologies on the lines after it.
+_LIST_OF_APOLOGIES = re.compile(
+    r"\b(?:following|these)\s+apologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+\w+"
+    r"(?:\s+from)?\s*(?::-?|[–—-])?\s*$",
+    re.I,
+)
+
+
+def _a_post(entry: str) -> bool:
+    """ "Head of Libraries", "Corporate Director Place": a post, where a list gives posts and names one a line."""
+    return post_like(entry) or any(w.lower() in POST_WORDS | POST_HEADS for w in entry.split())
+
+
+def _listed_after(paragraphs: list[str], n: int) -> list[str]:
+    """The short lines after a list's announcement, each a person or a post ("Councillor A;", "B; and")."""
+    found = []
+    for para in paragraphs[n + 1 : n + 30]:
+        entry = para.strip()
+        if not entry:
+            continue
+        if len(entry) > 80 or not entry[:1].isupper() or re.match(r"^\d", entry) or entry.endswith(":"):
+            break
+        found.append(re.sub(r"[;,.]?\s*(?:\band)?\s*$", "", entry))
+        if not re.search(r"(?:[;,]|\band)\s*$", entry):
+            break  # the last entry has no ";" or "and" after it
+    return found
 
 
 def _mentioned_people(paragraphs: list[str]) -> list[Person]:
@@ -443,7 +523,13 @@ def read_attendance(doc: Document) -> None:
 
 # People the minutes show taking part: (pattern with a "who" group, status, role). Add a row for a new phrasing.
 # A named person with their title: "Councillor M Blair Park", "Mrs J M L A Griffiths".
-_TITLED = rf"{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,4}}[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
+_TITLED = rf"{HONORIFIC}\s+(?:(?:[A-Z]\.){{2,4}}\s*|(?:[A-Z]\.?\s+){{0,4}})[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
+# A post in capitals, its parts joined by "of", "for", "and", "/" or a dash: "Chief Officer – Governance".
+_POST_WORDS = r"[A-Z][\w'-]+(?:(?:\s+(?:(?:of|for|and|&)\s+)?|\s*/\s*|\s+[-–—]\s*)[A-Z][\w'-]+){0,8}"
+# "The" opening a sentence or a clause ("..., wherein the", "and the"): checked on the words before the match,
+# so the pattern's scan starts at "the".
+_THE_AFTER_A_BREAK = r"\b[Tt]he\s+"
+_BREAK_BEFORE = re.compile(r"(?:^|[.;,]\s*|\b(?:wherein|whereupon|when|and|but|which|that|then)\s+)$")
 TAKING_PART = [
     # "It was moved by Councillor M Blair Park, seconded by Councillor S Lambeth" ("second by", as typed)
     (rf"\b(?:moved|second(?:ed)?|proposed)\s+by\s+(?P<who>{_TITLED})", "present", "member"),
@@ -457,20 +543,41 @@ TAKING_PART = [
     (rf"\b(?:proposed|seconded|nominated|nomination\s+of|that\s+of)\s+(?P<who>{_TITLED})", "present", "member"),
     # "ACTION: Councillor Rice": a councillor given work at the meeting was at it
     (r"\bACTION\s*:\s*(?P<who>(?:Councillor|Cllr)\.?\s+(?:[A-Z]\.?\s+){0,2}[A-Z][\w'-]+)\s*$", "present", "member"),
-    # "The Director of Public Health updated the Committee": an officer known only by the post
+    # "The Director of Public Health updated the Committee", "..., wherein the Chief Officer - Governance advised",
+    # "The Interim City Solicitor/Director of Legal Services advised": an officer known only by the post
     (
-        r"(?:^|[.;]\s+)[Tt]he\s+(?P<post>[A-Z][\w'-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]+){0,6})\s+"
+        rf"{_THE_AFTER_A_BREAK}(?P<post>{_POST_WORDS})\s+"
         r"(?:presented|introduced|updated|reported|explained|advised|outlined|informed|gave|summarised|said|"
-        r"responded|confirmed|undertook|agreed)\b",
+        r"responded|confirmed|undertook|agreed|asked|thanked|welcomed|congratulated|recorded|replied|stated|"
+        r"clarified|highlighted|noted|referred|provided|indicated|told|reminded|answered|described)\b",
         "in_attendance",
         "officer",
+    ),
+    # "The Convener congratulated ...", "the Chair welcomed ...": the one in the chair, known only by the post
+    (
+        rf"{_THE_AFTER_A_BREAK}"
+        r"(?P<chair>Chair|Chairman|Chairperson|Chair\s+of\s+the\s+\w+|Convener|Convenor|Provost|Mayor|Lord\s+Mayor|"
+        r"Vice[- ]Chair(?:man)?|Vice[- ]Convener|Presiding\s+Member)\s+"
+        r"(?:asked|thanked|welcomed|congratulated|advised|reminded|invited|informed|opened|noted|said|proposed|"
+        r"moved|presented|introduced|confirmed|explained|stated|closed|declared|agreed|expressed|wished|raised|"
+        r"reported|summarised|referred|requested|queried|sought|suggested|updated|drew)\b",
+        "present",
+        "chair",
+    ),
+    # "The Chair welcomed Jane Sellwood to the meeting": someone welcomed was there (a guest, an officer)
+    (
+        r"\bwelcomed\s+(?P<guest>[A-Z][a-z][\w'-]+\s+(?:[A-Z]\.?\s+)?[A-Z][\w'-]+)(?=\s*(?:[,(]|to\b|and\b|$))",
+        "in_attendance",
+        None,
     ),
 ]
 _TAKING_PART = [(re.compile(pattern), status, role) for pattern, status, role in TAKING_PART]
 # "Councillor Winskill informed Members", "Mr King proposed and Mrs Stockell seconded Mr Scholes": the verb is
 # found first and the titled name looked for just before it, which is far quicker than scanning for names.
 _SPEAKING_VERB = re.compile(
-    r"\b(?:proposed|seconded|moved|informed|said|asked|explained|stated|commented|queried|raised|thanked|"
+    # ("Councillor Devenney Moved", "Councillor L Davies Declared": capitals as some councils print them)
+    r"\b(?:[Pp]roposed|[Ss]econded|[Mm]oved|[Dd]eclared|informed|said|asked|explained|stated|commented|queried|raised|"
+    r"thanked|attended|told|reminded|"
     r"suggested|reported|presented|introduced|noted|welcomed|requested|questioned|advised|replied|responded)\b"
 )
 _TITLED_BEFORE = re.compile(rf"(?P<who>{_TITLED})\s+(?:also\s+)?$")
@@ -481,9 +588,22 @@ POST_ALIASES = {"Leader": "Leader of the Council", "Deputy Leader": "Deputy Lead
 
 
 def _person_taking_part(m: re.Match, status: str, role: str | None) -> list[Person]:
+    if ("chair" in m.re.groupindex or "post" in m.re.groupindex) and not _BREAK_BEFORE.search(
+        m.string, max(0, m.start() - 12), m.start()
+    ):
+        return []  # "... of the Director of Finance said": not the start of what someone did
+    if "chair" in m.re.groupindex:
+        post = re.sub(r"\s+", " ", m.group("chair"))
+        return [Person(name=post, status=status, role=role, title=post)]
+    if "guest" in m.re.groupindex:
+        name = m.group("guest")
+        words = [w.lower() for w in name.split()]
+        if plausible_name(name) and not post_like(name) and not any(w in NOT_NAME for w in words):
+            return [Person(name=name, status=status, role=role)]
+        return []
     if "post" in m.re.groupindex:
         post = POST_ALIASES.get(m.group("post"), m.group("post"))
-        if post_like(post) and not re.match(r"^(?:Chair|Chairman|Committee|Council)\b", post):
+        if post_like(post) and not re.match(r"^(?:Chair|Chairman|Committee|Council|Conven[eo]r|Mayor|Provost)\b", post):
             return [Person(name=post, status=status, role=role, title=post)]
         return []
     name, is_cllr = strip_honorific(m.group("who"))

@@ -46,7 +46,7 @@ from .patterns import (
     TRIGGER,
 )
 from .text import paragraphs_of, stem, trigger_at, word_overlap
-from .vocabulary import ACTION_INFINITIVES, ROMAN
+from .vocabulary import ACTION_INFINITIVES, ACTION_PARTICIPLES, HONORIFIC, ROMAN
 
 
 def _task_verb(text: str) -> str:
@@ -101,14 +101,25 @@ _FIRST_THAT = re.compile(r"^(?:\(\s*(?:1|a|i)\s*\)|(?:1|a|i)[.)])\s+That\b")
 _LATER_THAT = re.compile(r"^(?:\(\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*\)|(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)])\s+Th(?:at|e)\b")
 
 
+# The same with the committee's verb opening each entry: "The Council – / 1. Agreed that ... / 2. Noted the ...".
+_DECISION_VERB = r"(?:Agreed|Noted|Approved|Endorsed|Resolved|Decided|Requested|Instructed|Supported|Accepted)\b"
+_FIRST_VERB = re.compile(rf"^(?:\(\s*(?:1|a|i)\s*\)|(?:1|a|i)[.)])\s+{_DECISION_VERB}")
+_LATER_VERB = re.compile(
+    rf"^(?:\(\s*(?:\d{{1,2}}|[a-h]|[ivx]{{1,4}})\s*\)|(?:\d{{1,2}}|[a-h]|[ivx]{{1,4}})[.)])\s+{_DECISION_VERB}"
+)
+_VERB_OPENING = re.compile(r"^(?:agreed|resolved|decided)\s+that\s+", re.I)
+
+
 def _unlabelled_decisions_at(lines: list[str], idx: int) -> bool:
     # "Moved by Councillor A, / Seconded by Councillor B, / That the Committee agrees ...": the motion carried.
     before = next((ln for ln in reversed(lines[max(0, idx - 3) : idx]) if ln), "")
     if re.match(r"^That\s", lines[idx]) and re.match(r"^(?:seconded|moved|proposed)\s+by\b", before, re.I):
         return True
+    later = [ln for ln in lines[idx + 1 : idx + 12] if ln][:6]
+    if _FIRST_VERB.match(lines[idx]):
+        return sum(1 for ln in later if _LATER_VERB.match(ln)) >= 1
     if not _FIRST_THAT.match(lines[idx]):
         return False
-    later = [ln for ln in lines[idx + 1 : idx + 12] if ln][:6]
     return sum(1 for ln in later if _LATER_THAT.match(ln)) >= 1
 
 
@@ -118,7 +129,7 @@ def _repeats(text: str, task: str, decided: str) -> bool:
 
 
 # Cues of actions read from reported speech or a note rather than a decision: the clerk should look at these.
-UNSURE_CUES = {"he/she would", "and would", "noted that … would"}
+UNSURE_CUES = {"he/she would", "and would", "noted that … would", "matters arising: … would", "requested a …"}
 
 
 def _action(text: str, owner: str | None, source: str | None, cue: str, sure: bool) -> dict:
@@ -202,9 +213,11 @@ def _parse_item(item: Item, people: list[str]) -> dict:
             continue
         if _unlabelled_decisions_at(lines, idx):
             # "a. That X be appointed ... b. That Y be brought to a future meeting", with no "RESOLVED" above.
+            verb_led = _FIRST_VERB.match(lines[idx])
             block, idx = _take_block(lines, idx, "")
             for res in block:
-                res.cue = "a list of “That …” decisions"
+                res.cue = "a numbered list of “Agreed …” decisions" if verb_led else "a list of “That …” decisions"
+                res.text = _VERB_OPENING.sub("", res.text)  # "1. Agreed that X be ...": the decision is X
             resolutions.extend(block)
             since_block = 0
             continue
@@ -381,7 +394,7 @@ def _take_block(lines: list[str], start: int, rest: str) -> tuple[list[Resolutio
         if out and NARRATIVE.search(seg) and not re.match(r"^that\b", seg, re.I) and not (listed and in_list):
             break
         in_list = listed
-        if out and re.match(r"^[A-Z][\w' &-]{2,40}:$", seg) and not re.match(r"^that\b", seg, re.I):
+        if out and re.match(r"^[A-Z][\w' &-]{2,40}(?::|\s[–—-])$", seg) and not re.match(r"^that\b", seg, re.I):
             break  # "Matters arising:": a new section of the minute, not a decision
         consumed_segments += 1
         for part in _sentences_of(_inline_split(seg)):
@@ -581,7 +594,9 @@ def _clauses(text: str) -> list[str]:
     """Split compound decisions: "the report be noted and that X be presented ..." has two parts."""
     parts = re.split(
         r"\s*;\s*(?:and\s+)?(?:that\s+)?|\s*,?\s+and\s+that\s+|\s+and\s+(?=(?:officers?|the\s+\w+)\s+"
-        r"(?:be\s+)?(?:asked|requested)\s+to\b)|\s+and\s+(?=(?:a|an)\s+(?:[\w'-]+\s+){1,4}?would\s+be\s+)",
+        r"(?:be\s+)?(?:asked|requested)\s+to\b)|\s+and\s+(?=(?:a|an)\s+(?:[\w'-]+\s+){1,4}?would\s+be\s+)|"
+        # "... be noted ... and a further report be received in due course": a second decision, a task
+        r"\s+and\s+(?=(?:a|an|the)\s+(?:[\w'-]+\s+){0,3}?(?:report|update|briefing|paper|review|meeting|workshop|session|seminar|visit)\s+be\s+)",
         text,
         flags=re.I,
     )
@@ -646,7 +661,7 @@ def _action_reason(clause: str) -> str | None:
         return None
     if re.match(
         r"^(?:the\s+)?(?:committee|members?|panel)\s+(?:notes?|noted|received?|welcomed?|thanks?|thanked)\b", body, re.I
-    ) and not PASSIVE_ACTION.search(body):
+    ) and not (PASSIVE_ACTION.search(body) or any(p.search(body) for p in _FORWARD_DECISIONS)):
         return None
     if _NOT_WORK.search(body) and not FOLLOW_UP.search(body):
         return None
@@ -666,11 +681,45 @@ def _action_reason(clause: str) -> str | None:
     m = re.match(rf"^(?:{ACTION_INFINITIVES})e?s\b", body, re.I) or INFINITIVE_ACTION.search(body)
     if m:
         verb = re.sub(r"^(?:to|will|would|shall|must|should)\s+", "", m.group(0).strip(), flags=re.I)
-        return m.group(0).strip() if not NEEDS_FOLLOW_UP.match(verb) or FOLLOW_UP.search(body) else None
+        if not NEEDS_FOLLOW_UP.match(verb) or FOLLOW_UP.search(body):
+            return m.group(0).strip()
+        # "receive a further update in six months": receiving is work when the paper is still to be written.
+        ahead = next((p.search(body) for p in _FORWARD_DECISIONS if p.search(body)), None)
+        return ahead.group(0).strip() if ahead else None
     later = FOLLOW_UP.search(body)
     if later and re.search(r"\b(?:update|report|presentation|information)\b", body, re.I):
         return later.group(0)
+    for pattern in _FORWARD_DECISIONS:
+        m = pattern.search(body)
+        if m:
+            return m.group(0).strip()
+    # "(b) that arrangements for further interviews are made": a decision in the present tense.
+    m = re.match(r"^that\b", clause.strip(), re.I) and _PRESENT_PASSIVE.search(body)
+    if m:
+        return m.group(0).strip()
     return None
+
+
+_PRESENT_PASSIVE = re.compile(
+    rf"\b(?:is|are)\s+(?:\w+ly\s+)?(?:made|{ACTION_PARTICIPLES})\b(?!\s+(?:by|in|at)\s+the\s+report)"
+)
+
+
+# Decisions that set up later work without a verb of the usual tables. Add a row for a new phrasing.
+FORWARD_DECISIONS = [
+    # "a further report be received in due course", "a progress update be considered at ..."
+    r"\b(?:further|follow-up|progress|final|full|fuller)\s+(?:report|update|briefing|paper)\b[^.;]{0,40}?"
+    r"\bbe\s+(?:received|considered|made|taken)\b",
+    # "a Meeting be held with Committee Members to ...", "an informal workshop be arranged"
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|workshop|session|briefing|site\s+visit|seminar)\s+"
+    r"(?:[\w-]+\s+){0,2}?be\s+(?:held|arranged|convened|organised|organized|set\s+up)\b",
+    # "(iii) receive a further update in six months"
+    r"\breceive\s+(?:a|an)\s+(?:further|follow-up|progress|final|full|fuller)\s+(?:report|update|briefing)\b",
+    # "The Board noted the report and asked for a further report in six months"
+    r"\b(?:asked|requested|called)\s+for\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:report|update|briefing|paper|"
+    r"presentation)\b",
+]
+_FORWARD_DECISIONS = [re.compile(pattern, re.I) for pattern in FORWARD_DECISIONS]
 
 
 def _action_text(clause: str) -> str:
@@ -736,18 +785,75 @@ _DEFERRED = re.compile(
 )
 
 
+_MODAL = re.compile(r"\b(?:would|will|shall|should|to)\s+(?:[\w-]+\s+){0,1}[\w-]+")
+
+
+def _head_of(what: str) -> str:
+    """The words up to the task's verb: "X would contact officers ... that questions were not being answered"
+    is weighed on "X would contact officers", since what follows describes the task, not something done."""
+    m = _MODAL.search(what)
+    return what[: m.end()] if m else what
+
+
+# "Members requested that future reports include a breakdown by ward": work for whoever writes the next report.
+_REPORTS_TO_INCLUDE = re.compile(
+    r"^(?:future|all|the\s+next|subsequent|further)\s+(?:[\w-]+\s+){0,2}?(?:reports?|updates?|papers?)\s+"
+    r"(?:should\s+|would\s+|to\s+)?(?:include|set\s+out|show|contain|provide)\b",
+    re.I,
+)
+
+
 def _prose_task(what: str) -> bool:
     """A task, not a view: "a letter be sent", "the Director provide ..."; not "it should be written for ..." or
     "this would give no indication ..."."""
+    if _REPORTS_TO_INCLUDE.match(what):
+        return True
     if re.search(r"\bshould\b", what, re.I) or not _is_action(what):
         return False
     passive = PASSIVE_ACTION.search(what) and not re.search(r"\b(?:would|will)\s+(?:\w+\s+)?be\b", what)
     return bool(passive or SUBJUNCTIVE_ACTION.search(what) or explicit_owner(what))
 
 
+# "Minute 32, Housing Benefits Review – concerns would be passed on to officers by Councillor Finch": an entry of a
+# "Matters arising" list, which says for each earlier minute what was done or what still will be.
+_MATTER_ARISING = re.compile(
+    r"^(?:Minute|Min\.?)\s+\d{1,4}[\w.()]*\s*[,:]?\s*(?:[^–—]{0,150}?\s[–—-]\s+)(?P<what>[^.;]{10,300})"
+)
+_STILL_TO_DO = re.compile(r"\b(?:would|will)\s+(?:now\s+|also\s+)?(?:be\s+)?[a-z]+", re.I)
+_BY_AGENT = re.compile(rf"\bby\s+(?P<who>{HONORIFIC}\s+(?:[A-Z]\.?\s+)?[A-Z][\w'-]+)")
+
+
+def _matter_arising(para: str) -> tuple[str, str | None, str] | None:
+    m = _MATTER_ARISING.match(para)
+    if not m or not _STILL_TO_DO.search(m.group("what")) or _NOT_A_TASK.search(m.group("what")):
+        return None
+    what = m.group("what").strip()
+    if re.search(r"\b(?:confirmed|advised|reported|noted|explained|said|stated|informed)\b", what):
+        return None  # someone's report of it, weighed as prose ("confirmed that ... would be presented at item 6")
+    agent = _BY_AGENT.search(what)
+    return what, (agent.group("who") if agent else explicit_owner(what)), "matters arising: … would"
+
+
+# "The Committee requested a briefing note on enforcement powers": a request for a paper, nobody named.
+_REQUESTED_PAPER = re.compile(
+    r"\b(?:requested|asked\s+for)\s+(?P<what>(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:briefing(?:\s+note)?|report|update|note|paper|presentation|breakdown|"
+    r"site\s+visit|workshop|seminar)\b[^.;]{0,200})",
+    re.I,
+)
+# Who asked, just before the verb: the body or its members, not a member of the public or an officer.
+_REQUESTER = re.compile(r"\b(?:committee|panel|board|commission|members|chair(?:man)?)\s+(?:also\s+)?$", re.I)
+
+
 def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
     out = []
     for para in paragraphs:
+        arising = _matter_arising(para)
+        if arising:
+            out.append(arising)
+            continue
+        for m in _REQUESTED_PAPER.finditer(para):
+            if _REQUESTER.search(para, max(0, m.start() - 30), m.start()):
+                out.append((m.group("what").strip(), None, "requested a …"))
         found = []
         for pattern, needs_follow_up in _PROSE_ACTIONS:
             for m in pattern.finditer(para):
@@ -755,11 +861,18 @@ def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
                 for what in _PROSE_PARTS.split(m.group("what").strip()):
                     what, speaker = _speaker_for_pronoun(what, para[: m.start()])
                     later = _WOULD_COME_BACK.search(what) and FOLLOW_UP.search(what)
-                    if _DEFERRED.search(what) or (_NOT_A_TASK.search(what) and not later):
+                    if _DEFERRED.search(what) or (_NOT_A_TASK.search(_head_of(what)) and not later):
+                        continue
+                    if re.match(
+                        r"^(?:nothing|no\s+(?:new\s+|further\s+|more\s+)?[a-z]+\s+(?:be|would|should))\b", what, re.I
+                    ):
+                        # "proposed that nothing new be added until ...": a thing not to do is nobody's task
                         continue
                     if later or (not needs_follow_up and _prose_task(what)):
                         verb = m.group(0).split()[0].lower()
-                        cue = f"{verb} that … {later.group(0)}" if later else f"{verb} that … {_action_reason(what)}"
+                        include = _REPORTS_TO_INCLUDE.match(what)
+                        reason = _action_reason(what) or (include.group(0).split()[-1] if include else None)
+                        cue = f"{verb} that … {later.group(0)}" if later else f"{verb} that … {reason}"
                         found.append((m.start(), what, speaker or explicit_owner(what), cue))
         out += [(what, owner, cue) for _, what, owner, cue in sorted(found)]  # in the order the minutes give them
     return out
@@ -768,6 +881,9 @@ def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
 # "The Head of Transformation submitted a report", "Report of the Strategic Director of Place", "Report author: X"
 _PRESENTER = re.compile(
     r"^(?:[Tt]he\s+)?(?:report\s+of\s+the\s+|report\s+author\s*:\s*)(?P<who>[A-Z][\w' -]{2,80}?)\.?$"
+    # "(Reference: Report by Executive Director with responsibility for Legal Services dated 3 May 2021)"
+    r"|^\(?(?:reference|ref\.?)\s*:\s*(?:the\s+)?report\s+(?:by|of)\s+(?:the\s+)?"
+    r"(?P<by>[A-Z][\w' ,&-]{2,100}?)(?:\s+dated\b.*|\s+submitted\b.*|\)?\.?)$"
     r"|^[Tt]he\s+(?P<post>[A-Z][\w'-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]+){0,6})\s+"
     r"(?:submitted|presented|introduced)\s+(?:a|the|his|her|their)\s+report\b",
     re.I,
@@ -781,7 +897,7 @@ def _presenter(lines: list[str]) -> str | None:
     for line in lines:
         m = _PRESENTER.match(line)
         if m:
-            who = (m.group("who") or m.group("post")).strip()
+            who = (m.group("who") or m.group("post") or m.group("by")).strip()
             # An officer's report: a councillor presenting one does not write the next.
             officer = not re.search(r"\b(?:cabinet|member|councillor|leader|mayor|chair\w*)\b", who, re.I)
             return who if officer and (post_like(who) or person_like(who) or owner_ok(who)) else None

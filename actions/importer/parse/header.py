@@ -100,6 +100,25 @@ def _name_by_the_date(head: list[str]) -> str | None:
     return None
 
 
+# "Scottish Borders Council" / "Agenda and minutes": a committee website's page, its body's name above the page's.
+_PAGE_TITLE = re.compile(
+    r"^(?:agenda(?:,\s*(?:decisions|reports))?\s+and\s+(?:minutes|decisions)|minutes|decisions)$", re.I
+)
+
+
+def _name_above_page_title(head: list[str]) -> str | None:
+    for line, nxt in zip(head[:4], head[1:5], strict=False):
+        if (
+            _PAGE_TITLE.match(nxt)
+            and len(line.split()) <= 8
+            and _name_like(line)
+            and not re.search(r"\d", line)
+            and not _PAGE_WORDS.match(line)
+        ):
+            return title_case(line)
+    return None
+
+
 def _find_committee(lines: list[str]) -> str | None:
     for line in lines:
         m = MEETING_LINE.match(line)
@@ -118,7 +137,13 @@ def _find_committee(lines: list[str]) -> str | None:
             )
         ):
             line = f"{line} {nxt}"
-        m = re.match(r"^minutes?\s+of\s*:?\s*(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(.+)$", line, re.I)
+        # ("Minutes of Proceedings of a Meeting of Dunmore District Council held in ...", as Northern Ireland prints it)
+        m = re.match(
+            r"^minutes?\s+of\s*:?\s*(?:the\s+|a\s+)?(?:proceedings\s+of\s+(?:the\s+|a\s+)?)?"
+            r"(?:meeting\s+of\s+(?:the\s+)?)?(.+)$",
+            line,
+            re.I,
+        )
         # "Minutes of a meeting held on ..." names no committee; the heading above it does.
         if m and not re.match(r"^(?:(?:the\s+)?(?:last|previous)|meeting|proceedings)\b", m.group(1), re.I):
             name = _clean_committee(m.group(1))
@@ -147,7 +172,7 @@ def _find_committee(lines: list[str]) -> str | None:
             name = _clean_committee(re.sub(r"^minutes\s*(?:of|[-–—:])?\s*", "", line, flags=re.I))
             if name and not PROCEDURAL.match(name):
                 return name
-    name = _name_by_the_date(head)
+    name = _name_by_the_date(head) or _name_above_page_title(head)
     if name:
         return name
     # No header: fall back to the scrutiny body the minutes mention most often.

@@ -28,7 +28,22 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
             continue
         heading = _marked_heading(line) if line.startswith(HEADING) else None
         alone = False
-        bare = None if heading else re.match(r"^(?:Item\s+)?(\d{1,4}(?:/\d{1,4})?[a-z]?)[.)]?$", line)
+        # "12." or "AM119" (a minute code: the body's letters, the number, the year) alone on its line
+        bare = None if heading else re.match(r"^(?:Item\s+)?((?:[A-Z]{1,4})?\d{1,4}(?:/\d{1,4})?[a-z]?)[.)]?$", line)
+        sub_item = None if heading or bare else re.match(r"^(\d{1,3}\.\d{1,2})\.?$", line)
+        if sub_item:
+            # "5.1" / "5TH FEBRUARY, 2018; pdf icon PDF 244 KB": a sub-item with its own papers, under item 5.
+            j = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k]), None)
+            title = None if j is None else _marked_heading(lines[j])[1] if lines[j].startswith(HEADING) else lines[j]
+            if (
+                title
+                and (current.number or "").split(".")[0] == sub_item.group(1).split(".")[0]
+                and len(title.split()) <= 10
+                and not NUM_HEADING.match(title)
+                and not trigger_at(lines, j)
+            ):
+                heading = (sub_item.group(1), title.rstrip(" ;.,"))
+                skip.add(j)
         if bare and not (in_resolution and number_key(bare.group(1)) == (list_next,)):
             j = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k]), None)
             if j is not None and lines[j].startswith(HEADING):

@@ -84,7 +84,7 @@ def _short_title(line: str) -> bool:
     words = line.split()
     if not 1 <= len(words) <= 10 or line.endswith((".", ":", ";", ",")) or line.startswith(HEADING):
         return False
-    if re.match(r"^(?:\d|RESOLVED|AGREED|Minutes\s*:)", line):
+    if re.match(r"^(?:\d|RESOLVED|AGREED|Minutes\s*:|[A-Z]{1,4}\d{1,4}[a-z]?$)", line):  # (or "AM119", a minute code)
         return False  # numbered headings are found by their numbers
     return all(_TITLE_WORD.match(w) for w in words) and words[0][:1].isupper()
 
@@ -112,5 +112,8 @@ def _drop_agenda_summaries(lines: list[str]) -> None:
             continue
         if any(_DECISION_WORD.search(lines[j]) or _short_title(lines[j]) for j in para):
             continue
+        before = next((lines[j] for j in range(para[-1] - 1, max(para[-1] - 4, -1), -1) if lines[j]), "")
+        if re.match(r"^(?:[A-Z]{1,4})?\d{1,4}[a-z]?[.)]?$", before):
+            continue  # "AM319" / "Suspension of Standing Orders - Admission of ...": a long title under its number
         for j in para:
             lines[j] = ""

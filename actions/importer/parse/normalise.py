@@ -110,7 +110,40 @@ def _normalise(text: str) -> list[str]:
             continue
         out.append(line)
     _dehyphenate(out)
-    return _split_inline_decisions(_split_run_in_titles(out))
+    return _split_inline_decisions(_split_run_in_titles(_interest_tables(out)))
+
+
+# A declarations of interest table copied one cell a line: "Councillor" / "Minute Number" / "Nature of Interest",
+# then three lines a row. Each row becomes a sentence, so the row's minute number is not read as an item's.
+_INTEREST_HEADER = [
+    re.compile(r"^(?:councillor|member|name(?:\s+of\s+member)?)s?$", re.I),
+    re.compile(r"^(?:minute|item|agenda\s+item)(?:\s+(?:number|no\.?))?$", re.I),
+    re.compile(r"^(?:nature\s+of\s+(?:the\s+)?interest|interest|type\s+of\s+interest)$", re.I),
+]
+
+
+def _interest_tables(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        filled = (
+            [k for k in range(i, min(i + 8, len(lines))) if lines[k]][:3] if _INTEREST_HEADER[0].match(lines[i]) else []
+        )
+        if len(filled) == 3 and all(p.match(lines[k]) for p, k in zip(_INTEREST_HEADER, filled, strict=True)):
+            i = filled[-1] + 1
+            while True:
+                row = [k for k in range(i, min(i + 8, len(lines))) if lines[k]][:3]
+                if len(row) < 3 or not re.match(r"^\d{1,4}[a-z]?\b", lines[row[1]]) or len(lines[row[0]]) > 40:
+                    break
+                who, minute, nature = (lines[k] for k in row)
+                if not re.match(r"^(?:Councillor|Cllr)\b", who):
+                    who = f"Councillor {who}"
+                out += [f"{who} declared an interest in minute {minute} ({nature.rstrip('.')}).", ""]
+                i = row[-1] + 1
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 def _cells(line: str) -> list[str] | None:
@@ -176,7 +209,13 @@ def _dehyphenate(lines: list[str]) -> None:
 # its text on one line. The title goes on a line of its own so the item splitter sees a heading.
 _RUN_IN_TITLE = re.compile(
     r"^(?P<num>(?:[A-Z]{1,6}[ ./]?)?\d{1,4}(?:[/.]\d{1,4})?[a-z]?\.?)\s+"
-    r"(?P<title>[A-Z][A-Z0-9,'’&()/ -]{1,90}?[A-Z)])\s*(?:[–—]|\s-|:)\s+(?P<rest>\S.*)$"
+    r"(?P<title>[A-Z][A-Z0-9,'’&()/ -]{1,200}?[A-Z)])\s*(?:[–—]|\s-|:)\s+(?P<rest>\S.*)$"
+)
+# "235  PUBLIC REQUESTS TO SPEAK There were no requests received.": the same with no dash, the title ending
+# where the words stop being capitals.
+_RUN_IN_BARE = re.compile(
+    r"^(?P<num>\d{1,4}[a-z]?\.?)\s+(?P<title>[A-Z][A-Z0-9,'’&()/-]+(?:\s+[A-Z0-9][A-Z0-9,'’&()/-]*){1,20}?)"
+    r"\s+(?P<rest>(?:[A-Z][a-z]|[Aa]\s)\S*\s.*)$"
 )
 
 
@@ -184,10 +223,11 @@ def _split_run_in_titles(lines: list[str]) -> list[str]:
     out = []
     for line in lines:
         m = _RUN_IN_TITLE.match(line) if line[:1].isdigit() or line[:1].isupper() else None
+        m = m or (_RUN_IN_BARE.match(line) if line[:1].isdigit() else None)
         # (The text after the title must be prose: "31 CALL-IN: DISPOSAL OF LAND" is one shouted title.)
         if (
             m
-            and len(m.group("title").split()) <= 12
+            and len(m.group("title").split()) <= 30
             and re.search(r"[A-Z]{3}", m.group("title"))
             and (re.search(r"[a-z]", m.group("rest")))
         ):

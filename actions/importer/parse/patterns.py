@@ -88,7 +88,8 @@ PROCEDURAL = re.compile(
     r"questions?\s+from\s+(?:members\s+of\s+)?the\s+public|members?'?\s+questions?|urgent\s+business|"
     r"any\s+other\s+(?:urgent\s+)?business|date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting|"
     r"work\s+programme|forward\s+plan|exclusion\s+of\s+(?:the\s+)?press\s+and\s+public|"
-    r"chair'?s?\s+announcements?|petitions?|(?:notification\s+of\s+)?substitut(?:es|ions))\.?$",
+    r"chair'?s?\s+announcements?|petitions?|(?:notification\s+of\s+)?substitut(?:es|ions))\.?"
+    r"(?:\s+\((?:including|incl\.?|if\s+any|and)\b[^()]{0,60}\))?$",  # "... (including whipping declarations)"
     re.I,
 )
 
@@ -219,7 +220,9 @@ COMMITMENT = re.compile(
 
 
 PROMISE = re.compile(
-    rf"(?P<who>{PERSON.pattern}|[Tt]he\s+[A-Z][\w'’-]+(?:\s+(?:of|for|and|&)?\s*[A-Z][\w'’-]+){{0,5}}|Officers)"
+    rf"(?P<who>{PERSON.pattern}|[Tt]he\s+[A-Z][\w'’-]+(?:\s+(?:of|for|and|&)?\s*[A-Z][\w'’-]+){{0,5}}|Officers|"
+    # "the officer agreed to provide ...", "the lead officer undertook to ...": a post the minutes leave in lower case
+    r"[Tt]he\s+(?:(?:lead|relevant|responsible|presenting|report(?:ing)?)\s+)?(?:officers?|clerk|report\s+author))"
     rf"(?:,\s*[^,.]{{3,90}},)?\s+(?:(?:agreed|undertook|offered|promised|committed)\s+to\s+"
     rf"(?:\w+ly\s+)?(?P<verb>{ACTION_INFINITIVES})|(?:undertook|promised)\s+to\s+(?P<verb2>(?!be\b)[a-z]+))"
     r"\b(?P<rest>[^.]*)",
@@ -229,7 +232,7 @@ PROMISE = re.compile(
 ATTENDANCE_LABEL = re.compile(
     r"^(?P<label>(?:also\s+)?(?:present|in\s+attendance|attending)\s+(?:via|virtually|remotely|online|in\s+person)\b"
     r"[^:\n]{0,40}|(?:(?:committee\s+|panel\s+|board\s+)?members?\s+|councillors?\s+|cllrs?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|"
-    r"(?:committee|panel|board)\s+members|other\s+(?:members|councillors)(?:\s+present|\s+in\s+attendance)?|"
+    r"(?:committee|panel|board)\s+members|members(?=\s*:)|other\s+(?:members|councillors)(?:\s+present|\s+in\s+attendance)?|"
     r"(?:[a-z&]+\s+){0,3}?(?:partner\s+)?representatives(?:\s+present|\s+in\s+attendance)?|"
     r"(?:nhs\s+|health\s+|external\s+)?(?:partners|witnesses)(?:\s+present|\s+in\s+attendance)?|"
     r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received"
@@ -255,7 +258,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!
 PAGE_METADATA = re.compile(
     r"^(?:report\s+author|publication\s+date|date\s+of\s+decision|decided\s+at\s+meeting|decision\s+status|"
     r"is\s+(?:key\s+decision|subject\s+to\s+call[- ]?in)|accompanying\s+documents|reasons?\s+for\s+(?:the\s+)?"
-    r"decisions?|alternative\s+options(?:\s+considered)?)\b[^:]{0,20}:",
+    r"decisions?|alternative\s+options(?:\s+considered)?|reasons?)\b[^:]{0,20}:",  # "REASON:To establish ..."
     re.I,
 )
 
@@ -277,7 +280,9 @@ WHO = (
 OWNER_ASKED = re.compile(
     rf"\b(?:asks?|asked|requests?|requested|invites?|invited|instructs?)\s+(?:that\s+)?"
     # "asks the Executive Director, Place, to bring ...": a post with its directorate after a comma.
-    rf"(?P<who>{WHO}(?:,\s+[A-Z][\w'-]+(?:\s+(?:and\s+|&\s+)?[A-Z][\w'-]+){{0,3}},)?)\s+(?:to|be|should)\b"
+    rf"(?P<who>{WHO}(?:,\s+[A-Z][\w'-]+(?:\s+(?:and\s+|&\s+)?[A-Z][\w'-]+){{0,3}},)?)\s+"
+    # "... to request that the Head of Waste provides an update": the request's verb in the third person
+    rf"(?:to|be|should|(?:{ACTION_INFINITIVES})e?s)\b"
 )
 
 

@@ -28,7 +28,9 @@ def title_case(text: str) -> str:
 
 
 def _cap_first(word: str) -> str:
-    """Capitalise the first letter: "(northford" -> "(Northford"."""
+    """Capitalise the first letter: "(northford" -> "(Northford"; "5th" stays "5th"."""
+    if re.match(r"^\d+(?:st|nd|rd|th)\b", word):
+        return word
     m = re.search(r"[a-z]", word)
     return word[: m.start()] + word[m.start()].upper() + word[m.start() + 1 :] if m else word
 
@@ -109,7 +111,8 @@ def caps_heading(line: str) -> bool:
 
 def title_like(title: str) -> bool:
     words = title.split()
-    if not words or len(words) > 18 or not re.match(r"^[A-Z\"'(]", title):
+    # (A title in capitals may run long: "DECLARATIONS OF DISCLOSABLE PECUNIARY INTERESTS AND ... (IF ANY)".)
+    if not words or len(words) > (30 if title.isupper() else 18) or not re.match(r"^[A-Z\"'(]", title):
         return False
     if title.endswith((",", ";", ":")):
         return False
@@ -128,12 +131,16 @@ def number_key(number: str) -> tuple[int, ...]:
     return tuple(int(n) for n in re.findall(r"\d+", number))
 
 
+PARA_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=[A-Z])")
+
+
 def trigger_at(lines: list[str], idx: int) -> re.Match | None:
     """A "Resolved"/"Agreed" line starts a decision block only at the start of a paragraph.
 
     PDF text wraps mid-sentence, so "...Jeanette Richards / agreed to bring a report" must not count.
     """
-    line = BULLET.sub("", lines[idx])
+    # "2.4.1 It was agreed that ...": paragraph-numbered minutes number each paragraph, decisions too.
+    line = PARA_NUMBER.sub("", BULLET.sub("", lines[idx]))
     if not line[:1].isupper():
         return None
     m = TRIGGER.match(line)
