@@ -2311,3 +2311,89 @@ def test_agreeing_to_receive_a_further_update_is_work_but_receiving_a_report_is_
     assert [(a["text"], a["due"]) for a in item["actions"]] == [
         ("Receive a further update in six months", "in six months")
     ]
+
+
+# Round 7: general classes found on a third split of real minutes (invented wording here).
+
+
+def test_agreed_for_named_people_to_do_something_is_their_action():
+    item = only_item(
+        "5. Bus Inquiry\n\nAfter the discussion the Panel agreed for the Convener and the Review Officer to draft "
+        "an interim report for the informal meeting in March.\n"
+    )
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [
+        (
+            "The Convener and the Review Officer to draft an interim report for the informal meeting in March",
+            "Convener and the Review Officer",
+        )
+    ]
+
+
+def test_a_speakers_own_would_after_confirmed_that_is_a_promise_but_a_report_of_fact_is_not():
+    item = only_item(
+        "2. Vacancies\n\nA Member asked about the vacant seats. The Chair confirmed that he would pursue a "
+        "nomination from the Youth Forum.\n"
+    )
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [
+        ("Chair would pursue a nomination from the Youth Forum", "Chair")
+    ]
+    item = only_item("2. Vacancies\n\nThe Chair confirmed that he would be stepping down in May.\n")
+    assert item["actions"] == []
+
+
+def test_lettered_subjunctive_decisions_without_a_resolved_label_are_read_as_decisions():
+    item = only_item(
+        "7. Forward Plan\n\nThe Clerk introduced the plan.\n\n"
+        "(a)  subject to the changes agreed, the forward plan at Appendix A be approved;\n\n"
+        "(b)  the Review Officer email all members asking for nominations to the two task groups.\n"
+    )
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [
+        ("The Review Officer email all members asking for nominations to the two task groups", "Review Officer")
+    ]
+    # a lettered list of what was said, not decided, stays discussion
+    item = only_item("7. Forward Plan\n\n(a)  the plan had been circulated;\n\n(b)  members asked about timing.\n")
+    assert item["actions"] == []
+
+
+def test_numbered_decisions_may_open_with_a_lower_case_that():
+    item = only_item(
+        "3. Minutes\n\n(1)  that the minutes of the meeting of 4 May are brought back to a future meeting of "
+        "this Committee for approval;\n\n(2)  that the minutes are not sent on to the Council in June.\n"
+    )
+    assert [a["text"] for a in item["actions"]] == [
+        "The minutes of the meeting of 4 May are brought back to a future meeting of this Committee for approval"
+    ]
+
+
+def test_apologies_by_with_substitutes_in_brackets_and_co_opted_members():
+    result = parse_minutes(
+        "1. Apologies\n\nApologies for absence were received from the Chair, Councillor Ashdown (substitute: "
+        "Councillor Pell) and from Councillors Rudd (substitute: Councillor Kaye) and Vance.\n\n"
+        "2. More apologies\n\nApologies for absence were submitted by Councillor T Orme and Co-opted Members, "
+        "Ms Quill and Professor Rand.\n"
+    )
+    got = {(p["name"].split()[-1], p["status"]) for p in result["attendance"]}
+    assert got == {
+        ("Pell", "present"),
+        ("Kaye", "present"),
+        ("Ashdown", "apologies"),
+        ("Rudd", "apologies"),
+        ("Vance", "apologies"),
+        ("Orme", "apologies"),
+        ("Quill", "apologies"),
+        ("Rand", "apologies"),
+    }
+    assert {p["role"] for p in result["attendance"] if p["status"] == "present"} == {"substitute"}
+
+
+def test_attendance_details_heading_over_a_run_on_list_gives_the_members_present():
+    result = parse_minutes(
+        "Adult Care Select Committee Minutes\nMonday, 7th June, 2021\nAttendance Details\n"
+        "Cllr Mrs Jo Pardew (Chair), Cllr Ian Hollis and Cllr Mrs Ruth Ebdon.\nApologies for absence:\n"
+        "Cllr Sam Tulley.\n\n1. Minutes\n\nAgreed.\n"
+    )
+    got = [(p["name"], p["status"], p["role"]) for p in result["attendance"]]
+    assert ("Jo Pardew", "present", "chair") in got
+    assert ("Ian Hollis", "present", "member") in got
+    assert ("Ruth Ebdon", "present", "member") in got
+    assert ("Sam Tulley", "apologies", "member") in got

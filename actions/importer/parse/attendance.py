@@ -31,6 +31,7 @@ from .vocabulary import HONORIFIC, NOT_NAME, POST_HEADS, POST_WORDS
 # A status of None means the list is not of attendees ("Public attendance: 4"). Unmatched labels: present.
 LABEL_STATUS = [
     (r"public", None, None),
+    (r"^attendance\s+details$", "present", None),  # a committee website's heading above the members' run-on list
     (r"apolog", "apologies", None),
     (r"absent", "absent", None),
     (r"^vice", "present", "vice_chair"),
@@ -393,7 +394,7 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
         r"\b(?:apologies|an\s+apology)(?:\s+for\s+(?:absence|inability\s+to\s+attend|non-attendance))?\s+"
         r"(?:were|was|had\s+been)\s+(?:received|submitted|given|noted|intimated|tendered|reported|recorded)"
         r"(?:\s+and\s+(?:accepted|noted|approved))?\s*"
-        r"(?:from|on\s+behalf\s+of|for|:-|:)\s*((?:[^.]|(?<=\b[A-Z])\.){3,300})",
+        r"(?:from|by|on\s+behalf\s+of|for|:-|:)\s*((?:[^.]|(?<=\b[A-Z])\.){3,300})",
         re.I,
     )
     sub = re.compile(
@@ -429,6 +430,7 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
         for m in pat.finditer(para):
             # "... from Jo Bell (Director) with Sam Roy attending as their representative": Sam Roy came.
             sent = re.split(r"\s+(?:with|who|whose)\s+", m.group(1), maxsplit=1)[0]
+            sent = _apologies_with_substitutes(sent, people, known)
             for person in _parse_people(sent, "apologies", None):
                 if person.name.lower() not in known:
                     people.append(person)
@@ -449,6 +451,31 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
                 if gone.lower() not in known and not any(same_person(p.name, gone) for p in people):
                     people.append(Person(name=gone, status="absent", role="member" if is_cllr else None))
                     known.add(gone.lower())
+
+
+# "from the Chair, Councillor A (substitute: Councillor B) and from Councillors C (substitute: Councillor D) and
+# Co-opted Members, Ms E": the substitutes came; the words that join or label the list are nobody's name.
+_SUBSTITUTE_IN_BRACKETS = re.compile(
+    rf"\s*\(\s*(?:substitute(?:d\s+by)?|substituted\s+for\s+by|sub)\s*[:–—-]?\s*(?P<who>{HONORIFIC}\s+[^()]{{2,60}})\)",
+    re.I,
+)
+_LIST_GLUE = [
+    (re.compile(r"\band\s+from\s+", re.I), "and "),
+    (re.compile(r"^(?:the\s+)?(?:vice[- ])?chair(?:man|person)?\s*,\s*(?=\S)", re.I), ""),
+    (re.compile(r"\b(?:and\s+)?(?:co-?opted|independent)\s+members?\s*,?\s*", re.I), ", "),
+]
+
+
+def _apologies_with_substitutes(sent: str, people: list[Person], known: set[str]) -> str:
+    for m in _SUBSTITUTE_IN_BRACKETS.finditer(sent):
+        for person in _parse_people(m.group("who"), "present", "substitute"):
+            if person.name.lower() not in known:
+                people.append(person)
+                known.add(person.name.lower())
+    sent = _SUBSTITUTE_IN_BRACKETS.sub("", sent)
+    for pattern, replacement in _LIST_GLUE:
+        sent = pattern.sub(replacement, sent)
+    return re.sub(r"^[\s,]+|(?<=,)\s*,", " ", sent).strip()
 
 
 # A sentence announcing a list of apologies on the lines after it.

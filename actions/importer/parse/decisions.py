@@ -97,8 +97,18 @@ def _file_logged_rows(items: list[dict]) -> None:
 
 
 # The first of a run of decisions printed as a list with no "RESOLVED" label: "(1) That ...", "a. That ...".
-_FIRST_THAT = re.compile(r"^(?:\(\s*(?:1|a|i)\s*\)|(?:1|a|i)[.)])\s+That\b")
-_LATER_THAT = re.compile(r"^(?:\(\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*\)|(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)])\s+Th(?:at|e)\b")
+# ("(1) that the minutes ... are re-submitted ...;" in lower case too, as some committee websites print them.)
+_FIRST_THAT = re.compile(r"^(?:\(\s*(?:1|a|i)\s*\)|(?:1|a|i)[.)])\s+[Tt]hat\b")
+_LATER_THAT = re.compile(
+    r"^(?:\(\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*\)|(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)])\s+[Tt]h(?:at|e)\b"
+)
+# ... and with neither "That" nor a verb, when the page lost its "RESOLVED" heading: "(a) subject to ..., the work
+# programme be approved;" / "(b) ..." — an entry in the subjunctive ("be approved"), closed by a semicolon.
+_FIRST_SUBJUNCTIVE = re.compile(
+    r"^(?:\(\s*(?:1|a|i)\s*\)|(?:1|a|i)[.)])\s+(?![^;]*\b(?:was|were|had|has)\b)[^;]{5,300}\bbe\s+[a-z]+(?:ed|en|ne)\b"
+    r"[^;]{0,200};(?:\s+and)?$"
+)
+_LATER_MARK = re.compile(r"^(?:\(\s*(?:\d{1,2}|[b-h]|[ivx]{1,4})\s*\)|(?:\d{1,2}|[b-h]|[ivx]{1,4})[.)])\s+\S")
 
 
 # The same with the committee's verb opening each entry: "The Council – / 1. Agreed that ... / 2. Noted the ...".
@@ -118,6 +128,8 @@ def _unlabelled_decisions_at(lines: list[str], idx: int) -> bool:
     later = [ln for ln in lines[idx + 1 : idx + 12] if ln][:6]
     if _FIRST_VERB.match(lines[idx]):
         return sum(1 for ln in later if _LATER_VERB.match(ln)) >= 1
+    if _FIRST_SUBJUNCTIVE.match(lines[idx]):
+        return sum(1 for ln in later if _LATER_MARK.match(ln)) >= 1
     if not _FIRST_THAT.match(lines[idx]):
         return False
     return sum(1 for ln in later if _LATER_THAT.match(ln)) >= 1
@@ -751,6 +763,8 @@ def file_logged_actions(doc: Document) -> None:
 # the next meeting"), since "confirmed that the protocol would be presented at item 6" is about this one.
 PROSE_ACTIONS = [
     (r"\b(?:suggested|requested|recommended|proposed|agreed)\s+that\s+(?P<what>[^.;]{10,300})", False),
+    # "the Panel agreed for the Convener and the Scrutiny Officer to write a draft report": who, then the task
+    (r"\bagreed\s+for\s+(?P<what>(?:the\s+)?[A-Z][^.;]{10,300})", False),
     (r"\b(?:confirmed|noted|reported|advised)\s+that\s+(?P<what>[^.;]{10,300})", True),
 ]
 _PROSE_ACTIONS = [(re.compile(p, re.I), follow_up) for p, follow_up in PROSE_ACTIONS]
@@ -767,6 +781,18 @@ _PROSE_PARTS = re.compile(
     r",?\s+and\s+that\s+|\s+and\s+(?=(?:a|an|the)\s+(?:[\w'-]+\s+){1,6}?(?:would|will|should)\s+be\s+)", re.I
 )
 _SPEAKER_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he\s+)?(?P<who>(?:[A-Z][\w'-]*\s+){0,4}?[A-Z][\w'-]*)\s*$")
+
+
+_SPEAKER_WOULD = re.compile(rf"^\s+would\s+(?:also\s+|personally\s+)?(?:{ACTION_INFINITIVES})\b", re.I)
+
+
+# "(agreed for) the Convener and the Scrutiny Officer to write ...": the people before "to" and the task's verb.
+_FOR_WHOM = re.compile(rf"^(?:[Tt]he\s+)?(?P<who>[A-Z][^,;]{{2,80}}?)\s+to\s+(?:\w+ly\s+)?(?:{ACTION_INFINITIVES})\b")
+
+
+def _named_for(what: str) -> str | None:
+    m = _FOR_WHOM.match(what)
+    return owner_ok(m.group("who")) if m else None
 
 
 def _speaker_for_pronoun(what: str, before: str) -> tuple[str, str | None]:
@@ -861,6 +887,9 @@ def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
                 for what in _PROSE_PARTS.split(m.group("what").strip()):
                     what, speaker = _speaker_for_pronoun(what, para[: m.start()])
                     later = _WOULD_COME_BACK.search(what) and FOLLOW_UP.search(what)
+                    # "the Chair confirmed that he would pursue ...": the speaker's own promise, a task
+                    said_would = speaker and _SPEAKER_WOULD.match(what[len(speaker) :])
+                    follow_up = needs_follow_up and not said_would
                     if _DEFERRED.search(what) or (_NOT_A_TASK.search(_head_of(what)) and not later):
                         continue
                     if re.match(
@@ -868,12 +897,12 @@ def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
                     ):
                         # "proposed that nothing new be added until ...": a thing not to do is nobody's task
                         continue
-                    if later or (not needs_follow_up and _prose_task(what)):
-                        verb = m.group(0).split()[0].lower()
+                    if later or (not follow_up and (said_would or _prose_task(what) or _named_for(what))):
+                        verb = " ".join(m.group(0)[: m.start("what") - m.start()].split()[:2]).lower()
                         include = _REPORTS_TO_INCLUDE.match(what)
                         reason = _action_reason(what) or (include.group(0).split()[-1] if include else None)
-                        cue = f"{verb} that … {later.group(0)}" if later else f"{verb} that … {reason}"
-                        found.append((m.start(), what, speaker or explicit_owner(what), cue))
+                        cue = f"{verb} … {later.group(0)}" if later else f"{verb} … {reason}"
+                        found.append((m.start(), what, speaker or explicit_owner(what) or _named_for(what), cue))
         out += [(what, owner, cue) for _, what, owner, cue in sorted(found)]  # in the order the minutes give them
     return out
 
