@@ -2397,3 +2397,32 @@ def test_attendance_details_heading_over_a_run_on_list_gives_the_members_present
     assert ("Ian Hollis", "present", "member") in got
     assert ("Ruth Ebdon", "present", "member") in got
     assert ("Sam Tulley", "apologies", "member") in got
+
+
+def test_meeting_fields_from_website_page_shapes():
+    renamed = parse_minutes(
+        "Agenda and minutes\nBoard - for meetings after 01/06/15, please see 'Mayor & Board' - Tuesday, 4 March "
+        "2014 6:00 pm\nItems\n12.\nDECLARATIONS\nNone.\n"
+    )
+    assert (renamed["committee"], renamed["date"], renamed["start_time"]) == ("Board", "2014-03-04", "18:00")
+    decision = parse_minutes(
+        "Issue - decisions\n\nTo approve the minutes\n\n11/02/2022 - To approve the minutes of the meeting held on "
+        "3 January 2022\n\nThe minutes were approved.\n"
+    )
+    assert decision["date"] == "2022-02-11"
+    yearly = parse_minutes(
+        "Audit Panel (Housing) 2018/2019\nWednesday, 6th June, 2018 2.00 pm\n\n1. Apologies\n\nNone.\n"
+    )
+    assert yearly["committee"] == "Audit Panel (Housing)"
+    monthly = parse_minutes("Minutes of the Monthly Meeting of Council held on Monday, 2 March 2020 at 7:30 pm\n")
+    assert monthly["committee"] == "Council"
+
+
+def test_a_time_range_alone_on_its_line_gives_the_meeting_times_but_a_bare_number_range_does_not():
+    result = parse_minutes(
+        "Parks Select Committee Minutes\nMonday, 4th May, 2015\n\nItem Description Decision\nNoted.\n"
+        "2.00 pm - 4.30 pm\nMembers received the update.\n"
+    )
+    assert (result["start_time"], result["end_time"]) == ("14:00", "16:30")
+    result = parse_minutes("Parks Select Committee Minutes\nMonday, 4th May, 2015\n\n1. Update\n\n3 - 4\n")
+    assert (result["start_time"], result["end_time"]) == (None, None)

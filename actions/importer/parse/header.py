@@ -32,13 +32,16 @@ def _clean_committee(name: str) -> str | None:
         flags=re.I,
     )[0]
     name = re.sub(
-        r"^(?:the\s+)?(?:(?:a|an)\s+)?(?:(?:remote|virtual|special|extraordinary|ordinary)\s+)?"
+        r"^(?:the\s+)?(?:(?:a|an)\s+)?(?:(?:remote|virtual|special|extraordinary|ordinary|monthly|adjourned|"
+        r"reconvened)\s+)?"
         r"(?:meeting\s+of\s+(?:the\s+)?)?",
         "",
         name.strip(" :-–—,.\"'"),
         flags=re.I,
     )
     name = re.sub(r"[\s,]*[-–—]?\s*minutes\s*$", "", name, flags=re.I).strip(" :-–—,.")
+    # "Scrutiny Board (Children's Services) 2010/2011": the municipal year is the page's, not the name's
+    name = re.sub(r"\s+\(?(?:19|20)\d\d\s*[/-]\s*(?:19|20)?\d\d\)?$", "", name)
     for pat in DATE_RES:
         name = pat.split(name, maxsplit=1)[0] if pat.search(name) else name
     name = name.strip(" :-–—,.")
@@ -228,6 +231,9 @@ def _header_end(lines: list[str]) -> int:
 
 def _dated_header_line(line: str, span: tuple[int, int]) -> bool:
     """Does this header line give the meeting's own date (not a date mentioned in passing)?"""
+    # A committee website's decision or issue page: "24/06/2021 - To confirm the minutes of the meeting held on ..."
+    if span[0] == 0 and re.match(r"\d\d/\d\d/\d{4}\s+[-–]\s+\S", line):
+        return True
     if _OTHER_MEETING.search(line):
         return False
     before = line[: span[0]]
@@ -308,9 +314,17 @@ def _header_times(lines: list[str], date_line: int | None, date_end: int) -> tup
     return None, None
 
 
+_TIMES_ALONE = re.compile(rf"^(?:{TIME})\s*(?:-|–|—|to)\s*(?P<end>(?:{TIME.replace('?P<', '?P<e_')}))$", re.I)
+
+
 def _find_times(lines: list[str], date_line: int | None = None, date_end: int = 0) -> tuple[str | None, str | None]:
     start = end = None
     for line in lines:
+        if start is None and _TIMES_ALONE.match(line):
+            # "4.00 pm - 6.00 pm" alone on its line: a committee website's meeting times, wherever it puts them
+            m = _TIMES_ALONE.match(line)
+            start, end = _to_hhmm(m), _to_hhmm(SINGLE_TIME.match(m.group("end"))) or end
+            continue
         if not TIME_CONTEXT.search(line) or _OTHER_MEETING.search(line):
             continue
         if start is None:

@@ -56,6 +56,9 @@ CLUTTER_INLINE = [
     re.compile(r"\bView\s+the\s+(?:decision|minutes|agenda)\s+for\s+item\s+[\w.]+\.?", re.I),
     re.compile(r"\((?:PDF|Word)\s*[,-]?\s*[\d.,]+\s*[KM]B\)", re.I),
     re.compile(r"[ \t]+PDF[ \t]+[\d.,]+[ \t]*[KM]B\b"),
+    # A committee website's note on a renamed committee, in its page title: "Cabinet - for meetings after
+    # 09/05/11, please see 'Mayor & Cabinet' - Monday, 19 March 2001 5:00 pm".
+    re.compile(r"- for meetings (?:after|before|from|until) [\d/.]{6,10},? please see '[^'\n]{1,80}'", re.I),
 ]
 
 
