@@ -2426,3 +2426,45 @@ def test_a_time_range_alone_on_its_line_gives_the_meeting_times_but_a_bare_numbe
     assert (result["start_time"], result["end_time"]) == ("14:00", "16:30")
     result = parse_minutes("Parks Select Committee Minutes\nMonday, 4th May, 2015\n\n1. Update\n\n3 - 4\n")
     assert (result["start_time"], result["end_time"]) == (None, None)
+
+
+def test_municipal_year_after_a_committee_name_in_a_website_title_is_dropped():
+    result = parse_minutes(
+        "Agenda and minutes\n\nScrutiny Board (Leisure) 2016/2017 - Tuesday, 7th June, 2016 10.00 am\n\n"
+        "Items\nNo. Item\n\n4.\n\nApologies\n\nNone.\n"
+    )
+    assert (result["committee"], result["date"]) == ("Scrutiny Board (Leisure)", "2016-06-07")
+
+
+def test_a_bulleted_discussion_point_agreed_to_do_something_is_the_committees_action():
+    item = only_item(
+        "4. Forward Plan\n\nDuring the ensuing discussion –\n\n·  agreed to invite the Lead Member for Roads to the "
+        "autumn meeting\n\n·  considered nominations to the two task groups.\n"
+    )
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [
+        ("Invite the Lead Member for Roads to the autumn meeting", None)
+    ]
+
+
+def test_a_lone_that_sentence_in_the_subjunctive_is_a_decision_but_not_after_a_colon():
+    item = only_item("2. Vacancies\n\nA member asked about seats.\n\nThat the search for a co-optee be pursued.\n")
+    assert [a["text"] for a in item["actions"]] == ["The search for a co-optee be pursued"]
+    assert item["resolutions"] == ["That the search for a co-optee be pursued."]
+    item = only_item("2. Vacancies\n\nThe Chair read the motion:\n\nThat the search for a co-optee be pursued.\n")
+    assert item["resolutions"] == []
+
+
+def test_agreed_that_something_be_rearranged_is_work():
+    item = only_item("3. Plan\n\nMembers also agreed that the visit to the depot be re-arranged for the spring.\n")
+    assert [a["text"] for a in item["actions"]] == ["The visit to the depot be re-arranged for the spring"]
+
+
+def test_concluded_that_is_a_decision_label_and_a_noun_first_noting_is_no_order():
+    item = only_item(
+        "5. Regional Work\n\nCONCLUDED that:\n\n1. Progress on the regional reviews be noted.\n\n"
+        "2. The Committee provide evidence to the carers' review and that updates be brought to the Committee.\n"
+    )
+    assert [a["text"] for a in item["actions"]] == [
+        "The Committee provide evidence to the carers' review",
+        "Updates be brought to the Committee",
+    ]

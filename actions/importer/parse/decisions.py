@@ -108,6 +108,11 @@ _FIRST_SUBJUNCTIVE = re.compile(
     r"^(?:\(\s*(?:1|a|i)\s*\)|(?:1|a|i)[.)])\s+(?![^;]*\b(?:was|were|had|has)\b)[^;]{5,300}\bbe\s+[a-z]+(?:ed|en|ne)\b"
     r"[^;]{0,200};(?:\s+and)?$"
 )
+# ... and one decision alone: "That the filling of the vacant positions be pursued as a priority." (a sentence
+# that opens with "That" and ends in the subjunctive is a resolution whatever heading the page lost)
+_LONE_THAT = re.compile(
+    r"^That\s+(?![^.]*\b(?:was|were|had|has|is|are)\b)[^.;:]{5,250}\bbe\s+[a-z-]+(?:ed|en)\b[^.;:]*\.$"
+)
 _LATER_MARK = re.compile(r"^(?:\(\s*(?:\d{1,2}|[b-h]|[ivx]{1,4})\s*\)|(?:\d{1,2}|[b-h]|[ivx]{1,4})[.)])\s+\S")
 
 
@@ -124,6 +129,8 @@ def _unlabelled_decisions_at(lines: list[str], idx: int) -> bool:
     # "Moved by Councillor A, / Seconded by Councillor B, / That the Committee agrees ...": the motion carried.
     before = next((ln for ln in reversed(lines[max(0, idx - 3) : idx]) if ln), "")
     if re.match(r"^That\s", lines[idx]) and re.match(r"^(?:seconded|moved|proposed)\s+by\b", before, re.I):
+        return True
+    if _LONE_THAT.match(lines[idx]) and not (before and before.rstrip().endswith((":", "-", "–"))):
         return True
     later = [ln for ln in lines[idx + 1 : idx + 12] if ln][:6]
     if _FIRST_VERB.match(lines[idx]):
@@ -691,6 +698,8 @@ def _action_reason(clause: str) -> str | None:
         return f"{short.group('who')} to {short.group('verb')}"
     # "the Committee: refers the report to Cabinet ...": a list item in the committee's own voice.
     m = re.match(rf"^(?:{ACTION_INFINITIVES})e?s\b", body, re.I) or INFINITIVE_ACTION.search(body)
+    if m and m.start() == 0 and re.match(r"^[\w-]+\s+(?:in|on|of|with|made|against)\b", body, re.I):
+        m = None  # "Progress in relation to the projects be noted": a noun, not an order
     if m:
         verb = re.sub(r"^(?:to|will|would|shall|must|should)\s+", "", m.group(0).strip(), flags=re.I)
         if not NEEDS_FOLLOW_UP.match(verb) or FOLLOW_UP.search(body):
@@ -870,12 +879,24 @@ _REQUESTED_PAPER = re.compile(
 _REQUESTER = re.compile(r"\b(?:committee|panel|board|commission|members|chair(?:man)?)\s+(?:also\s+)?$", re.I)
 
 
+# "During the ensuing discussion – / • agreed to invite the Cabinet Lead Members to future meetings": a point of
+# the discussion, bulleted, whose subject is the committee itself.
+_BULLET_AGREED = re.compile(
+    rf"^[•·▪●◦]\s*(?:members\s+)?(?:also\s+)?agreed\s+to\s+(?P<what>(?:{ACTION_INFINITIVES})\b[^.;]{{5,300}})", re.I
+)
+
+
 def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
     out = []
     for para in paragraphs:
         arising = _matter_arising(para)
         if arising:
             out.append(arising)
+            continue
+        bullet = _BULLET_AGREED.match(para)
+        if bullet:
+            what = bullet.group("what").strip()
+            out.append((what[:1].upper() + what[1:], None, "• agreed to …"))
             continue
         for m in _REQUESTED_PAPER.finditer(para):
             if _REQUESTER.search(para, max(0, m.start() - 30), m.start()):

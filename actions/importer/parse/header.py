@@ -40,8 +40,6 @@ def _clean_committee(name: str) -> str | None:
         flags=re.I,
     )
     name = re.sub(r"[\s,]*[-–—]?\s*minutes\s*$", "", name, flags=re.I).strip(" :-–—,.")
-    # "Scrutiny Board (Children's Services) 2010/2011": the municipal year is the page's, not the name's
-    name = re.sub(r"\s+\(?(?:19|20)\d\d\s*[/-]\s*(?:19|20)?\d\d\)?$", "", name)
     for pat in DATE_RES:
         name = pat.split(name, maxsplit=1)[0] if pat.search(name) else name
     name = name.strip(" :-–—,.")
@@ -344,9 +342,14 @@ def _find_times(lines: list[str], date_line: int | None = None, date_end: int = 
     return start or head_start, end or head_end
 
 
+_MUNICIPAL_YEAR = re.compile(r"\s+\(?(?:19|20)\d\d\s*[/-]\s*(?:19|20)?\d\d\)?$")
+
+
 def read_header(doc: Document) -> None:
     """Stage: the committee, the meeting's date and its times; then the running headers naming them go."""
-    doc.committee = _find_committee(doc.lines)
+    committee = _find_committee(doc.lines)
+    # "Scrutiny Board (Children's Services) 2010/2011": the municipal year is the page's, not the name's
+    doc.committee = committee and _MUNICIPAL_YEAR.sub("", committee)
     doc.date, doc.date_line, doc.date_end = _find_date(doc.lines)
     doc.start_time, doc.end_time = _find_times(doc.lines, doc.date_line, doc.date_end)
     doc.lines = drop_page_furniture(doc.lines, doc.committee)

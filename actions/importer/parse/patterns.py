@@ -101,7 +101,7 @@ TRIGGER = re.compile(
     r"^(?:(?:it\s+was|the\s+(?:committee|panel|board|sub-committee|commission|group)|members)\s+)?"
     r"(?:(?:unanimously|further|also)\s+)?"
     r"(?P<kw>agreed\s+actions|actions\s+(?:agreed|arising)|actions(?=\s*:?\s*$)|"
-    r"resolved|agreed|recommended|decided|decisions?|outcome|recommendations?)"
+    r"resolved|agreed|recommended|decided|decisions?|outcome|recommendations?|concluded(?=\s+that\b))"
     r"(?:\s+(?:unanimously|accordingly))?(?:\s*\(unanimously\))?"
     r"(?:,\s*subject\s+to\s+the\s+foregoing,?)?"  # "The Committee AGREED, subject to the foregoing, that ..."
     r"(?:\s*[:\-–—.]+\s*|\s+(?=that\b|to\b)|\s*$)(?P<rest>.*)$",
