@@ -2468,3 +2468,42 @@ def test_concluded_that_is_a_decision_label_and_a_noun_first_noting_is_no_order(
         "The Committee provide evidence to the carers' review",
         "Updates be brought to the Committee",
     ]
+
+
+def test_a_double_spaced_present_list_with_an_in_place_of_substitute_and_a_dashed_chair():
+    result = parse_minutes(
+        "MINUTES of the meeting held on 3 March 2009\n\nPresent:\n\n \n\nVoting Members:     Councillor Tom Ash - "
+        "in the chair\n\n \n\nCouncillor Ruth Bale\n\nCouncillor Kit Dunne (in place of Councillor Lee Ford)\n\n \n\n"
+        "Mr Ivo Grant\n\n12/09  APOLOGIES\n\nNone.\n"
+    )
+    got = {(p["name"], p["status"], p["role"]) for p in result["attendance"]}
+    assert got == {
+        ("Tom Ash", "present", "chair"),
+        ("Ruth Bale", "present", "member"),
+        ("Kit Dunne", "present", "substitute"),
+        ("Lee Ford", "absent", "member"),
+        ("Ivo Grant", "present", "member"),
+    }
+
+
+def test_a_list_of_substitutions_after_its_announcement():
+    result = parse_minutes(
+        "7. SUBSTITUTE MEMBERS\n\nThe Committee noted that the following substitutions had been made:\n\n"
+        "(i)   Cllr P Orr for Cllr S Vane; and\n\n(ii)  Cllr T Wylie-Hart for Cllr B Cole.\n\n8. MINUTES\n\nAgreed.\n"
+    )
+    assert {(p["name"], p["status"], p["role"]) for p in result["attendance"]} == {
+        ("P Orr", "present", "substitute"),
+        ("S Vane", "absent", "member"),
+        ("T Wylie-Hart", "present", "substitute"),
+        ("B Cole", "absent", "member"),
+    }
+
+
+def test_a_named_officer_with_the_post_after_the_name_took_part_but_two_places_did_not():
+    result = parse_minutes(
+        "1. Minutes\n\nA Member asked about seats. Nora Pike, Legal Services Manager explained the rules. "
+        "Green Lane, Park Road said nothing.\n"
+    )
+    assert [(p["name"], p["status"], p["title"]) for p in result["attendance"]] == [
+        ("Nora Pike", "in_attendance", "Legal Services Manager")
+    ]

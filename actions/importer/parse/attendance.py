@@ -142,7 +142,7 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
         while j < len(lines):
             if not lines[j]:
                 # "Present: Councillor A (Chair)" / blank line / "Councillor B" / "Mr C": the list goes on.
-                nxt = next((k for k in range(j + 1, min(j + 3, len(lines))) if lines[k]), None)
+                nxt = next((k for k in range(j + 1, min(j + 5, len(lines))) if lines[k]), None)
                 if nxt is None or not re.match(rf"^{HONORIFIC}\s", lines[nxt]):
                     break
                 j = nxt
@@ -221,6 +221,12 @@ _REPLACING = re.compile(
 )
 
 
+_IN_PLACE_OF = re.compile(
+    rf"(?P<who>{HONORIFIC}\s+[A-Z][^,;()]{{1,60}}?)\s*\(\s*(?:in\s+place\s+of|substituting\s+for|substitute\s+for|"
+    rf"replacing)\s+(?P<gone>{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*\)"
+)
+
+
 def _parse_people(text: str, status: str, label_role: str | None) -> list[Person]:
     text = re.sub(r"\s+", " ", text).strip(" .;")
     if not text or re.match(r"^(?:none|nil|no\s+(?:apologies|members|one))", text, re.I):
@@ -228,7 +234,7 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
     # "Aldermen – Haire, Kingston; Councillors – Beattie, Black": the dash follows a group's title, not a name.
     text = re.sub(r"\b(Aldermen|Councillors|Cllrs)\s*[–—-]\s*", r"\1 ", text)
     # "Councillor J Byrne in the chair. Councillors M Quinn (Vice-Chair), ...": the chair's entry ends there.
-    text = re.sub(r"\s+in\s+the\s+chair\b\.?", " (Chair);", text, flags=re.I)
+    text = re.sub(r"\s+(?:[-–—]\s*)?in\s+the\s+chair\b\.?", " (Chair);", text, flags=re.I)
     # "Councillor Mac Cafferty (Chair) Appich (Spokesperson)": a bracket closes one entry even without a comma.
     text = re.sub(r"\)\s+(?=(?:and\s+)?[A-Z][a-z])", "), ", text)
     initials: list[str] = []
@@ -238,7 +244,18 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
     if label_role == "substitute":
         # "Substitutes: Councillor Hunt for Councillor Moss": the one replaced is not a second substitute.
         text = _REPLACING.sub("", text)
+    # "Councillor D Wren (in place of Councillor F Hale)": Wren substitutes, Hale was absent.
+    stood_in = [(m.group("who"), m.group("gone")) for m in _IN_PLACE_OF.finditer(text)] if "(" in text else []
+    if stood_in:
+        text = _IN_PLACE_OF.sub(lambda m: m.group("who"), text)
     people = _parse_entries(text, status, label_role)
+    for who, gone in stood_in if status == "present" else []:
+        name, _ = strip_honorific(who.strip())
+        for person in people:
+            if same_person(person.name, name) and person.role in (None, "member"):
+                person.role = "substitute"
+        gone, is_cllr = strip_honorific(gone.strip())
+        people.append(Person(name=gone, status="absent", role="member" if is_cllr else None))
     for person in people:
         mine = initials_of(person.name)
         if mine in initials:
@@ -376,6 +393,8 @@ def _dedupe_people(people: list[Person]) -> list[Person]:
         key = person.name.lower()
         if key not in seen:
             seen[key] = person
+        elif seen[key].status == "absent" and person.status == "apologies":
+            seen[key].status = "apologies"  # one replaced by a substitute, who had also sent apologies
         elif person.title and not seen[key].title:
             seen[key].title = person.title
     return list(seen.values())
@@ -418,6 +437,21 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
                         continue
                     people.append(person)
                     known.add(person.name.lower())
+            continue
+        if _LIST_OF_SUBSTITUTIONS.search(para):
+            # "The Committee noted that the following substitutions had been made:" / "(i) Cllr A for Cllr B; and"
+            for entry in paragraphs[n + 1 : n + 12]:
+                swap = _SWAP_ENTRY.match(entry)
+                if not swap:
+                    break
+                for who, status, role in (
+                    (swap.group("who"), "present", "substitute"),
+                    (swap.group("gone"), "absent", "member"),
+                ):
+                    name, _ = strip_honorific(who)
+                    if name.lower() not in known:
+                        people.append(Person(name=name, status=status, role=role))
+                        known.add(name.lower())
             continue
         if "apolog" not in low and "substitut" not in low:
             continue
@@ -476,6 +510,13 @@ def _apologies_with_substitutes(sent: str, people: list[Person], known: set[str]
     for pattern, replacement in _LIST_GLUE:
         sent = pattern.sub(replacement, sent)
     return re.sub(r"^[\s,]+|(?<=,)\s*,", " ", sent).strip()
+
+
+_LIST_OF_SUBSTITUTIONS = re.compile(r"\bfollowing\s+substitutions?\b[^.]{0,60}[:–—-]\s*$", re.I)
+_SWAP_ENTRY = re.compile(
+    rf"^(?:\(?(?:[ivx]{{1,4}}|\d{{1,2}}|[a-h])[.)]\s*)?(?P<who>{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,3}}[A-Z][\w'’-]+)"
+    rf"\s+for\s+(?P<gone>{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,3}}[A-Z][\w'’-]+)\s*[;.,]?(?:\s+and)?$"
+)
 
 
 # A sentence announcing a list of apologies on the lines after it.
@@ -580,6 +621,15 @@ TAKING_PART = [
         "in_attendance",
         "officer",
     ),
+    # "Bryan Hale, Litigation Manager explained that ...": a named officer with the post after the name
+    (
+        r"\b(?P<named>[A-Z][a-z][\w'’-]+\s+(?:[A-Z]\.?\s+)?[A-Z][a-z][\w'’-]+),\s+(?:the\s+)?"
+        rf"(?P<npost>{_POST_WORDS}),?\s+"
+        r"(?:presented|introduced|updated|reported|explained|advised|outlined|informed|gave|summarised|said|"
+        r"responded|confirmed|undertook|agreed|replied|stated|clarified|highlighted|indicated|told|answered)\b",
+        "in_attendance",
+        "officer",
+    ),
     # "The Convener congratulated ...", "the Chair welcomed ...": the one in the chair, known only by the post
     (
         rf"{_THE_AFTER_A_BREAK}"
@@ -622,6 +672,12 @@ def _person_taking_part(m: re.Match, status: str, role: str | None) -> list[Pers
     if "chair" in m.re.groupindex:
         post = re.sub(r"\s+", " ", m.group("chair"))
         return [Person(name=post, status=status, role=role, title=post)]
+    if "named" in m.re.groupindex:
+        name, post = m.group("named"), m.group("npost")
+        words = [w.lower() for w in name.split()]
+        if post_like(post) and plausible_name(name) and not post_like(name) and not any(w in NOT_NAME for w in words):
+            return [Person(name=name, status=status, role=role, title=post)]
+        return []
     if "guest" in m.re.groupindex:
         name = m.group("guest")
         words = [w.lower() for w in name.split()]
