@@ -2507,3 +2507,31 @@ def test_a_named_officer_with_the_post_after_the_name_took_part_but_two_places_d
     assert [(p["name"], p["status"], p["title"]) for p in result["attendance"]] == [
         ("Nora Pike", "in_attendance", "Legal Services Manager")
     ]
+
+
+def test_he_would_belongs_to_the_nearer_speaker_in_the_sentence():
+    item = only_item(
+        "1. Seats\n\nNora Pike, Legal Services Manager explained that she was checking the rules, and the Chair "
+        "confirmed that he would contact the Youth Forum for a nomination.\n"
+    )
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [
+        ("Chair to contact the Youth Forum for a nomination", "Chair")
+    ]
+
+
+def test_an_attendance_list_ends_at_its_full_stop_when_prose_follows():
+    result = parse_minutes(
+        "Parks Select Committee Minutes\nMonday, 4th May, 2015\nApologies for absence:\nCllr Sam Tulley.\n"
+        "Item Description Decision\nThere were no interests declared.\nCONCLUDED that the plan be noted.\n"
+    )
+    assert [(p["name"], p["status"]) for p in result["attendance"]] == [("Sam Tulley", "apologies")]
+    assert result["items"][0]["resolutions"] == ["that the plan be noted."]
+
+
+def test_minutes_printed_in_an_agenda_pack_take_their_own_meetings_date_and_finishing_time():
+    result = parse_minutes(
+        "Meeting documents\n\nParks Scrutiny Committee\nTuesday, 13 May 2008\n\nITEM P5\n\n"
+        "MINUTES of the meeting held on 26 February 2008 commencing at 10.00 am and finishing at 12.40 pm\n\n"
+        "Present:\n\nCouncillor Tom Ash\n\n21/08  APOLOGIES\n\nNone.\n"
+    )
+    assert (result["date"], result["start_time"], result["end_time"]) == ("2008-02-26", "10:00", "12:40")

@@ -150,6 +150,8 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
                 break
             if NUM_HEADING.match(lines[j]) or PROCEDURAL.match(lines[j]) or _ATTENDED_SENTENCE.search(lines[j]):
                 break  # ("Councillor Pinder attended the meeting under Procedure Rule 1.37": a sentence, read later)
+            if chunk[-1].rstrip().endswith(".") and not _starts_entry(lines[j]) and not re.match(HONORIFIC, lines[j]):
+                break  # "Apologies for absence: / Cllr A Bee." then "Item Description Decision": the list ended
             chunk.append(_ORG_PREFIX.sub("", lines[j]))
             used.add(j)
             j += 1

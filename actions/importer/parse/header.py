@@ -244,16 +244,26 @@ def _dated_header_line(line: str, span: tuple[int, int]) -> bool:
     return len(rest.split()) <= 8 and not rest.rstrip().endswith(".")
 
 
+_MINUTES_HELD_ON = re.compile(r"^minutes\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?meeting\s+held\s+on\b", re.I)
+
+
 def _find_date(lines: list[str]) -> tuple[str | None, int | None, int]:
     """The meeting date from the heading, with the line it was on and where the date ends on that line.
 
     Minutes are full of other dates ("the minutes of the meeting held on 10 October"), so a date only counts if it
     is in the header, above the first item, and the line reads like a meeting heading.
     """
-    for i in range(_header_end(lines)):
+    end = _header_end(lines)
+    for i in range(end):
         line = lines[i]
         found = first_date(line) if line else None
         if found and _dated_header_line(line, found[:2]):
+            # An agenda page's own date above the minutes it prints: "Tuesday, 13 May 2008" / ... / "MINUTES of
+            # the meeting held on 26 February 2008": the minutes' heading names their meeting.
+            for k in range(i + 1, end):
+                own = _MINUTES_HELD_ON.search(lines[k]) and first_date(lines[k])
+                if own:
+                    return own[2].isoformat(), k, own[1]
             return found[2].isoformat(), i, found[1]
     # No dated heading: a labelled date anywhere ("Date of Meeting: ..."), never another meeting's.
     labelled = re.compile(r"\b(?:date\s+of\s+(?:the\s+)?meeting|meeting\s+date|^date)\s*:?\s*(.{0,60})", re.I)

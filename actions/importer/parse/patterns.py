@@ -185,7 +185,7 @@ START_TIME = re.compile(
 
 
 END_TIME = re.compile(
-    rf"\b(?:ended|ends|closed|closes|finished|concluded|terminated|rose|end(?:\s+time)?|close|"
+    rf"\b(?:ended|ends|closed|closes|finished|finishing|concluded|terminated|rose|end(?:\s+time)?|close|"
     rf"time\s+of\s+closure)(?:\s+the\s+meeting)?\s*(?:at|:|-|–)?\s*(?:{TIME})",
     re.I,
 )
