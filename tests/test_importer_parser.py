@@ -2535,3 +2535,21 @@ def test_minutes_printed_in_an_agenda_pack_take_their_own_meetings_date_and_fini
         "Present:\n\nCouncillor Tom Ash\n\n21/08  APOLOGIES\n\nNone.\n"
     )
     assert (result["date"], result["start_time"], result["end_time"]) == ("2008-02-26", "10:00", "12:40")
+
+
+def test_letter_spaced_that_and_a_block_that_ends_at_past_tense_narrative_when_a_heading_was_lost():
+    item = only_item(
+        "31     MINUTES -\n\n\nRESOLVED - T H A T the minutes of the meeting held on 2nd May, 2016 be approved.\n\n\n"
+        "No declarations were received.\n\n\nThe Head of Digital Services indicated he had circulated a draft guide "
+        "in order to obtain Members' views.\n"
+    )
+    assert item["resolutions"] == ["THAT the minutes of the meeting held on 2nd May, 2016 be approved."]
+    assert item["actions"] == []
+
+
+def test_a_past_tense_sentence_that_resolves_again_stays_in_the_block():
+    item = only_item(
+        "5. Review\n\nThe Panel resolved that the minutes be agreed.\n\nThe Panel reviewed the report that had been "
+        "produced by the Review Officer, and resolved that:\n\nThe report be circulated to all members.\n"
+    )
+    assert "The report be circulated to all members" in [a["text"] for a in item["actions"]]

@@ -386,6 +386,15 @@ def _requested(discussion: list[str]) -> str | None:
     return what[:1].upper() + what[1:] if len(what.split()) >= 3 else None
 
 
+# A sentence in the past tense that decides nothing: narrative after a block whose page lost its next heading.
+_PAST_REPORT = re.compile(
+    r"^(?!that\b)[^.;]{0,120}?\b(?:was|were|had|has|have)\s+(?:\w+\s+){0,2}?[a-z]+(?:ed|en)\b", re.I
+)
+_WORK_AHEAD = re.compile(
+    r"\b(?:be|to|would|will|shall|should)\s+(?:\w+ly\s+)?[a-z]+|\b(?:resolved|agreed|decided|recommended)\b", re.I
+)
+
+
 def _take_block(lines: list[str], start: int, rest: str) -> tuple[list[Resolution], int]:
     """Read the decisions after a "Resolved"/"It was agreed" line up to the next narrative paragraph."""
     raw: list[str] = [rest.strip()] if rest.strip() else []
@@ -412,6 +421,8 @@ def _take_block(lines: list[str], start: int, rest: str) -> tuple[list[Resolutio
         # "2) The manager was asked to draw up ...": the next item of a numbered list of decisions, not narrative.
         if out and NARRATIVE.search(seg) and not re.match(r"^that\b", seg, re.I) and not (listed and in_list):
             break
+        if out and not listed and _PAST_REPORT.match(seg) and not _WORK_AHEAD.search(seg):
+            break  # "No declarations were received.": the next heading was lost, the minute's story goes on
         in_list = listed
         if out and re.match(r"^[A-Z][\w' &-]{2,40}(?::|\s[–—-])$", seg) and not re.match(r"^that\b", seg, re.I):
             break  # "Matters arising:": a new section of the minute, not a decision
