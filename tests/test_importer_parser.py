@@ -2553,3 +2553,20 @@ def test_a_past_tense_sentence_that_resolves_again_stays_in_the_block():
         "produced by the Review Officer, and resolved that:\n\nThe report be circulated to all members.\n"
     )
     assert "The report be circulated to all members" in [a["text"] for a in item["actions"]]
+
+
+def test_further_updates_in_the_plural_are_work_to_come():
+    item = only_item(
+        "5. Falls\n\nCONCLUDED that the findings be agreed, and further updates be received as appropriate.\n"
+    )
+    assert [a["text"] for a in item["actions"]] == [
+        "The findings be agreed, and further updates be received as appropriate"
+    ]
+
+
+def test_a_councillor_chosen_to_chair_this_meeting_was_present_as_chair():
+    result = parse_minutes(
+        "1. Apologies\n\nRESOLVED that Councillor R Dunmore would be Chair for the purposes of the meeting.\n\n"
+        "2. Minutes\n\nCouncillor Ann Lee was elected Chair for the next meeting.\n"
+    )
+    assert [(p["name"], p["status"], p["role"]) for p in result["attendance"]] == [("R Dunmore", "present", "chair")]

@@ -611,6 +611,14 @@ TAKING_PART = [
     ),
     # "Mrs Stockell seconded Mr Scholes as Vice Chairman", "The nomination of Mr A P Miller was moved"
     (rf"\b(?:proposed|seconded|nominated|nomination\s+of|that\s+of)\s+(?P<who>{_TITLED})", "present", "member"),
+    # "RESOLVED that Councillor W Payne would be Chair for the purposes of the meeting", "Councillor A was elected
+    # Chair for the meeting": the one chosen to chair in the appointed Chair's absence
+    (
+        rf"(?P<who>{_TITLED})\s+(?:would\s+be|be|was\s+(?:elected|appointed)(?:\s+as)?)\s+(?:the\s+)?"
+        r"Chair(?:man|person)?\s+for\s+(?:the\s+purposes\s+of\s+)?(?:the|this)\s+meeting",
+        "present",
+        "chair",
+    ),
     # "ACTION: Councillor Rice": a councillor given work at the meeting was at it
     (r"\bACTION\s*:\s*(?P<who>(?:Councillor|Cllr)\.?\s+(?:[A-Z]\.?\s+){0,2}[A-Z][\w'-]+)\s*$", "present", "member"),
     # "The Director of Public Health updated the Committee", "..., wherein the Chief Officer - Governance advised",

@@ -740,7 +740,7 @@ _PRESENT_PASSIVE = re.compile(
 # Decisions that set up later work without a verb of the usual tables. Add a row for a new phrasing.
 FORWARD_DECISIONS = [
     # "a further report be received in due course", "a progress update be considered at ..."
-    r"\b(?:further|follow-up|progress|final|full|fuller)\s+(?:report|update|briefing|paper)\b[^.;]{0,40}?"
+    r"\b(?:further|follow-up|progress|final|full|fuller)\s+(?:report|update|briefing|paper)s?\b[^.;]{0,40}?"
     r"\bbe\s+(?:received|considered|made|taken)\b",
     # "a Meeting be held with Committee Members to ...", "an informal workshop be arranged"
     r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|workshop|session|briefing|site\s+visit|seminar)\s+"
