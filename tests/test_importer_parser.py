@@ -2570,3 +2570,13 @@ def test_a_councillor_chosen_to_chair_this_meeting_was_present_as_chair():
         "2. Minutes\n\nCouncillor Ann Lee was elected Chair for the next meeting.\n"
     )
     assert [(p["name"], p["status"], p["role"]) for p in result["attendance"]] == [("R Dunmore", "present", "chair")]
+
+
+def test_a_council_chaired_by_its_mayor_named_by_office_first():
+    result = parse_minutes(
+        "PRESENT: The Right Worshipful the Mayor Councillor K L Ormsby\nAldermen D Quail and S Rafferty\n"
+        "Councillors N Tully and J Voss\n\n1. Business\n\nNoted.\n"
+    )
+    got = [(p["name"], p["role"]) for p in result["attendance"]]
+    assert got[0] == ("K L Ormsby", "chair")
+    assert {name for name, _ in got} == {"K L Ormsby", "D Quail", "S Rafferty", "N Tully", "J Voss"}

@@ -229,12 +229,20 @@ _IN_PLACE_OF = re.compile(
 )
 
 
+_MAYOR_FIRST = re.compile(
+    r"^(?:The\s+)?(?:Right\s+Worshipful\s+|Worshipful\s+)?(?:the\s+)?(?:Lord\s+)?Mayor,?\s+"
+    r"(?P<who>(?:Councillor|Cllr|Alderman)\.?\s+(?:[A-Z]\.?\s+){0,3}[A-Z][\w'’-]+)(?=\s*(?:[,;]|$))"
+)
+
+
 def _parse_people(text: str, status: str, label_role: str | None) -> list[Person]:
     text = re.sub(r"\s+", " ", text).strip(" .;")
     if not text or re.match(r"^(?:none|nil|no\s+(?:apologies|members|one))", text, re.I):
         return []
     # "Aldermen – Haire, Kingston; Councillors – Beattie, Black": the dash follows a group's title, not a name.
     text = re.sub(r"\b(Aldermen|Councillors|Cllrs)\s*[–—-]\s*", r"\1 ", text)
+    # "The Right Worshipful the Mayor Councillor R T Beckett": a council chaired by its Mayor, named by office first
+    text = _MAYOR_FIRST.sub(r"\g<who> (Chair)", text)
     # "Councillor J Byrne in the chair. Councillors M Quinn (Vice-Chair), ...": the chair's entry ends there.
     text = re.sub(r"\s+(?:[-–—]\s*)?in\s+the\s+chair\b\.?", " (Chair);", text, flags=re.I)
     # "Councillor Mac Cafferty (Chair) Appich (Spokesperson)": a bracket closes one entry even without a comma.
