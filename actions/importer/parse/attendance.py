@@ -619,14 +619,6 @@ TAKING_PART = [
     ),
     # "Mrs Stockell seconded Mr Scholes as Vice Chairman", "The nomination of Mr A P Miller was moved"
     (rf"\b(?:proposed|seconded|nominated|nomination\s+of|that\s+of)\s+(?P<who>{_TITLED})", "present", "member"),
-    # "RESOLVED that Councillor W Payne would be Chair for the purposes of the meeting", "Councillor A was elected
-    # Chair for the meeting": the one chosen to chair in the appointed Chair's absence
-    (
-        rf"(?P<who>{_TITLED})\s+(?:would\s+be|be|was\s+(?:elected|appointed)(?:\s+as)?)\s+(?:the\s+)?"
-        r"Chair(?:man|person)?\s+for\s+(?:the\s+purposes\s+of\s+)?(?:the|this)\s+meeting",
-        "present",
-        "chair",
-    ),
     # "ACTION: Councillor Rice": a councillor given work at the meeting was at it
     (r"\bACTION\s*:\s*(?P<who>(?:Councillor|Cllr)\.?\s+(?:[A-Z]\.?\s+){0,2}[A-Z][\w'-]+)\s*$", "present", "member"),
     # "The Director of Public Health updated the Committee", "..., wherein the Chief Officer - Governance advised",
@@ -716,6 +708,12 @@ def _person_taking_part(m: re.Match, status: str, role: str | None) -> list[Pers
     return []
 
 
+_CHAIR_FOR_THE_MEETING = re.compile(
+    r"(?:would\s+be|be|was\s+(?:elected|appointed)(?:\s+as)?)\s+(?:the\s+)?Chair(?:man|person)?\s+for\s+"
+    r"(?:the\s+purposes\s+of\s+)?(?:the|this)\s+meeting"
+)
+
+
 def _taking_part(paragraphs: list[str]) -> list[Person]:
     found: list[Person] = []
     for para in paragraphs:
@@ -724,6 +722,13 @@ def _taking_part(paragraphs: list[str]) -> list[Person]:
             m = _TITLED_BEFORE.search(para, max(0, verb.start() - 60), verb.start())
             if m:
                 spoke.append((m, "present", "member"))
+        # "RESOLVED that Councillor W Payne would be Chair for the purposes of the meeting", "Councillor A was
+        # elected Chair for the meeting": the one chosen to chair in the appointed Chair's absence. (Found from
+        # the words after the name, then the name before them: scanning for names first is slow.)
+        for chosen in _CHAIR_FOR_THE_MEETING.finditer(para) if "hair for th" in para else []:
+            m = _TITLED_BEFORE.search(para, max(0, chosen.start() - 60), chosen.start())
+            if m:
+                spoke.append((m, "present", "chair"))
         rest = [(m, status, role) for pattern, status, role in _TAKING_PART for m in pattern.finditer(para)]
         found += [p for m, status, role in spoke + rest for p in _person_taking_part(m, status, role)]
     found = _dedupe_people(found)
