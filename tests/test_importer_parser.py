@@ -2311,3 +2311,272 @@ def test_agreeing_to_receive_a_further_update_is_work_but_receiving_a_report_is_
     assert [(a["text"], a["due"]) for a in item["actions"]] == [
         ("Receive a further update in six months", "in six months")
     ]
+
+
+# Round 7: general classes found on a third split of real minutes (invented wording here).
+
+
+def test_agreed_for_named_people_to_do_something_is_their_action():
+    item = only_item(
+        "5. Bus Inquiry\n\nAfter the discussion the Panel agreed for the Convener and the Review Officer to draft "
+        "an interim report for the informal meeting in March.\n"
+    )
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [
+        (
+            "The Convener and the Review Officer to draft an interim report for the informal meeting in March",
+            "Convener and the Review Officer",
+        )
+    ]
+
+
+def test_a_speakers_own_would_after_confirmed_that_is_a_promise_but_a_report_of_fact_is_not():
+    item = only_item(
+        "2. Vacancies\n\nA Member asked about the vacant seats. The Chair confirmed that he would pursue a "
+        "nomination from the Youth Forum.\n"
+    )
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [
+        ("Chair would pursue a nomination from the Youth Forum", "Chair")
+    ]
+    item = only_item("2. Vacancies\n\nThe Chair confirmed that he would be stepping down in May.\n")
+    assert item["actions"] == []
+
+
+def test_lettered_subjunctive_decisions_without_a_resolved_label_are_read_as_decisions():
+    item = only_item(
+        "7. Forward Plan\n\nThe Clerk introduced the plan.\n\n"
+        "(a)  subject to the changes agreed, the forward plan at Appendix A be approved;\n\n"
+        "(b)  the Review Officer email all members asking for nominations to the two task groups.\n"
+    )
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [
+        ("The Review Officer email all members asking for nominations to the two task groups", "Review Officer")
+    ]
+    # a lettered list of what was said, not decided, stays discussion
+    item = only_item("7. Forward Plan\n\n(a)  the plan had been circulated;\n\n(b)  members asked about timing.\n")
+    assert item["actions"] == []
+
+
+def test_numbered_decisions_may_open_with_a_lower_case_that():
+    item = only_item(
+        "3. Minutes\n\n(1)  that the minutes of the meeting of 4 May are brought back to a future meeting of "
+        "this Committee for approval;\n\n(2)  that the minutes are not sent on to the Council in June.\n"
+    )
+    assert [a["text"] for a in item["actions"]] == [
+        "The minutes of the meeting of 4 May are brought back to a future meeting of this Committee for approval"
+    ]
+
+
+def test_apologies_by_with_substitutes_in_brackets_and_co_opted_members():
+    result = parse_minutes(
+        "1. Apologies\n\nApologies for absence were received from the Chair, Councillor Ashdown (substitute: "
+        "Councillor Pell) and from Councillors Rudd (substitute: Councillor Kaye) and Vance.\n\n"
+        "2. More apologies\n\nApologies for absence were submitted by Councillor T Orme and Co-opted Members, "
+        "Ms Quill and Professor Rand.\n"
+    )
+    got = {(p["name"].split()[-1], p["status"]) for p in result["attendance"]}
+    assert got == {
+        ("Pell", "present"),
+        ("Kaye", "present"),
+        ("Ashdown", "apologies"),
+        ("Rudd", "apologies"),
+        ("Vance", "apologies"),
+        ("Orme", "apologies"),
+        ("Quill", "apologies"),
+        ("Rand", "apologies"),
+    }
+    assert {p["role"] for p in result["attendance"] if p["status"] == "present"} == {"substitute"}
+
+
+def test_attendance_details_heading_over_a_run_on_list_gives_the_members_present():
+    result = parse_minutes(
+        "Adult Care Select Committee Minutes\nMonday, 7th June, 2021\nAttendance Details\n"
+        "Cllr Mrs Jo Pardew (Chair), Cllr Ian Hollis and Cllr Mrs Ruth Ebdon.\nApologies for absence:\n"
+        "Cllr Sam Tulley.\n\n1. Minutes\n\nAgreed.\n"
+    )
+    got = [(p["name"], p["status"], p["role"]) for p in result["attendance"]]
+    assert ("Jo Pardew", "present", "chair") in got
+    assert ("Ian Hollis", "present", "member") in got
+    assert ("Ruth Ebdon", "present", "member") in got
+    assert ("Sam Tulley", "apologies", "member") in got
+
+
+def test_meeting_fields_from_website_page_shapes():
+    renamed = parse_minutes(
+        "Agenda and minutes\nBoard - for meetings after 01/06/15, please see 'Mayor & Board' - Tuesday, 4 March "
+        "2014 6:00 pm\nItems\n12.\nDECLARATIONS\nNone.\n"
+    )
+    assert (renamed["committee"], renamed["date"], renamed["start_time"]) == ("Board", "2014-03-04", "18:00")
+    decision = parse_minutes(
+        "Issue - decisions\n\nTo approve the minutes\n\n11/02/2022 - To approve the minutes of the meeting held on "
+        "3 January 2022\n\nThe minutes were approved.\n"
+    )
+    assert decision["date"] == "2022-02-11"
+    yearly = parse_minutes(
+        "Audit Panel (Housing) 2018/2019\nWednesday, 6th June, 2018 2.00 pm\n\n1. Apologies\n\nNone.\n"
+    )
+    assert yearly["committee"] == "Audit Panel (Housing)"
+    monthly = parse_minutes("Minutes of the Monthly Meeting of Council held on Monday, 2 March 2020 at 7:30 pm\n")
+    assert monthly["committee"] == "Council"
+
+
+def test_a_time_range_alone_on_its_line_gives_the_meeting_times_but_a_bare_number_range_does_not():
+    result = parse_minutes(
+        "Parks Select Committee Minutes\nMonday, 4th May, 2015\n\nItem Description Decision\nNoted.\n"
+        "2.00 pm - 4.30 pm\nMembers received the update.\n"
+    )
+    assert (result["start_time"], result["end_time"]) == ("14:00", "16:30")
+    result = parse_minutes("Parks Select Committee Minutes\nMonday, 4th May, 2015\n\n1. Update\n\n3 - 4\n")
+    assert (result["start_time"], result["end_time"]) == (None, None)
+
+
+def test_municipal_year_after_a_committee_name_in_a_website_title_is_dropped():
+    result = parse_minutes(
+        "Agenda and minutes\n\nScrutiny Board (Leisure) 2016/2017 - Tuesday, 7th June, 2016 10.00 am\n\n"
+        "Items\nNo. Item\n\n4.\n\nApologies\n\nNone.\n"
+    )
+    assert (result["committee"], result["date"]) == ("Scrutiny Board (Leisure)", "2016-06-07")
+
+
+def test_a_bulleted_discussion_point_agreed_to_do_something_is_the_committees_action():
+    item = only_item(
+        "4. Forward Plan\n\nDuring the ensuing discussion –\n\n·  agreed to invite the Lead Member for Roads to the "
+        "autumn meeting\n\n·  considered nominations to the two task groups.\n"
+    )
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [
+        ("Invite the Lead Member for Roads to the autumn meeting", None)
+    ]
+
+
+def test_a_lone_that_sentence_in_the_subjunctive_is_a_decision_but_not_after_a_colon():
+    item = only_item("2. Vacancies\n\nA member asked about seats.\n\nThat the search for a co-optee be pursued.\n")
+    assert [a["text"] for a in item["actions"]] == ["The search for a co-optee be pursued"]
+    assert item["resolutions"] == ["That the search for a co-optee be pursued."]
+    item = only_item("2. Vacancies\n\nThe Chair read the motion:\n\nThat the search for a co-optee be pursued.\n")
+    assert item["resolutions"] == []
+
+
+def test_agreed_that_something_be_rearranged_is_work():
+    item = only_item("3. Plan\n\nMembers also agreed that the visit to the depot be re-arranged for the spring.\n")
+    assert [a["text"] for a in item["actions"]] == ["The visit to the depot be re-arranged for the spring"]
+
+
+def test_concluded_that_is_a_decision_label_and_a_noun_first_noting_is_no_order():
+    item = only_item(
+        "5. Regional Work\n\nCONCLUDED that:\n\n1. Progress on the regional reviews be noted.\n\n"
+        "2. The Committee provide evidence to the carers' review and that updates be brought to the Committee.\n"
+    )
+    assert [a["text"] for a in item["actions"]] == [
+        "The Committee provide evidence to the carers' review",
+        "Updates be brought to the Committee",
+    ]
+
+
+def test_a_double_spaced_present_list_with_an_in_place_of_substitute_and_a_dashed_chair():
+    result = parse_minutes(
+        "MINUTES of the meeting held on 3 March 2009\n\nPresent:\n\n \n\nVoting Members:     Councillor Tom Ash - "
+        "in the chair\n\n \n\nCouncillor Ruth Bale\n\nCouncillor Kit Dunne (in place of Councillor Lee Ford)\n\n \n\n"
+        "Mr Ivo Grant\n\n12/09  APOLOGIES\n\nNone.\n"
+    )
+    got = {(p["name"], p["status"], p["role"]) for p in result["attendance"]}
+    assert got == {
+        ("Tom Ash", "present", "chair"),
+        ("Ruth Bale", "present", "member"),
+        ("Kit Dunne", "present", "substitute"),
+        ("Lee Ford", "absent", "member"),
+        ("Ivo Grant", "present", "member"),
+    }
+
+
+def test_a_list_of_substitutions_after_its_announcement():
+    result = parse_minutes(
+        "7. SUBSTITUTE MEMBERS\n\nThe Committee noted that the following substitutions had been made:\n\n"
+        "(i)   Cllr P Orr for Cllr S Vane; and\n\n(ii)  Cllr T Wylie-Hart for Cllr B Cole.\n\n8. MINUTES\n\nAgreed.\n"
+    )
+    assert {(p["name"], p["status"], p["role"]) for p in result["attendance"]} == {
+        ("P Orr", "present", "substitute"),
+        ("S Vane", "absent", "member"),
+        ("T Wylie-Hart", "present", "substitute"),
+        ("B Cole", "absent", "member"),
+    }
+
+
+def test_a_named_officer_with_the_post_after_the_name_took_part_but_two_places_did_not():
+    result = parse_minutes(
+        "1. Minutes\n\nA Member asked about seats. Nora Pike, Legal Services Manager explained the rules. "
+        "Green Lane, Park Road said nothing.\n"
+    )
+    assert [(p["name"], p["status"], p["title"]) for p in result["attendance"]] == [
+        ("Nora Pike", "in_attendance", "Legal Services Manager")
+    ]
+
+
+def test_he_would_belongs_to_the_nearer_speaker_in_the_sentence():
+    item = only_item(
+        "1. Seats\n\nNora Pike, Legal Services Manager explained that she was checking the rules, and the Chair "
+        "confirmed that he would contact the Youth Forum for a nomination.\n"
+    )
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [
+        ("Chair to contact the Youth Forum for a nomination", "Chair")
+    ]
+
+
+def test_an_attendance_list_ends_at_its_full_stop_when_prose_follows():
+    result = parse_minutes(
+        "Parks Select Committee Minutes\nMonday, 4th May, 2015\nApologies for absence:\nCllr Sam Tulley.\n"
+        "Item Description Decision\nThere were no interests declared.\nCONCLUDED that the plan be noted.\n"
+    )
+    assert [(p["name"], p["status"]) for p in result["attendance"]] == [("Sam Tulley", "apologies")]
+    assert result["items"][0]["resolutions"] == ["that the plan be noted."]
+
+
+def test_minutes_printed_in_an_agenda_pack_take_their_own_meetings_date_and_finishing_time():
+    result = parse_minutes(
+        "Meeting documents\n\nParks Scrutiny Committee\nTuesday, 13 May 2008\n\nITEM P5\n\n"
+        "MINUTES of the meeting held on 26 February 2008 commencing at 10.00 am and finishing at 12.40 pm\n\n"
+        "Present:\n\nCouncillor Tom Ash\n\n21/08  APOLOGIES\n\nNone.\n"
+    )
+    assert (result["date"], result["start_time"], result["end_time"]) == ("2008-02-26", "10:00", "12:40")
+
+
+def test_letter_spaced_that_and_a_block_that_ends_at_past_tense_narrative_when_a_heading_was_lost():
+    item = only_item(
+        "31     MINUTES -\n\n\nRESOLVED - T H A T the minutes of the meeting held on 2nd May, 2016 be approved.\n\n\n"
+        "No declarations were received.\n\n\nThe Head of Digital Services indicated he had circulated a draft guide "
+        "in order to obtain Members' views.\n"
+    )
+    assert item["resolutions"] == ["THAT the minutes of the meeting held on 2nd May, 2016 be approved."]
+    assert item["actions"] == []
+
+
+def test_a_past_tense_sentence_that_resolves_again_stays_in_the_block():
+    item = only_item(
+        "5. Review\n\nThe Panel resolved that the minutes be agreed.\n\nThe Panel reviewed the report that had been "
+        "produced by the Review Officer, and resolved that:\n\nThe report be circulated to all members.\n"
+    )
+    assert "The report be circulated to all members" in [a["text"] for a in item["actions"]]
+
+
+def test_further_updates_in_the_plural_are_work_to_come():
+    item = only_item(
+        "5. Falls\n\nCONCLUDED that the findings be agreed, and further updates be received as appropriate.\n"
+    )
+    assert [a["text"] for a in item["actions"]] == [
+        "The findings be agreed, and further updates be received as appropriate"
+    ]
+
+
+def test_a_councillor_chosen_to_chair_this_meeting_was_present_as_chair():
+    result = parse_minutes(
+        "1. Apologies\n\nRESOLVED that Councillor R Dunmore would be Chair for the purposes of the meeting.\n\n"
+        "2. Minutes\n\nCouncillor Ann Lee was elected Chair for the next meeting.\n"
+    )
+    assert [(p["name"], p["status"], p["role"]) for p in result["attendance"]] == [("R Dunmore", "present", "chair")]
+
+
+def test_a_council_chaired_by_its_mayor_named_by_office_first():
+    result = parse_minutes(
+        "PRESENT: The Right Worshipful the Mayor Councillor K L Ormsby\nAldermen D Quail and S Rafferty\n"
+        "Councillors N Tully and J Voss\n\n1. Business\n\nNoted.\n"
+    )
+    got = [(p["name"], p["role"]) for p in result["attendance"]]
+    assert got[0] == ("K L Ormsby", "chair")
+    assert {name for name, _ in got} == {"K L Ormsby", "D Quail", "S Rafferty", "N Tully", "J Voss"}

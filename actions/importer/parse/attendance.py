@@ -31,6 +31,7 @@ from .vocabulary import HONORIFIC, NOT_NAME, POST_HEADS, POST_WORDS
 # A status of None means the list is not of attendees ("Public attendance: 4"). Unmatched labels: present.
 LABEL_STATUS = [
     (r"public", None, None),
+    (r"^attendance\s+details$", "present", None),  # a committee website's heading above the members' run-on list
     (r"apolog", "apologies", None),
     (r"absent", "absent", None),
     (r"^vice", "present", "vice_chair"),
@@ -141,7 +142,7 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
         while j < len(lines):
             if not lines[j]:
                 # "Present: Councillor A (Chair)" / blank line / "Councillor B" / "Mr C": the list goes on.
-                nxt = next((k for k in range(j + 1, min(j + 3, len(lines))) if lines[k]), None)
+                nxt = next((k for k in range(j + 1, min(j + 5, len(lines))) if lines[k]), None)
                 if nxt is None or not re.match(rf"^{HONORIFIC}\s", lines[nxt]):
                     break
                 j = nxt
@@ -149,6 +150,8 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
                 break
             if NUM_HEADING.match(lines[j]) or PROCEDURAL.match(lines[j]) or _ATTENDED_SENTENCE.search(lines[j]):
                 break  # ("Councillor Pinder attended the meeting under Procedure Rule 1.37": a sentence, read later)
+            if chunk[-1].rstrip().endswith(".") and not _starts_entry(lines[j]) and not re.match(HONORIFIC, lines[j]):
+                break  # "Apologies for absence: / Cllr A Bee." then "Item Description Decision": the list ended
             chunk.append(_ORG_PREFIX.sub("", lines[j]))
             used.add(j)
             j += 1
@@ -220,14 +223,28 @@ _REPLACING = re.compile(
 )
 
 
+_IN_PLACE_OF = re.compile(
+    rf"(?P<who>{HONORIFIC}\s+[A-Z][^,;()]{{1,60}}?)\s*\(\s*(?:in\s+place\s+of|substituting\s+for|substitute\s+for|"
+    rf"replacing)\s+(?P<gone>{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*\)"
+)
+
+
+_MAYOR_FIRST = re.compile(
+    r"^(?:The\s+)?(?:Right\s+Worshipful\s+|Worshipful\s+)?(?:the\s+)?(?:Lord\s+)?Mayor,?\s+"
+    r"(?P<who>(?:Councillor|Cllr|Alderman)\.?\s+(?:[A-Z]\.?\s+){0,3}[A-Z][\w'’-]+)(?=\s*(?:[,;]|$))"
+)
+
+
 def _parse_people(text: str, status: str, label_role: str | None) -> list[Person]:
     text = re.sub(r"\s+", " ", text).strip(" .;")
     if not text or re.match(r"^(?:none|nil|no\s+(?:apologies|members|one))", text, re.I):
         return []
     # "Aldermen – Haire, Kingston; Councillors – Beattie, Black": the dash follows a group's title, not a name.
     text = re.sub(r"\b(Aldermen|Councillors|Cllrs)\s*[–—-]\s*", r"\1 ", text)
+    # "The Right Worshipful the Mayor Councillor R T Beckett": a council chaired by its Mayor, named by office first
+    text = _MAYOR_FIRST.sub(r"\g<who> (Chair)", text)
     # "Councillor J Byrne in the chair. Councillors M Quinn (Vice-Chair), ...": the chair's entry ends there.
-    text = re.sub(r"\s+in\s+the\s+chair\b\.?", " (Chair);", text, flags=re.I)
+    text = re.sub(r"\s+(?:[-–—]\s*)?in\s+the\s+chair\b\.?", " (Chair);", text, flags=re.I)
     # "Councillor Mac Cafferty (Chair) Appich (Spokesperson)": a bracket closes one entry even without a comma.
     text = re.sub(r"\)\s+(?=(?:and\s+)?[A-Z][a-z])", "), ", text)
     initials: list[str] = []
@@ -237,7 +254,18 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
     if label_role == "substitute":
         # "Substitutes: Councillor Hunt for Councillor Moss": the one replaced is not a second substitute.
         text = _REPLACING.sub("", text)
+    # "Councillor D Wren (in place of Councillor F Hale)": Wren substitutes, Hale was absent.
+    stood_in = [(m.group("who"), m.group("gone")) for m in _IN_PLACE_OF.finditer(text)] if "(" in text else []
+    if stood_in:
+        text = _IN_PLACE_OF.sub(lambda m: m.group("who"), text)
     people = _parse_entries(text, status, label_role)
+    for who, gone in stood_in if status == "present" else []:
+        name, _ = strip_honorific(who.strip())
+        for person in people:
+            if same_person(person.name, name) and person.role in (None, "member"):
+                person.role = "substitute"
+        gone, is_cllr = strip_honorific(gone.strip())
+        people.append(Person(name=gone, status="absent", role="member" if is_cllr else None))
     for person in people:
         mine = initials_of(person.name)
         if mine in initials:
@@ -375,6 +403,8 @@ def _dedupe_people(people: list[Person]) -> list[Person]:
         key = person.name.lower()
         if key not in seen:
             seen[key] = person
+        elif seen[key].status == "absent" and person.status == "apologies":
+            seen[key].status = "apologies"  # one replaced by a substitute, who had also sent apologies
         elif person.title and not seen[key].title:
             seen[key].title = person.title
     return list(seen.values())
@@ -393,7 +423,7 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
         r"\b(?:apologies|an\s+apology)(?:\s+for\s+(?:absence|inability\s+to\s+attend|non-attendance))?\s+"
         r"(?:were|was|had\s+been)\s+(?:received|submitted|given|noted|intimated|tendered|reported|recorded)"
         r"(?:\s+and\s+(?:accepted|noted|approved))?\s*"
-        r"(?:from|on\s+behalf\s+of|for|:-|:)\s*((?:[^.]|(?<=\b[A-Z])\.){3,300})",
+        r"(?:from|by|on\s+behalf\s+of|for|:-|:)\s*((?:[^.]|(?<=\b[A-Z])\.){3,300})",
         re.I,
     )
     sub = re.compile(
@@ -418,6 +448,21 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
                     people.append(person)
                     known.add(person.name.lower())
             continue
+        if _LIST_OF_SUBSTITUTIONS.search(para):
+            # "The Committee noted that the following substitutions had been made:" / "(i) Cllr A for Cllr B; and"
+            for entry in paragraphs[n + 1 : n + 12]:
+                swap = _SWAP_ENTRY.match(entry)
+                if not swap:
+                    break
+                for who, status, role in (
+                    (swap.group("who"), "present", "substitute"),
+                    (swap.group("gone"), "absent", "member"),
+                ):
+                    name, _ = strip_honorific(who)
+                    if name.lower() not in known:
+                        people.append(Person(name=name, status=status, role=role))
+                        known.add(name.lower())
+            continue
         if "apolog" not in low and "substitut" not in low:
             continue
         # "... with Ravi Jassar (Deputy Director, Finance) attending as their representative"
@@ -429,6 +474,7 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
         for m in pat.finditer(para):
             # "... from Jo Bell (Director) with Sam Roy attending as their representative": Sam Roy came.
             sent = re.split(r"\s+(?:with|who|whose)\s+", m.group(1), maxsplit=1)[0]
+            sent = _apologies_with_substitutes(sent, people, known)
             for person in _parse_people(sent, "apologies", None):
                 if person.name.lower() not in known:
                     people.append(person)
@@ -449,6 +495,38 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
                 if gone.lower() not in known and not any(same_person(p.name, gone) for p in people):
                     people.append(Person(name=gone, status="absent", role="member" if is_cllr else None))
                     known.add(gone.lower())
+
+
+# "from the Chair, Councillor A (substitute: Councillor B) and from Councillors C (substitute: Councillor D) and
+# Co-opted Members, Ms E": the substitutes came; the words that join or label the list are nobody's name.
+_SUBSTITUTE_IN_BRACKETS = re.compile(
+    rf"\s*\(\s*(?:substitute(?:d\s+by)?|substituted\s+for\s+by|sub)\s*[:–—-]?\s*(?P<who>{HONORIFIC}\s+[^()]{{2,60}})\)",
+    re.I,
+)
+_LIST_GLUE = [
+    (re.compile(r"\band\s+from\s+", re.I), "and "),
+    (re.compile(r"^(?:the\s+)?(?:vice[- ])?chair(?:man|person)?\s*,\s*(?=\S)", re.I), ""),
+    (re.compile(r"\b(?:and\s+)?(?:co-?opted|independent)\s+members?\s*,?\s*", re.I), ", "),
+]
+
+
+def _apologies_with_substitutes(sent: str, people: list[Person], known: set[str]) -> str:
+    for m in _SUBSTITUTE_IN_BRACKETS.finditer(sent):
+        for person in _parse_people(m.group("who"), "present", "substitute"):
+            if person.name.lower() not in known:
+                people.append(person)
+                known.add(person.name.lower())
+    sent = _SUBSTITUTE_IN_BRACKETS.sub("", sent)
+    for pattern, replacement in _LIST_GLUE:
+        sent = pattern.sub(replacement, sent)
+    return re.sub(r"^[\s,]+|(?<=,)\s*,", " ", sent).strip()
+
+
+_LIST_OF_SUBSTITUTIONS = re.compile(r"\bfollowing\s+substitutions?\b[^.]{0,60}[:–—-]\s*$", re.I)
+_SWAP_ENTRY = re.compile(
+    rf"^(?:\(?(?:[ivx]{{1,4}}|\d{{1,2}}|[a-h])[.)]\s*)?(?P<who>{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,3}}[A-Z][\w'’-]+)"
+    rf"\s+for\s+(?P<gone>{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,3}}[A-Z][\w'’-]+)\s*[;.,]?(?:\s+and)?$"
+)
 
 
 # A sentence announcing a list of apologies on the lines after it.
@@ -553,6 +631,15 @@ TAKING_PART = [
         "in_attendance",
         "officer",
     ),
+    # "Bryan Hale, Litigation Manager explained that ...": a named officer with the post after the name
+    (
+        r"\b(?P<named>[A-Z][a-z][\w'’-]+\s+(?:[A-Z]\.?\s+)?[A-Z][a-z][\w'’-]+),\s+(?:the\s+)?"
+        rf"(?P<npost>{_POST_WORDS}),?\s+"
+        r"(?:presented|introduced|updated|reported|explained|advised|outlined|informed|gave|summarised|said|"
+        r"responded|confirmed|undertook|agreed|replied|stated|clarified|highlighted|indicated|told|answered)\b",
+        "in_attendance",
+        "officer",
+    ),
     # "The Convener congratulated ...", "the Chair welcomed ...": the one in the chair, known only by the post
     (
         rf"{_THE_AFTER_A_BREAK}"
@@ -595,6 +682,12 @@ def _person_taking_part(m: re.Match, status: str, role: str | None) -> list[Pers
     if "chair" in m.re.groupindex:
         post = re.sub(r"\s+", " ", m.group("chair"))
         return [Person(name=post, status=status, role=role, title=post)]
+    if "named" in m.re.groupindex:
+        name, post = m.group("named"), m.group("npost")
+        words = [w.lower() for w in name.split()]
+        if post_like(post) and plausible_name(name) and not post_like(name) and not any(w in NOT_NAME for w in words):
+            return [Person(name=name, status=status, role=role, title=post)]
+        return []
     if "guest" in m.re.groupindex:
         name = m.group("guest")
         words = [w.lower() for w in name.split()]
@@ -615,6 +708,12 @@ def _person_taking_part(m: re.Match, status: str, role: str | None) -> list[Pers
     return []
 
 
+_CHAIR_FOR_THE_MEETING = re.compile(
+    r"(?:would\s+be|be|was\s+(?:elected|appointed)(?:\s+as)?)\s+(?:the\s+)?Chair(?:man|person)?\s+for\s+"
+    r"(?:the\s+purposes\s+of\s+)?(?:the|this)\s+meeting"
+)
+
+
 def _taking_part(paragraphs: list[str]) -> list[Person]:
     found: list[Person] = []
     for para in paragraphs:
@@ -623,6 +722,13 @@ def _taking_part(paragraphs: list[str]) -> list[Person]:
             m = _TITLED_BEFORE.search(para, max(0, verb.start() - 60), verb.start())
             if m:
                 spoke.append((m, "present", "member"))
+        # "RESOLVED that Councillor W Payne would be Chair for the purposes of the meeting", "Councillor A was
+        # elected Chair for the meeting": the one chosen to chair in the appointed Chair's absence. (Found from
+        # the words after the name, then the name before them: scanning for names first is slow.)
+        for chosen in _CHAIR_FOR_THE_MEETING.finditer(para) if "hair for th" in para else []:
+            m = _TITLED_BEFORE.search(para, max(0, chosen.start() - 60), chosen.start())
+            if m:
+                spoke.append((m, "present", "chair"))
         rest = [(m, status, role) for pattern, status, role in _TAKING_PART for m in pattern.finditer(para)]
         found += [p for m, status, role in spoke + rest for p in _person_taking_part(m, status, role)]
     found = _dedupe_people(found)

@@ -97,8 +97,23 @@ def _file_logged_rows(items: list[dict]) -> None:
 
 
 # The first of a run of decisions printed as a list with no "RESOLVED" label: "(1) That ...", "a. That ...".
-_FIRST_THAT = re.compile(r"^(?:\(\s*(?:1|a|i)\s*\)|(?:1|a|i)[.)])\s+That\b")
-_LATER_THAT = re.compile(r"^(?:\(\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*\)|(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)])\s+Th(?:at|e)\b")
+# ("(1) that the minutes ... are re-submitted ...;" in lower case too, as some committee websites print them.)
+_FIRST_THAT = re.compile(r"^(?:\(\s*(?:1|a|i)\s*\)|(?:1|a|i)[.)])\s+[Tt]hat\b")
+_LATER_THAT = re.compile(
+    r"^(?:\(\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*\)|(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)])\s+[Tt]h(?:at|e)\b"
+)
+# ... and with neither "That" nor a verb, when the page lost its "RESOLVED" heading: "(a) subject to ..., the work
+# programme be approved;" / "(b) ..." — an entry in the subjunctive ("be approved"), closed by a semicolon.
+_FIRST_SUBJUNCTIVE = re.compile(
+    r"^(?:\(\s*(?:1|a|i)\s*\)|(?:1|a|i)[.)])\s+(?![^;]*\b(?:was|were|had|has)\b)[^;]{5,300}\bbe\s+[a-z]+(?:ed|en|ne)\b"
+    r"[^;]{0,200};(?:\s+and)?$"
+)
+# ... and one decision alone: "That the filling of the vacant positions be pursued as a priority." (a sentence
+# that opens with "That" and ends in the subjunctive is a resolution whatever heading the page lost)
+_LONE_THAT = re.compile(
+    r"^That\s+(?![^.]*\b(?:was|were|had|has|is|are)\b)[^.;:]{5,250}\bbe\s+[a-z-]+(?:ed|en)\b[^.;:]*\.$"
+)
+_LATER_MARK = re.compile(r"^(?:\(\s*(?:\d{1,2}|[b-h]|[ivx]{1,4})\s*\)|(?:\d{1,2}|[b-h]|[ivx]{1,4})[.)])\s+\S")
 
 
 # The same with the committee's verb opening each entry: "The Council – / 1. Agreed that ... / 2. Noted the ...".
@@ -115,9 +130,13 @@ def _unlabelled_decisions_at(lines: list[str], idx: int) -> bool:
     before = next((ln for ln in reversed(lines[max(0, idx - 3) : idx]) if ln), "")
     if re.match(r"^That\s", lines[idx]) and re.match(r"^(?:seconded|moved|proposed)\s+by\b", before, re.I):
         return True
+    if _LONE_THAT.match(lines[idx]) and not (before and before.rstrip().endswith((":", "-", "–"))):
+        return True
     later = [ln for ln in lines[idx + 1 : idx + 12] if ln][:6]
     if _FIRST_VERB.match(lines[idx]):
         return sum(1 for ln in later if _LATER_VERB.match(ln)) >= 1
+    if _FIRST_SUBJUNCTIVE.match(lines[idx]):
+        return sum(1 for ln in later if _LATER_MARK.match(ln)) >= 1
     if not _FIRST_THAT.match(lines[idx]):
         return False
     return sum(1 for ln in later if _LATER_THAT.match(ln)) >= 1
@@ -367,6 +386,15 @@ def _requested(discussion: list[str]) -> str | None:
     return what[:1].upper() + what[1:] if len(what.split()) >= 3 else None
 
 
+# A sentence in the past tense that decides nothing: narrative after a block whose page lost its next heading.
+_PAST_REPORT = re.compile(
+    r"^(?!that\b)[^.;]{0,120}?\b(?:was|were|had|has|have)\s+(?:\w+\s+){0,2}?[a-z]+(?:ed|en)\b", re.I
+)
+_WORK_AHEAD = re.compile(
+    r"\b(?:be|to|would|will|shall|should)\s+(?:\w+ly\s+)?[a-z]+|\b(?:resolved|agreed|decided|recommended)\b", re.I
+)
+
+
 def _take_block(lines: list[str], start: int, rest: str) -> tuple[list[Resolution], int]:
     """Read the decisions after a "Resolved"/"It was agreed" line up to the next narrative paragraph."""
     raw: list[str] = [rest.strip()] if rest.strip() else []
@@ -393,6 +421,8 @@ def _take_block(lines: list[str], start: int, rest: str) -> tuple[list[Resolutio
         # "2) The manager was asked to draw up ...": the next item of a numbered list of decisions, not narrative.
         if out and NARRATIVE.search(seg) and not re.match(r"^that\b", seg, re.I) and not (listed and in_list):
             break
+        if out and not listed and _PAST_REPORT.match(seg) and not _WORK_AHEAD.search(seg):
+            break  # "No declarations were received.": the next heading was lost, the minute's story goes on
         in_list = listed
         if out and re.match(r"^[A-Z][\w' &-]{2,40}(?::|\s[–—-])$", seg) and not re.match(r"^that\b", seg, re.I):
             break  # "Matters arising:": a new section of the minute, not a decision
@@ -679,6 +709,8 @@ def _action_reason(clause: str) -> str | None:
         return f"{short.group('who')} to {short.group('verb')}"
     # "the Committee: refers the report to Cabinet ...": a list item in the committee's own voice.
     m = re.match(rf"^(?:{ACTION_INFINITIVES})e?s\b", body, re.I) or INFINITIVE_ACTION.search(body)
+    if m and m.start() == 0 and re.match(r"^[\w-]+\s+(?:in|on|of|with|made|against)\b", body, re.I):
+        m = None  # "Progress in relation to the projects be noted": a noun, not an order
     if m:
         verb = re.sub(r"^(?:to|will|would|shall|must|should)\s+", "", m.group(0).strip(), flags=re.I)
         if not NEEDS_FOLLOW_UP.match(verb) or FOLLOW_UP.search(body):
@@ -708,7 +740,7 @@ _PRESENT_PASSIVE = re.compile(
 # Decisions that set up later work without a verb of the usual tables. Add a row for a new phrasing.
 FORWARD_DECISIONS = [
     # "a further report be received in due course", "a progress update be considered at ..."
-    r"\b(?:further|follow-up|progress|final|full|fuller)\s+(?:report|update|briefing|paper)\b[^.;]{0,40}?"
+    r"\b(?:further|follow-up|progress|final|full|fuller)\s+(?:report|update|briefing|paper)s?\b[^.;]{0,40}?"
     r"\bbe\s+(?:received|considered|made|taken)\b",
     # "a Meeting be held with Committee Members to ...", "an informal workshop be arranged"
     r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|workshop|session|briefing|site\s+visit|seminar)\s+"
@@ -751,6 +783,8 @@ def file_logged_actions(doc: Document) -> None:
 # the next meeting"), since "confirmed that the protocol would be presented at item 6" is about this one.
 PROSE_ACTIONS = [
     (r"\b(?:suggested|requested|recommended|proposed|agreed)\s+that\s+(?P<what>[^.;]{10,300})", False),
+    # "the Panel agreed for the Convener and the Scrutiny Officer to write a draft report": who, then the task
+    (r"\bagreed\s+for\s+(?P<what>(?:the\s+)?[A-Z][^.;]{10,300})", False),
     (r"\b(?:confirmed|noted|reported|advised)\s+that\s+(?P<what>[^.;]{10,300})", True),
 ]
 _PROSE_ACTIONS = [(re.compile(p, re.I), follow_up) for p, follow_up in PROSE_ACTIONS]
@@ -767,6 +801,18 @@ _PROSE_PARTS = re.compile(
     r",?\s+and\s+that\s+|\s+and\s+(?=(?:a|an|the)\s+(?:[\w'-]+\s+){1,6}?(?:would|will|should)\s+be\s+)", re.I
 )
 _SPEAKER_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he\s+)?(?P<who>(?:[A-Z][\w'-]*\s+){0,4}?[A-Z][\w'-]*)\s*$")
+
+
+_SPEAKER_WOULD = re.compile(rf"^\s+would\s+(?:also\s+|personally\s+)?(?:{ACTION_INFINITIVES})\b", re.I)
+
+
+# "(agreed for) the Convener and the Scrutiny Officer to write ...": the people before "to" and the task's verb.
+_FOR_WHOM = re.compile(rf"^(?:[Tt]he\s+)?(?P<who>[A-Z][^,;]{{2,80}}?)\s+to\s+(?:\w+ly\s+)?(?:{ACTION_INFINITIVES})\b")
+
+
+def _named_for(what: str) -> str | None:
+    m = _FOR_WHOM.match(what)
+    return owner_ok(m.group("who")) if m else None
 
 
 def _speaker_for_pronoun(what: str, before: str) -> tuple[str, str | None]:
@@ -844,12 +890,24 @@ _REQUESTED_PAPER = re.compile(
 _REQUESTER = re.compile(r"\b(?:committee|panel|board|commission|members|chair(?:man)?)\s+(?:also\s+)?$", re.I)
 
 
+# "During the ensuing discussion – / • agreed to invite the Cabinet Lead Members to future meetings": a point of
+# the discussion, bulleted, whose subject is the committee itself.
+_BULLET_AGREED = re.compile(
+    rf"^[•·▪●◦]\s*(?:members\s+)?(?:also\s+)?agreed\s+to\s+(?P<what>(?:{ACTION_INFINITIVES})\b[^.;]{{5,300}})", re.I
+)
+
+
 def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
     out = []
     for para in paragraphs:
         arising = _matter_arising(para)
         if arising:
             out.append(arising)
+            continue
+        bullet = _BULLET_AGREED.match(para)
+        if bullet:
+            what = bullet.group("what").strip()
+            out.append((what[:1].upper() + what[1:], None, "• agreed to …"))
             continue
         for m in _REQUESTED_PAPER.finditer(para):
             if _REQUESTER.search(para, max(0, m.start() - 30), m.start()):
@@ -861,6 +919,9 @@ def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
                 for what in _PROSE_PARTS.split(m.group("what").strip()):
                     what, speaker = _speaker_for_pronoun(what, para[: m.start()])
                     later = _WOULD_COME_BACK.search(what) and FOLLOW_UP.search(what)
+                    # "the Chair confirmed that he would pursue ...": the speaker's own promise, a task
+                    said_would = speaker and _SPEAKER_WOULD.match(what[len(speaker) :])
+                    follow_up = needs_follow_up and not said_would
                     if _DEFERRED.search(what) or (_NOT_A_TASK.search(_head_of(what)) and not later):
                         continue
                     if re.match(
@@ -868,12 +929,12 @@ def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
                     ):
                         # "proposed that nothing new be added until ...": a thing not to do is nobody's task
                         continue
-                    if later or (not needs_follow_up and _prose_task(what)):
-                        verb = m.group(0).split()[0].lower()
+                    if later or (not follow_up and (said_would or _prose_task(what) or _named_for(what))):
+                        verb = " ".join(m.group(0)[: m.start("what") - m.start()].split()[:2]).lower()
                         include = _REPORTS_TO_INCLUDE.match(what)
                         reason = _action_reason(what) or (include.group(0).split()[-1] if include else None)
-                        cue = f"{verb} that … {later.group(0)}" if later else f"{verb} that … {reason}"
-                        found.append((m.start(), what, speaker or explicit_owner(what), cue))
+                        cue = f"{verb} … {later.group(0)}" if later else f"{verb} … {reason}"
+                        found.append((m.start(), what, speaker or explicit_owner(what) or _named_for(what), cue))
         out += [(what, owner, cue) for _, what, owner, cue in sorted(found)]  # in the order the minutes give them
     return out
 

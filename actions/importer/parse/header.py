@@ -32,7 +32,8 @@ def _clean_committee(name: str) -> str | None:
         flags=re.I,
     )[0]
     name = re.sub(
-        r"^(?:the\s+)?(?:(?:a|an)\s+)?(?:(?:remote|virtual|special|extraordinary|ordinary)\s+)?"
+        r"^(?:the\s+)?(?:(?:a|an)\s+)?(?:(?:remote|virtual|special|extraordinary|ordinary|monthly|adjourned|"
+        r"reconvened)\s+)?"
         r"(?:meeting\s+of\s+(?:the\s+)?)?",
         "",
         name.strip(" :-–—,.\"'"),
@@ -228,6 +229,9 @@ def _header_end(lines: list[str]) -> int:
 
 def _dated_header_line(line: str, span: tuple[int, int]) -> bool:
     """Does this header line give the meeting's own date (not a date mentioned in passing)?"""
+    # A committee website's decision or issue page: "24/06/2021 - To confirm the minutes of the meeting held on ..."
+    if span[0] == 0 and re.match(r"\d\d/\d\d/\d{4}\s+[-–]\s+\S", line):
+        return True
     if _OTHER_MEETING.search(line):
         return False
     before = line[: span[0]]
@@ -240,16 +244,26 @@ def _dated_header_line(line: str, span: tuple[int, int]) -> bool:
     return len(rest.split()) <= 8 and not rest.rstrip().endswith(".")
 
 
+_MINUTES_HELD_ON = re.compile(r"^minutes\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?meeting\s+held\s+on\b", re.I)
+
+
 def _find_date(lines: list[str]) -> tuple[str | None, int | None, int]:
     """The meeting date from the heading, with the line it was on and where the date ends on that line.
 
     Minutes are full of other dates ("the minutes of the meeting held on 10 October"), so a date only counts if it
     is in the header, above the first item, and the line reads like a meeting heading.
     """
-    for i in range(_header_end(lines)):
+    end = _header_end(lines)
+    for i in range(end):
         line = lines[i]
         found = first_date(line) if line else None
         if found and _dated_header_line(line, found[:2]):
+            # An agenda page's own date above the minutes it prints: "Tuesday, 13 May 2008" / ... / "MINUTES of
+            # the meeting held on 26 February 2008": the minutes' heading names their meeting.
+            for k in range(i + 1, end):
+                own = _MINUTES_HELD_ON.search(lines[k]) and first_date(lines[k])
+                if own:
+                    return own[2].isoformat(), k, own[1]
             return found[2].isoformat(), i, found[1]
     # No dated heading: a labelled date anywhere ("Date of Meeting: ..."), never another meeting's.
     labelled = re.compile(r"\b(?:date\s+of\s+(?:the\s+)?meeting|meeting\s+date|^date)\s*:?\s*(.{0,60})", re.I)
@@ -308,9 +322,17 @@ def _header_times(lines: list[str], date_line: int | None, date_end: int) -> tup
     return None, None
 
 
+_TIMES_ALONE = re.compile(rf"^(?:{TIME})\s*(?:-|–|—|to)\s*(?P<end>(?:{TIME.replace('?P<', '?P<e_')}))$", re.I)
+
+
 def _find_times(lines: list[str], date_line: int | None = None, date_end: int = 0) -> tuple[str | None, str | None]:
     start = end = None
     for line in lines:
+        if start is None and _TIMES_ALONE.match(line):
+            # "4.00 pm - 6.00 pm" alone on its line: a committee website's meeting times, wherever it puts them
+            m = _TIMES_ALONE.match(line)
+            start, end = _to_hhmm(m), _to_hhmm(SINGLE_TIME.match(m.group("end"))) or end
+            continue
         if not TIME_CONTEXT.search(line) or _OTHER_MEETING.search(line):
             continue
         if start is None:
@@ -330,9 +352,14 @@ def _find_times(lines: list[str], date_line: int | None = None, date_end: int = 
     return start or head_start, end or head_end
 
 
+_MUNICIPAL_YEAR = re.compile(r"\s+\(?(?:19|20)\d\d\s*[/-]\s*(?:19|20)?\d\d\)?$")
+
+
 def read_header(doc: Document) -> None:
     """Stage: the committee, the meeting's date and its times; then the running headers naming them go."""
-    doc.committee = _find_committee(doc.lines)
+    committee = _find_committee(doc.lines)
+    # "Scrutiny Board (Children's Services) 2010/2011": the municipal year is the page's, not the name's
+    doc.committee = committee and _MUNICIPAL_YEAR.sub("", committee)
     doc.date, doc.date_line, doc.date_end = _find_date(doc.lines)
     doc.start_time, doc.end_time = _find_times(doc.lines, doc.date_line, doc.date_end)
     doc.lines = drop_page_furniture(doc.lines, doc.committee)

@@ -60,6 +60,8 @@ _INLINE_DECISION = re.compile(r"(?:\b[Ii]t\s+was\s+)?(?:\bUNANIMOUSLY\s+)?\b(?:R
 GLUED_WORDS = [
     (re.compile(r"(\d\s?[ap]\.?m\.?)(?=\d)", re.I), r"\1 "),
     (re.compile(r"\b(Cllrs?|Councillors?)(?=[A-Z][a-z])"), r"\1 "),
+    # "RESOLVED - T H A T the minutes ...": a word letter-spaced for emphasis, as some Welsh councils print it
+    (re.compile(r"\bT H A T\b"), "THAT"),
 ]
 
 

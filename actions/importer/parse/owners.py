@@ -249,6 +249,12 @@ _REQUEST_AGREED = re.compile(
 )
 
 
+_NEAR_SPEAKER = re.compile(
+    r"\b(?:and|but|then|while)\s+(?:[Tt]he\s+)?(?P<who>[A-Z][\w'-]+(?:\s+(?:of\s+)?[A-Z][\w'-]+){0,4})\s+"
+    r"(?:confirmed|said|advised|explained|stated|indicated|added|replied|responded)\s+that\s+$"
+)
+
+
 def find_promises(paragraphs: list[str]) -> list[tuple[str, str, str]]:
     """ "Jane Smith agreed to circulate the figures" is an action for Jane Smith even without a resolution.
 
@@ -272,7 +278,10 @@ def find_promises(paragraphs: list[str]) -> list[tuple[str, str, str]]:
             if not found and speaker:
                 for m in _PRONOUN_PROMISE.finditer(sentence):
                     if not _this_meeting(m):
-                        out.append((_promise_text(speaker, m, question), speaker, "he/she would"))
+                        # "X explained ..., and the Chair confirmed that he would ...": the nearer speaker
+                        near = _NEAR_SPEAKER.search(sentence, 0, m.start())
+                        who = (near and owner_ok(near.group("who"))) or speaker
+                        out.append((_promise_text(who, m, question), who, "he/she would"))
                         found = True
             for m in [] if found else _NOTED_WOULD.finditer(sentence):
                 who = owner_ok(m.group("who"))

@@ -56,6 +56,9 @@ CLUTTER_INLINE = [
     re.compile(r"\bView\s+the\s+(?:decision|minutes|agenda)\s+for\s+item\s+[\w.]+\.?", re.I),
     re.compile(r"\((?:PDF|Word)\s*[,-]?\s*[\d.,]+\s*[KM]B\)", re.I),
     re.compile(r"[ \t]+PDF[ \t]+[\d.,]+[ \t]*[KM]B\b"),
+    # A committee website's note on a renamed committee, in its page title: "Cabinet - for meetings after
+    # 09/05/11, please see 'Mayor & Cabinet' - Monday, 19 March 2001 5:00 pm".
+    re.compile(r"- for meetings (?:after|before|from|until) [\d/.]{6,10},? please see '[^'\n]{1,80}'", re.I),
 ]
 
 
@@ -98,7 +101,7 @@ TRIGGER = re.compile(
     r"^(?:(?:it\s+was|the\s+(?:committee|panel|board|sub-committee|commission|group)|members)\s+)?"
     r"(?:(?:unanimously|further|also)\s+)?"
     r"(?P<kw>agreed\s+actions|actions\s+(?:agreed|arising)|actions(?=\s*:?\s*$)|"
-    r"resolved|agreed|recommended|decided|decisions?|outcome|recommendations?)"
+    r"resolved|agreed|recommended|decided|decisions?|outcome|recommendations?|concluded(?=\s+that\b))"
     r"(?:\s+(?:unanimously|accordingly))?(?:\s*\(unanimously\))?"
     r"(?:,\s*subject\s+to\s+the\s+foregoing,?)?"  # "The Committee AGREED, subject to the foregoing, that ..."
     r"(?:\s*[:\-–—.]+\s*|\s+(?=that\b|to\b)|\s*$)(?P<rest>.*)$",
@@ -182,7 +185,7 @@ START_TIME = re.compile(
 
 
 END_TIME = re.compile(
-    rf"\b(?:ended|ends|closed|closes|finished|concluded|terminated|rose|end(?:\s+time)?|close|"
+    rf"\b(?:ended|ends|closed|closes|finished|finishing|concluded|terminated|rose|end(?:\s+time)?|close|"
     rf"time\s+of\s+closure)(?:\s+the\s+meeting)?\s*(?:at|:|-|–)?\s*(?:{TIME})",
     re.I,
 )
@@ -243,7 +246,7 @@ ATTENDANCE_LABEL = re.compile(
     r"(?:invited\s+)?speakers?|contributors?|"
     r"chair(?:man|person)?|vice[- ]chair(?:man|person)?|presiding|guests?|attendees|attending)"
     r"\s*(?::-?|[\-–—])\s*(?P<rest>.*)$"  # "Present:-" as Scottish minutes print it
-    r"|^(?P<bare>(?:councillors?\s+|members?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|also\s+attending|"
+    r"|^(?P<bare>attendance\s+details|(?:councillors?\s+|members?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|also\s+attending|"
     r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?|co-?opted\s+members?|sederunt|"
     r"cabinet\s+members?\s+present)\s*$",
     re.I,

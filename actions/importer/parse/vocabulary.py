@@ -75,7 +75,7 @@ STOP_WORDS = {
 # Passive and infinitive forms of verbs that give someone work after the meeting.
 ACTION_PARTICIPLES = (
     r"provided|circulated|shared|brought(?:\s+back)?|presented|reported(?:\s+back)?|submitted|re-?submitted|sent|"
-    r"created|included|arranged|investigated|written|updated|amended|added|reviewed|prepared|produced|developed|"
+    r"created|included|re-?arranged|arranged|re-?scheduled|investigated|written|updated|amended|added|reviewed|prepared|produced|developed|"
     r"explored|sought|published|drafted|scheduled|invited|forwarded|distributed|referred|looked\s+(?:at|into)|"
     r"set\s+up|established|undertaken|carried\s+out|issued|given|organi[sz]ed|requested|convened|revised|"
     r"clarified|followed\s+up|taken\s+forward|made\s+available|fed\s+back|passed\s+(?:on|to)|communicated|"
