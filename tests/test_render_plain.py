@@ -6,7 +6,7 @@ import re
 from django.template import engines
 from django.test.html import parse_html
 
-from actions.forms import OwnerUpdateForm
+from actions.forms import BriefMeetingForm, OwnerUpdateForm
 from tests.conftest import content
 
 # The fields as the form's own widgets and the shared field include draw them (what the row drew before).
@@ -38,3 +38,23 @@ def test_a_form_with_errors_still_shows_them_through_the_field_include(officer, 
     html = content(response).decode()
     assert "Enter a progress update" in html
     assert f'id="id_action-{action.pk}-text_error"' in html
+
+
+def the_meeting_field(html):
+    return re.search(
+        r'<div class="form-group">\s*<label class="label" for="id_meeting">.*?</select>\s*</div>', html, re.S
+    )
+
+
+def test_the_briefs_meeting_choice_draws_the_same_select_as_the_widget(chair, committee, past_meeting, next_meeting):
+    for query in ("", f"?meeting={past_meeting.pk}"):
+        html = content(chair.get(f"/actions/brief/{committee.slug}/{query}")).decode()
+        chosen = past_meeting if query else next_meeting
+        form = BriefMeetingForm(initial={"meeting": chosen.pk}, committee=committee)
+        expected = engines["django"].from_string('{% include "includes/field.html" with field=form.meeting %}')
+        assert parse_html(the_meeting_field(html).group(0)) == parse_html(expected.render({"form": form}))
+
+
+def test_a_meeting_that_is_not_the_committees_is_refused_with_the_field_include(chair, committee, other_committee):
+    html = content(chair.get(f"/actions/brief/{committee.slug}/?meeting=999999")).decode()
+    assert 'id="id_meeting_error"' in html
