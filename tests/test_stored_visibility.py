@@ -79,6 +79,10 @@ def test_bulk_updates_of_items_and_meetings(actions, item, past_meeting, unpubli
     Meeting.objects.filter(pk__in=[past_meeting.pk, unpublished_item.meeting_id]).update(status=Meeting.Status.HELD)
     assert_copies_follow_the_rule()
     assert not Action.objects.filter(public=True).exists()
+    Meeting.objects.filter(pk=past_meeting.pk).update(status=Meeting.Status.PUBLISHED)
+    AgendaItem.objects.bulk_update([AgendaItem(pk=item.pk, meeting_id=past_meeting.pk, exempt=False)], ["meeting"])
+    assert_copies_follow_the_rule()
+    assert Action.objects.get(pk=actions["public"].pk).public
 
 
 @pytest.mark.parametrize("update_fields", [None, ["source_item"]])
