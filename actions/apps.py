@@ -8,6 +8,7 @@ class ActionsConfig(AppConfig):
     def ready(self):
         from core.hooks import register_meeting_extension
 
+        from . import visibility  # noqa: F401  (connects the signals that keep Action.public right)
         from .workspace_views import ACTIONS_ON_MEETINGS
 
         # Actions build on meetings: the meeting pages show them through this hook, never an import.

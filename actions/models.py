@@ -50,11 +50,18 @@ def agreed_between_q(first_day, end_day):
     return Q(source_item__in=items.values("pk")) | recorded
 
 
-def action_q(user, prefix=""):
-    """Q over actions (or rows that point at one, through `prefix`) the user may see: the rule visible_to() applies."""
+def action_q(user, prefix="", stored=False):
+    """Q over actions (or rows that point at one, through `prefix`) the user may see: the rule visible_to() applies.
+
+    stored=True reads the copies each action keeps of its source item's answers (`public`, `source_meeting`:
+    actions/visibility.py keeps them right) instead of joining every row to its item and meeting: the lists use
+    it. Whatever writes a copy of the rule (those columns, the search index) reads the live form."""
     if roles.is_clerk(user):
         return Q()
-    visible = item_q(user, prefix=f"{prefix}source_item__")
+    stored_columns = {}
+    if stored:
+        stored_columns = {"public": Q(**{f"{prefix}public": True}), "meeting_id": f"{prefix}source_meeting_id"}
+    visible = item_q(user, prefix=f"{prefix}source_item__", **stored_columns)
     if roles.can_see_unpublished(user):
         own_committee = {f"{prefix}source_item__isnull": True, f"{prefix}committee_id__in": member_committees(user)}
         visible |= Q(**own_committee) | Q(**{f"{prefix}owner__user": user})
@@ -113,7 +120,7 @@ class ActionQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Actions whose item the user may read (public, or need to know: meetings.models), and their own."""
-        return self if roles.is_clerk(user) else self.filter(action_q(user))
+        return self if roles.is_clerk(user) else self.filter(action_q(user, stored=True))
 
     def with_related(self):
         """Everything a list row shows, in one query whatever the row count, without the wide text columns
@@ -183,6 +190,13 @@ class Action(Versioned):
     )
     # How many timeline entries moved the due point later (core/rag_rules.py), kept by _change for the lists.
     deferrals = models.PositiveSmallIntegerField(default=0, editable=False)
+    # Copies of the source item's answers, so the lists check who may see a row without joining every row to its
+    # item and meeting (issue 10c): whether the public may (action_q for an anonymous visitor), and the item's
+    # meeting. Written only by actions/visibility.py, from the live rule, on every change that can move them.
+    public = models.BooleanField(default=False, editable=False)
+    source_meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -242,7 +256,11 @@ class Action(Versioned):
             # Only when the due point changed: a verb's save must not fetch the due meeting each time.
             self.due_on = self._due_day()
             self._due_source = self._due_fields()
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        from .visibility import after_save
+
+        after_save(self, adding, kwargs.get("update_fields"))
 
     def _due_day(self):
         return self.due_date or (self.due_meeting.date if self.due_meeting_id else None)

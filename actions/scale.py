@@ -14,6 +14,7 @@ from django.db import transaction
 from core import clock
 from meetings.models import AgendaItem, Attendance, Committee, Meeting, Membership, Person, Resolution
 
+from . import visibility
 from .models import Action, ActionUpdate
 
 COMMITTEES = 20
@@ -246,4 +247,6 @@ def _timeline(rng, actions, today):
 
 
 def _point_at_latest_updates(actions):
-    Action.objects.filter(pk__in=[a.pk for a in actions]).point_at_latest_updates()
+    inserted = Action.objects.filter(pk__in=[a.pk for a in actions])
+    inserted.point_at_latest_updates()
+    visibility.refresh(inserted)  # bulk inserts do not save(): their copies of the item's answers, here

@@ -1070,16 +1070,21 @@ def meeting_q(user):
     return published | Q(pk__in=readable_meetings(user)) | Q(pk__in=with_a_stake)
 
 
-def item_q(user, prefix=""):
-    """Q over agenda items (or rows that point at one) whose content the user may see: public or need to know."""
+def item_q(user, prefix="", public=None, meeting_id=None):
+    """Q over agenda items (or rows that point at one) whose content the user may see: public or need to know.
+
+    A row that keeps a copy of its item's answers (Action.public and Action.source_meeting, issue 10c) passes
+    them: `public`, a Q that holds where the public part below holds, and `meeting_id`, the column holding the
+    item's meeting; the rule is the same, read without joining to the item and its meeting."""
     if roles.is_clerk(user):
         return Q()
-    public = Q(**{f"{prefix}meeting__status": Meeting.Status.PUBLISHED, f"{prefix}exempt": False})
+    if public is None:
+        public = Q(**{f"{prefix}meeting__status": Meeting.Status.PUBLISHED, f"{prefix}exempt": False})
     if not roles.can_see_unpublished(user):
         return public
     # Their meetings' items, read through the join the caller already has (a sub-query of agenda items would
     # scan tens of thousands of them), and the items they have a stake in.
-    in_their_meetings = Q(**{f"{prefix}meeting_id__in": readable_meetings(user)})
+    in_their_meetings = Q(**{f"{meeting_id or prefix + 'meeting_id'}__in": readable_meetings(user)})
     return public | in_their_meetings | stake_q(user, prefix)
 
 

@@ -254,7 +254,7 @@ PAGES = {
     "action_detail_owner": ("officer", url_of("action"), 8),
     "my_actions": ("officer", fixed("/actions/mine/"), 5),
     "my_committees": ("councillor", fixed("/actions/my-committees/"), 6),
-    "brief": ("chair", committee_url("actions:brief"), 20),  # the counts of its two capped lists; recommendations
+    "brief": ("chair", committee_url("actions:brief"), 19),  # the counts of its two capped lists; recommendations
     "work_programme": ("clerk", committee_url("meetings:work_programme"), 6),
     "work_programme_member": ("councillor", committee_url("meetings:work_programme"), 6),
     "work_add": ("clerk", committee_url("meetings:work_add"), 4),
