@@ -8,7 +8,7 @@ is bulk-created with it (Meeting.create_with_agenda), so a new meeting's items a
 from django.contrib.postgres.search import SearchVector
 from django.db import connections, transaction
 from django.db.models import Case, F, Value, When
-from django.db.models.signals import post_delete, post_init, post_save
+from django.db.models.signals import post_delete, post_save
 
 from actions.models import Action
 from meetings.models import AgendaItem, Meeting, visibility_changed
@@ -84,25 +84,12 @@ def _saved(sender, instance, created=False, raw=False, update_fields=None, **kwa
             index(resolution)
         if update_fields is None or {"exempt", "meeting"} & set(update_fields):
             refresh_public(item=instance)
-    if sender is Action and instance.source_item_id != getattr(instance, "_search_item", None):
-        # Moved to another item: its updates' entries follow the rule of the item it now comes from.
-        SearchEntry.objects.filter(action=instance).update(public=_action_rule().public_now())
-    if sender is Action:
-        instance._search_item = instance.source_item_id
+    if sender is Action and not created and (update_fields is None or "source_item" in update_fields):
+        # It may have moved to another item: its updates' entries follow the rule of the item it comes from.
+        # (The same saves that rewrite Action.public: actions/visibility.py. Verbs name their columns and skip.)
+        from .sources import RULES
 
-
-def _action_rule():
-    from .sources import RULES
-
-    return RULES["action"]
-
-
-def _remember_item(sender, instance, **kwargs):
-    """The item an action was loaded with, to tell when a save moves it (only then do its updates change)."""
-    instance._search_item = instance.__dict__.get("source_item_id")
-
-
-post_init.connect(_remember_item, sender=Action, dispatch_uid="search-action-item")
+        SearchEntry.objects.filter(action=instance).update(public=RULES["action"].public_now())
 
 
 def _deleted(sender, instance, **kwargs):
