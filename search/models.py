@@ -10,17 +10,23 @@ See search/sources.py for what is indexed and how to add a kind.
 """
 
 import re
+from datetime import timedelta
 
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
 from django.db import connections, models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, Coalesce
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from core import clock, roles
+
 # The most matches ranked and counted: the newest ones; the page says when there were more.
 MOST_RANKED = 1000
+# How far back a search looks for the newest matches before it reads them all: a year, then once more the span the
+# year's share suggests, if no longer than this (in years).
+WINDOW_MOST_YEARS = 5
 # The most matches that the public may not read checked against a visitor's rule in one search.
 MOST_CHECKED = 5000
 
@@ -44,68 +50,83 @@ class SearchEntryQuerySet(models.QuerySet):
     def _search_query(self, text):
         return SearchQuery(text, search_type="websearch", config="english")
 
-    def matching(self, text):
+    def matching(self, text, by_index=True):
         """PostgreSQL: web-search syntax ("quoted phrase", or, -not) over the stored vectors.
-        Elsewhere (SQLite under `make run`): every word somewhere in the title or the text."""
+        Elsewhere (SQLite under `make run`): every word somewhere in the title or the text.
+
+        by_index=False keeps PostgreSQL off the GIN index, for entries already narrowed by an index of their own
+        (one committee's): the planner thinks a word in half of everything is cheap to look up there, and
+        spent 40-70 ms collecting it where reading the committee's few thousand entries newest first took 5-20."""
         if self._full_text():
-            return self.filter(search=self._search_query(text))
+            vector = F("search") if by_index else Coalesce("search", Cast(Value(""), SearchVectorField()))
+            return self.alias(vector=vector).filter(vector=self._search_query(text))
         found = self
         for word in plain_words(text) or [text]:
             found = found.filter(Q(title__icontains=word) | Q(body__icontains=word))
         return found
 
     def newest_visible(self, user, most=None):
-        """The ids of the newest `most` of these entries that the user may read (search/sources.py: the pages'
-        own rules), newest first: what a search ranks and counts, so a word in half the minutes of a decade
-        costs the same as a rare one.
+        """The ids of the newest `most` of these entries that the user may read, newest first."""
+        return [pk for _day, pk, _rank in self._newest_visible_rows(user, most)]
+
+    def best_visible(self, user, text, until=None):
+        """What a search shows: the ids of the newest MOST_RANKED matches of `text` the user may read (every match
+        on SQLite), best first: by ts_rank of title and words on PostgreSQL, then newest."""
+        rows = self._newest_visible_rows(user, None, rank_by=text, until=until)
+        return [pk for _day, pk, _rank in sorted(rows, key=lambda row: (row[2] or 0, row[0], row[1]), reverse=True)]
+
+    def _newest_visible_rows(self, user, most, rank_by=None, until=None):
+        """(date, pk, rank) of the newest `most` of these entries the user may read (search/sources.py: the
+        pages' own rules), newest first: what a search ranks and counts, so a word in half the minutes of a
+        decade costs the same as a rare one. rank is ts_rank against `rank_by` on PostgreSQL, else None, read
+        with the rows: ranking them afterwards read every one of their vectors a second time.
 
         Entries the public may read (`public`) need no further check. The others (drafts, exempt items: a few
         in a hundred) are checked by the user's rule on the items and actions they point at, and only those
         as new as the oldest public one kept: anything older could not make the newest `most`.
         `most` is MOST_RANKED on PostgreSQL; SQLite (`make run`) keeps every match."""
-        from .sources import RULES
-
         if most is None and self._full_text():
             most = MOST_RANKED
-
-        newest = ("-date", "-pk")
-        found = list(self.filter(public=True).order_by(*newest).values_list("date", "pk")[:most])
-        rules = {rule: rule.q(user) for rule in RULES.values()}
-        anonymous = AnonymousUser()
-        if all(allowed == rule.q(anonymous) for rule, allowed in rules.items()):
-            return [pk for _day, pk in found]  # the public's rule: the flag is the whole answer
-        others = self.filter(public=False)
+        rank = Value(None, output_field=models.FloatField())
+        if rank_by is not None and self._full_text():
+            rank = SearchRank(F("search"), self._search_query(rank_by))
+        rows = self.annotate(found_rank=rank).order_by("-date", "-pk")
+        found = _newest(rows.filter(public=True).values_list("date", "pk", "found_rank"), most, until)
+        if not user.is_authenticated:
+            return found  # the public's rule: the flag is the whole answer
+        others = rows.filter(public=False)
         if len(found) == most:
             others = others.filter(date__gte=found[-1][0])
-        columns = ("date", "pk", "kind", "item_id", "action_id")
-        candidates = list(others.order_by(*newest).values_list(*columns)[:MOST_CHECKED])
-        found += [(day, pk) for day, pk, *_ in _readable(rules, candidates)]
-        return [pk for _day, pk in sorted(found, reverse=True)[:most]]
-
-    def ranked(self, ids, text):
-        """Those entries, best first on PostgreSQL (ts_rank of title and words), newest first elsewhere."""
-        entries = self.filter(pk__in=among(ids, self.db))
-        if self._full_text():
-            entries = entries.annotate(rank=SearchRank(F("search"), self._search_query(text)))
-            return entries.order_by("-rank", "-date", "-pk")
-        return entries.order_by("-date", "-pk")
+        checks = RuleChecks.for_user(user, self.db)
+        columns = ("date", "pk", "found_rank", "kind", "item_id", "action_id")
+        # Someone whose rules hide nothing (a clerk) reads every candidate: the newest `most` are all that can count.
+        candidates = list(others.values_list(*columns)[: most if checks.hides_nothing else MOST_CHECKED])
+        found += [tuple(row[:3]) for row in _readable(checks, candidates)]
+        return sorted(found, key=lambda row: row[:2], reverse=True)[:most]
 
     def capped(self, count):
         """Whether a result count stopped at MOST_RANKED (PostgreSQL ranks only the newest matches)."""
         return self._full_text() and count >= MOST_RANKED
 
-    def snippets(self, entries, text):
-        """{entry id: safe HTML}: a few lines of each entry's text round the words found, those words marked.
-        Only for the entries given (a page of results already filtered by visibility): one query at most."""
-        if not entries:
-            return {}
-        if self._full_text():
-            query = self._search_query(text)
+    def shown(self, ids, text):
+        """[(entry, snippet)] for these ids (a page of results, already filtered by visibility), in their order:
+        each entry with its committee, and a few lines of its text round the words found as safe HTML, those
+        words marked (None where it has no text). One query."""
+        entries = self.filter(pk__in=ids).select_related("committee").defer("search")
+        full_text = self._full_text()
+        if full_text:
             options = {"start_sel": START, "stop_sel": STOP, "max_words": 35, "min_words": 15, "max_fragments": 2}
-            headline = SearchHeadline("body", query, config="english", **options)
-            rows = self.filter(pk__in=[e.pk for e in entries]).annotate(snippet=headline).values_list("pk", "snippet")
-            return {pk: marked(snippet) for pk, snippet in rows if snippet}
-        return {entry.pk: _plain_snippet(entry.body, plain_words(text)) for entry in entries if entry.body}
+            headline = SearchHeadline("body", self._search_query(text), config="english", **options)
+            entries = entries.annotate(snippet=headline)
+        by_pk = {entry.pk: entry for entry in entries}
+        shown = []
+        for entry in (by_pk[pk] for pk in ids if pk in by_pk):
+            if full_text:
+                snippet = marked(entry.snippet) if entry.snippet else None
+            else:
+                snippet = _plain_snippet(entry.body, plain_words(text)) if entry.body else None
+            shown.append((entry, snippet))
+        return shown
 
 
 def among(ids, using):
@@ -116,27 +137,93 @@ def among(ids, using):
     return list(ids)
 
 
-def _readable(rules, candidates):
-    """The candidate rows (date, pk, kind, item_id, action_id) whose item or action the user may read, by the
-    rule of each entry's kind ({Rule: the user's Q}): one query per rule, over the items or actions named."""
+def _newest(rows, most, until=None):
+    """The first `most` of these rows, newest first. A word in ten thousand entries of a decade has its newest
+    thousand in the last year or so: looked for there first, the (search, date) index of migration 0004 reads
+    those alone, where the whole decade's matches were read and sorted (50 ms for a word of middling use). If
+    the year holds some but too few, the span they suggest is tried once; then everything. `until`: the newest
+    date the rows can have (a search's "to" date), else today."""
+    if most is None or connections[rows.db].vendor != "postgresql":
+        return list(rows[:most])
+    until = until or clock.today()
+    years = 1
+    while years <= WINDOW_MOST_YEARS:
+        found = list(rows.filter(date__gte=until - timedelta(days=round(365.25 * years)))[:most])
+        if len(found) == most:  # anything older is older than all of these
+            return found
+        if not found:
+            break  # a rare word: its few matches are cheap to read wherever they are
+        years = years * most / len(found) * 1.5 if years == 1 else WINDOW_MOST_YEARS + 1
+    return list(rows[:most])
+
+
+class RuleChecks:
+    """One visitor's visibility rules as questions "which of these ids may they read?", one per rule.
+
+    A councillor's rules are a dozen nested querysets: building and compiling them cost a search about 20 ms,
+    several times what running them costs. They name only the user and the day, and read memberships and stakes
+    when they run, so on PostgreSQL each is compiled once with the ids as its one array parameter and kept
+    (for_user) until the day, the user's roles or the database change."""
+
+    _kept = {}
+
+    def __init__(self, user, using):
+        from .sources import RULES
+
+        self.using = using
+        self.allowed = {rule: rule.q(user) for rule in RULES.values()}
+        self.compiled = {}
+        if connections[using].vendor == "postgresql":
+            for rule, allowed in self.allowed.items():
+                marker = []  # found again by identity among the compiled parameters
+                if allowed:
+                    found = self._named(rule, RawSQL("SELECT unnest(%s::bigint[])", (marker,)))
+                    sql, params = found.query.sql_with_params()
+                    self.compiled[rule] = (sql, params, next(i for i, p in enumerate(params) if p is marker))
+
+    @classmethod
+    def for_user(cls, user, using):
+        key = (using, user.pk, user.is_superuser, roles.group_names(user), clock.today())
+        if key not in cls._kept:
+            if len(cls._kept) >= 1000:
+                cls._kept.clear()
+            cls._kept[key] = cls(user, using)
+        return cls._kept[key]
+
+    @property
+    def hides_nothing(self):
+        return not any(self.allowed.values())
+
+    def _named(self, rule, ids):
+        return rule.model.objects.using(self.using).filter(self.allowed[rule], pk__in=ids).order_by().values_list("pk")
+
+    def readable(self, rule, ids):
+        """The ids among these that the user may read by this rule."""
+        if not self.allowed[rule]:
+            return set(ids)  # an empty Q hides nothing from this user (a clerk): nothing to ask
+        if rule not in self.compiled:
+            return {pk for (pk,) in self._named(rule, list(ids))}
+        sql, params, at = self.compiled[rule]
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(sql, [*params[:at], list(ids), *params[at + 1 :]])
+            return {pk for (pk,) in cursor.fetchall()}
+
+
+def _readable(checks, candidates):
+    """The candidate rows (date, pk, rank, kind, item_id, action_id) whose item or action the user may read, by the
+    rule of each entry's kind (RuleChecks): one query per rule, over the items or actions named."""
     from .sources import RULES, SOURCES
 
     rule_of = {source.kind: RULES[source.rule] for source in SOURCES.values()}
 
     def link(row):
-        return row[3] if rule_of[row[2]].link == "item" else row[4]
+        return row[4] if rule_of[row[3]].link == "item" else row[5]
 
     named = {}
     for row in candidates:
-        named.setdefault(rule_of[row[2]], set()).add(link(row))
-    readable = set()
-    for rule, ids in named.items():
-        # An empty Q is a rule that hides nothing from this user (a clerk): nothing to ask.
-        allowed = rules[rule]
-        named_here = rule.model.objects.filter(pk__in=among(ids, rule.model.objects.db))
-        found = named_here.filter(allowed).values_list("pk", flat=True) if allowed else ids
-        readable |= {(rule, pk) for pk in found}
-    return [row for row in candidates if (rule_of[row[2]], link(row)) in readable]
+        named.setdefault(rule_of[row[3]], set()).add(link(row))
+    readable = {(rule, pk) for rule, ids in named.items() for pk in checks.readable(rule, ids)}
+    return [row for row in candidates if (rule_of[row[3]], link(row)) in readable]
 
 
 def _plain_snippet(body, words, width=120):

@@ -58,3 +58,25 @@ def test_the_briefs_meeting_choice_draws_the_same_select_as_the_widget(chair, co
 def test_a_meeting_that_is_not_the_committees_is_refused_with_the_field_include(chair, committee, other_committee):
     html = content(chair.get(f"/actions/brief/{committee.slug}/?meeting=999999")).decode()
     assert 'id="id_meeting_error"' in html
+
+
+def the_committee_field(html):
+    return re.search(
+        r'<div class="form-group">\s*<label class="label" for="id_committee">.*?</select>\s*</div>', html, re.S
+    )
+
+
+def test_the_search_pages_committee_choice_draws_the_same_select_as_the_widget(anonymous, committee, other_committee):
+    from search.forms import SearchForm
+
+    for query in ({"q": "budget"}, {"q": "budget", "committee": other_committee.slug}):
+        html = content(anonymous.get("/search/", query)).decode()
+        form = SearchForm(query)
+        expected = engines["django"].from_string('{% include "includes/field.html" with field=form.committee %}')
+        assert parse_html(the_committee_field(html).group(0)) == parse_html(expected.render({"form": form}))
+    assert f'<option value="{other_committee.slug}" selected>' in html
+
+
+def test_an_unknown_committee_in_a_search_is_refused_with_the_field_include(anonymous):
+    html = content(anonymous.get("/search/", {"q": "budget", "committee": "no-such-committee"})).decode()
+    assert 'id="id_committee_error"' in html

@@ -118,6 +118,16 @@ def test_committee_member_finds_exempt_and_draft_business_as_the_pages_show_them
     }
 
 
+def test_a_councillor_who_leaves_the_committee_stops_finding_its_drafts_that_same_day(
+    councillor, councillor_user, planted
+):
+    """The rules are compiled once a day per visitor (search.models.RuleChecks), and read memberships as they run."""
+    assert len(results(councillor.get(URL, {"q": "narwhal"}))) == 4
+    councillor_user.person.memberships.update(end_date=at(-1).date())
+    assert results(councillor.get(URL, {"q": "narwhal"})) == []
+    assert len(results(councillor.get(URL, {"q": "pangolin"}))) == 3
+
+
 def test_officer_without_a_stake_sees_only_published_business(officer, planted):
     assert results(officer.get(URL, {"q": "wombat"})) == []
     assert results(officer.get(URL, {"q": "narwhal"})) == []
@@ -191,6 +201,62 @@ def test_the_newest_matches_a_visitor_may_read_are_those_the_pages_rule_gives(
     for user in (AnonymousUser(), clerk_user, councillor_user, officer_user):
         by_rule = everything.filter(visible_q(user)).order_by("-date", "-pk").values_list("pk", flat=True)[:most]
         assert everything.newest_visible(user, most=most) == list(by_rule), (user, most)
+
+
+@pytest.fixture
+def decade(committee, other_committee, officer_user):
+    """One word ("okapi") in public, exempt and draft business of two committees, from last month back nine
+    years: what newest_visible() looks for a year at a time before reading everything."""
+    statuses = [Meeting.Status.PUBLISHED, Meeting.Status.MINUTES_DRAFT]
+    for n, years_ago in enumerate((0, 0, 1, 2, 2, 3, 5, 6, 9)):
+        meeting = Meeting.objects.create(
+            committee=(committee, other_committee)[n % 2],
+            starts_at=at(-365 * years_ago - 20 - n),
+            status=statuses[n % 3 == 2],
+        )
+        for exempt in (False, True):
+            item = AgendaItem.objects.create(
+                meeting=meeting,
+                number=f"{n}{'x' * exempt}",
+                order=n,
+                title=f"Okapi {n}",
+                exempt=exempt,
+                minutes_text="okapi",
+            )
+            action = Action.record(text=f"Okapi action {n}", committee=meeting.committee, source_item=item)
+            if n % 4 == 1:
+                action.owner = officer_user.person  # a stake, in some years
+                action.save()
+    return SearchEntry.objects.matching("okapi")
+
+
+@pytest.mark.parametrize("most", [1, 2, 3, 5, 8, 13, 21, 1000])
+def test_the_newest_matches_are_the_rules_however_far_back_they_lie(
+    decade, most, clerk_user, councillor_user, officer_user
+):
+    from search.sources import visible_q
+
+    assert decade.count() == 9 * 2 * 2
+    for user in (AnonymousUser(), clerk_user, councillor_user, officer_user):
+        by_rule = decade.filter(visible_q(user)).order_by("-date", "-pk").values_list("pk", flat=True)[:most]
+        assert decade.newest_visible(user, most=most) == list(by_rule), (user, most)
+
+
+@pytest.mark.parametrize("most", [1, 4, 9, 1000])
+def test_a_search_up_to_a_date_ranks_the_newest_matches_before_it(
+    decade, most, monkeypatch, clerk_user, councillor_user
+):
+    """best_visible() with `until` (the form's "to" date) looks back from that day, not from today."""
+    from search import models
+    from search.sources import visible_q
+
+    monkeypatch.setattr(models, "MOST_RANKED", most)
+    until = (at(-365 * 2) - datetime.timedelta(days=30)).date()
+    before = decade.filter(date__lte=until)
+    for user in (AnonymousUser(), clerk_user, councillor_user):
+        newest = before.filter(visible_q(user)).order_by("-date", "-pk").values_list("pk", flat=True)
+        expected = set(newest[:most] if connection.vendor == "postgresql" else newest)
+        assert set(before.best_visible(user, "okapi", until=until)) == expected, (user, most)
 
 
 def test_filters_by_committee_kind_and_dates_live_in_the_address(anonymous, planted, committee, other_committee):
