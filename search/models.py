@@ -112,8 +112,10 @@ class SearchEntryQuerySet(models.QuerySet):
         """[(entry, snippet)] for these ids (a page of results, already filtered by visibility), in their order:
         each entry with its committee, and a few lines of its text round the words found as safe HTML, those
         words marked (None where it has no text). One query."""
-        entries = self.filter(pk__in=ids).select_related("committee").defer("search")
         full_text = self._full_text()
+        # What a result shows; the text only where Python draws the snippet (SQLite).
+        shown = ("kind", "title", "url", "date", "committee__name", *(() if full_text else ("body",)))
+        entries = self.filter(pk__in=ids).select_related("committee").only(*shown)
         if full_text:
             options = {"start_sel": START, "stop_sel": STOP, "max_words": 35, "min_words": 15, "max_fragments": 2}
             headline = SearchHeadline("body", self._search_query(text), config="english", **options)
