@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Func, Min, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, Func, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -288,10 +288,14 @@ def log_actions(user, committee, show, year=None):
 def earlier_years(committee):
     """The municipal years before this one in which the committee agreed actions, newest first."""
     actions = Action.objects.filter(committee=committee)
-    first = min(
-        filter(None, actions.aggregate(meeting=Min("source_item__meeting__starts_at"), at=Min("created_at")).values()),
-        default=None,
-    )
+    # Each earliest by its own index, stopping at the first: an aggregate over the committee's decade joined to
+    # its meetings cost the log 30 ms at 100,000 actions.
+    with_actions = Meeting.objects.filter(Exists(actions.filter(source_meeting=OuterRef("pk"))))
+    firsts = [
+        with_actions.order_by("starts_at").values_list("starts_at", flat=True).first(),
+        actions.order_by("created_at").values_list("created_at", flat=True).first(),
+    ]
+    first = min(filter(None, firsts), default=None)
     if first is None:
         return []
     this_year = clock.municipal_year()

@@ -259,14 +259,15 @@ PAGES = {
     "work_programme_member": ("councillor", committee_url("meetings:work_programme"), 6),
     "work_add": ("clerk", committee_url("meetings:work_add"), 4),
     "log_index": ("anonymous", fixed("/actions/log/"), 1),
-    # The HTML log adds the page count and the first year it has actions for (its "earlier years" links).
-    "log_public": ("anonymous", committee_url("actions:log", "?show=all"), 4),
-    "log_councillor": ("councillor", committee_url("actions:log", "?show=all"), 7),
-    "log_default": ("councillor", committee_url("actions:log"), 7),
-    "log_earlier_year": ("councillor", committee_url("actions:log", "?year=2020"), 6),  # none that year: no rows read
+    # The HTML log adds the page count, and its first meeting with actions and first action (its "earlier years"
+    # links: each by its own index).
+    "log_public": ("anonymous", committee_url("actions:log", "?show=all"), 5),
+    "log_councillor": ("councillor", committee_url("actions:log", "?show=all"), 8),
+    "log_default": ("councillor", committee_url("actions:log"), 8),
+    "log_earlier_year": ("councillor", committee_url("actions:log", "?year=2020"), 7),  # none that year: no rows read
     "log_csv": ("councillor", committee_url("actions:log_csv", "?show=all"), 5),
     "log_xlsx": ("councillor", committee_url("actions:log_xlsx", "?show=all"), 5),
-    "log_discharged": ("councillor", committee_url("actions:log", "?show=discharged"), 8),
+    "log_discharged": ("councillor", committee_url("actions:log", "?show=discharged"), 9),
     "make_action": ("clerk", lambda w: reverse("actions:make_action", args=[w["resolution"].pk]), 6),
     "import_start": ("clerk", fixed("/actions/import/"), 4),
     "row_controls": ("clerk", lambda w: reverse("actions:row_controls", args=[w["action"].pk]), 4),
