@@ -148,14 +148,19 @@ def _newest(rows, most, until=None):
     if most is None or connections[rows.db].vendor != "postgresql":
         return list(rows[:most])
     until = until or clock.today()
-    years = 1
-    while years <= WINDOW_MOST_YEARS:
-        found = list(rows.filter(date__gte=until - timedelta(days=round(365.25 * years)))[:most])
-        if len(found) == most:  # anything older is older than all of these
+
+    def since(years):
+        return list(rows.filter(date__gte=until - timedelta(days=round(365.25 * years)))[:most])
+
+    found = since(1)
+    if len(found) == most:  # anything older is older than all of these
+        return found
+    # None in the year: a rare word, whose few matches are cheap to read wherever they are.
+    suggested = most / len(found) * 1.5 if found else None
+    if suggested and suggested <= WINDOW_MOST_YEARS:
+        found = since(suggested)
+        if len(found) == most:
             return found
-        if not found:
-            break  # a rare word: its few matches are cheap to read wherever they are
-        years = years * most / len(found) * 1.5 if years == 1 else WINDOW_MOST_YEARS + 1
     return list(rows[:most])
 
 

@@ -1,7 +1,6 @@
 import html
 
 from django import template
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
@@ -38,12 +37,12 @@ RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green"}
 
 @register.simple_tag
 def rag_tag(rag):
-    return format_html('<strong class="tag tag-rag-{}">{}</strong>', rag, RAG_LABELS.get(rag, "Not rated"))
+    return mark_safe(_rag(rag))
 
 
 @register.simple_tag
 def status_tag(action):
-    return format_html('<strong class="tag tag-status-{}">{}</strong>', action.status, action.get_status_display())
+    return mark_safe(_status(action))
 
 
 # One date language (core/dates.py): `{{ day|table_date }}` in tables, `{{ day|prose_date }}` in sentences and
@@ -75,6 +74,10 @@ def esc(value):
 
 def _rag(rag):
     return f'<strong class="tag tag-rag-{esc(rag)}">{esc(RAG_LABELS.get(rag, "Not rated"))}</strong>'
+
+
+def _status(action):
+    return f'<strong class="tag tag-status-{esc(action.status)}">{esc(action.get_status_display())}</strong>'
 
 
 def _cell(label, content, css=""):
@@ -136,7 +139,7 @@ def _rag_cell(action, label, limit, with_committee):
 
 
 def _status_cell(action, label, limit, with_committee):
-    content = f'<strong class="tag tag-status-{esc(action.status)}">{esc(action.get_status_display())}</strong>'
+    content = _status(action)
     if action.discharged_on:
         content += f' <span class="cell-caption">{esc(table_date(action.discharged_on))}</span>'
     return _cell("Status", content)
