@@ -118,6 +118,13 @@ class ActionQuerySet(models.QuerySet):
         """The committee's outstanding actions due at or before `meeting`: its 'matters arising'."""
         return self.outstanding().filter(due_by_q(meeting.date), committee_id=meeting.committee_id)
 
+    def matters_arising(self, meeting):
+        """What the meeting's workspace lists: due_by(meeting) less the actions agreed at it, and those discharged
+        at it. One condition over the committee's rows (two indexes, OR-ed), where "pk in (the due ones)" read
+        every action the committee ever had: a decade of them, at 100,000 actions."""
+        due = Q(status__in=Action.OUTSTANDING) & due_by_q(meeting.date) & ~Q(source_meeting=meeting)
+        return self.filter(due | Q(discharged_at_meeting=meeting), committee_id=meeting.committee_id)
+
     def visible_to(self, user):
         """Actions whose item the user may read (public, or need to know: meetings.models), and their own."""
         return self if roles.is_clerk(user) else self.filter(action_q(user, stored=True))

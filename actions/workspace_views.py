@@ -47,9 +47,7 @@ class ActionsOnMeetings(hooks.MeetingExtension):
         return Q(pk__in=Action.objects.filter(owner__user=user).values("source_item_id"))
 
     def context(self, meeting):
-        actions = Action.objects.filter(committee_id=meeting.committee_id)
-        due = actions.due_by(meeting).exclude(source_item__meeting=meeting).values("pk")
-        matters = actions.with_meetings().filter(Q(pk__in=due) | Q(discharged_at_meeting=meeting))
+        matters = Action.objects.matters_arising(meeting).with_meetings()
         # Those due at this meeting first; a decade of overdue ones waits in the tracker, one link away.
         rows, more = matters.order_by(F("due_on").desc(nulls_last=True), "pk").head(MATTERS_SHOWN)
         tracker = f"{reverse('actions:list')}?committee={meeting.committee.slug}&due_by={meeting.date:%Y-%m-%d}"

@@ -480,6 +480,12 @@ def resolution_move(request, meeting_pk, pk):
 def _attendance_context(meeting, **extra):
     memberships = meeting.committee.memberships.current(meeting.date).select_related("person").order_by("person__name")
     memberships = sorted(memberships, key=lambda m: ROLE_ORDER.index(m.role))
+    # One row a person, under their senior role: two current memberships (a role recorded anew without ending
+    # the old one) drew the same person, and the same ids, twice.
+    senior = {}
+    for membership in memberships:
+        senior.setdefault(membership.person_id, membership)
+    memberships = list(senior.values())
     attendances = {a.person_id: a for a in meeting.attendances.select_related("person", "substitute_for")}
     member_ids = {m.person_id for m in memberships}
     rows = [(m, attendances.get(m.person_id)) for m in memberships]

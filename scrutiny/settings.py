@@ -74,6 +74,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "scrutiny.urls"
 WSGI_APPLICATION = "scrutiny.wsgi.application"
 
+# Django's templates, with the plain widgets drawn in Python (core/form_renderer.py).
+FORM_RENDERER = "core.form_renderer.PlainWidgetsRenderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

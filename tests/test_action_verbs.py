@@ -6,6 +6,7 @@ import pytest
 
 from actions.models import Action, ActionUpdate
 from core.concurrency import StaleEdit
+from meetings.models import AgendaItem
 
 
 @pytest.fixture
@@ -125,6 +126,20 @@ def test_due_by_a_meeting_is_that_committees_matters_arising(make_action, next_m
     make_action(due_date=next_meeting.date + datetime.timedelta(days=30))
     make_action(committee=other_committee, due_date=next_meeting.date)
     assert set(Action.objects.due_by(next_meeting)) == {due_here, due_before}
+
+
+def test_matters_arising_are_those_due_less_those_agreed_there_and_those_discharged_there(
+    make_action, held_meeting, past_meeting
+):
+    agreed_there_item = AgendaItem.objects.create(meeting=held_meeting, number="3", order=3, title="Budget")
+    due_here = make_action(due_meeting=held_meeting)
+    agreed_there = make_action(due_meeting=held_meeting, source_item=agreed_there_item)
+    discharged_there = make_action(due_date=held_meeting.date + datetime.timedelta(days=60))
+    discharged_there.discharge(at_meeting=held_meeting)
+    discharged_earlier = make_action(due_meeting=past_meeting)
+    discharged_earlier.discharge(at_meeting=past_meeting)
+    assert agreed_there in Action.objects.due_by(held_meeting)
+    assert set(Action.objects.matters_arising(held_meeting)) == {due_here, discharged_there}
 
 
 def test_a_verb_claims_the_version_once_under_its_row_lock_and_still_refuses_a_stale_page(action, clerk_user):

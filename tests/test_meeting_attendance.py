@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from meetings.models import Attendance, Declaration, Person
+from meetings.models import Attendance, Declaration, Membership, Person
 
 from .conftest import HTMX
 
@@ -15,6 +15,15 @@ def test_one_click_marks_a_member_and_swaps_only_the_attendance_section(clerk, n
     assert b'aria-pressed="true"' in response.content
     clerk.post(url, {"person": members[0].pk, "status": "present"})
     assert Attendance.objects.get(person=members[0]).status == "present"
+
+
+def test_a_member_with_two_current_memberships_has_one_row_under_the_senior_role(clerk, next_meeting, members):
+    Membership.objects.create(person=members[1], committee=next_meeting.committee, role=Membership.Role.CHAIR)
+    page = clerk.get(next_meeting.get_absolute_url()).content.decode()
+    attendance = page[page.index('id="attendance"') : page.index('id="declarations"')]
+    assert attendance.count(f'id="attendance-{members[1].pk}"') == 1
+    row = attendance[attendance.index(f'id="attendance-{members[1].pk}"') :]
+    assert '<span class="hint"> Chair</span>' in row[: row.index("</tr>")]
 
 
 def test_only_one_member_is_in_the_chair(clerk, next_meeting, members):
