@@ -38,6 +38,7 @@ urlpatterns = [
     ),
     path(item, views.item_detail, name="item"),
     path(f"{item}edit/", views.item_edit, name="item_edit"),
+    path(f"{item}body/", views.item_body, name="item_body"),
     path(f"{item}delete/", views.item_delete, name="item_delete"),
     path(f"{item}move/", views.item_move, name="item_move"),
     path(f"{item}minutes/", views.item_minutes, name="item_minutes"),

@@ -202,6 +202,21 @@ def meeting_detail(request, pk):
     return render(request, "meetings/meeting_detail.html", context)
 
 
+@require_safe
+def item_body(request, meeting_pk, pk):
+    """One agenda item, drawn open, when the clerk opens it in the workspace: the page draws only the open item's
+    minutes, resolutions and actions, so it stays short whatever the agenda. A plain request (no htmx) gets the
+    workspace with the item open, which is what the item's own links ask for without JavaScript."""
+    meeting = _get_meeting_for_clerk(request, meeting_pk)
+    editing = "&edit=1" if request.GET.get("edit") == "1" else ""
+    get_object_or_404(meeting.items.only("pk"), pk=pk)
+    if not request.htmx:
+        return redirect(f"{meeting.get_absolute_url()}?item={pk}{editing}#item-{pk}")
+    item = next(item for item in _with_forms(_agenda_items(meeting)) if item.pk == pk)
+    context = {"meeting": meeting, "item": item, "open_item": pk, "editing": bool(editing)}
+    return render(request, f"{WORKSPACE}#item", context)
+
+
 def _with_forms(items):
     """The inline forms each item carries on the workspace; built here so the template stays simple."""
     items = list(items)

@@ -9,7 +9,7 @@ from actions.models import Action
 from actions.workspace_views import MATTERS_SHOWN
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Resolution
 
-from .conftest import at
+from .conftest import HTMX, at
 
 # Session, user, groups, then one query per section whatever its length. The panels' people lists load when
 # opened (since issue 11 the first declaration's form too, so the page stays short; the allowance stays a ceiling).
@@ -79,9 +79,55 @@ def test_clerk_meeting_page_of_15_items_and_30_actions_renders_in_fixed_queries(
     meeting = Meeting.objects.create(committee=committee, starts_at=at(-2), status=Meeting.Status.MINUTES_DRAFT)
     fill(meeting, 15, 2, committee, members[0])
     assert Action.objects.count() == 30
+    last = meeting.items.order_by("order").last()
     with django_assert_max_num_queries(CLERK_PAGE_QUERIES + FIRST_DECLARATION_FORM_QUERIES):
-        page = clerk.get(meeting.get_absolute_url()).content.decode()
-    assert page.count('class="action-row') == 30
+        page = clerk.get(f"{meeting.get_absolute_url()}?item={last.pk}").content.decode()
+    assert page.count('class="action-row') == 2  # the open item's; the others' come when opened
+    with django_assert_max_num_queries(CLERK_PAGE_QUERIES):
+        body = clerk.get(reverse("meetings:item_body", args=[meeting.pk, last.pk]), **HTMX).content.decode()
+    assert body.count('class="action-row') == 2
+
+
+def test_only_the_open_item_is_drawn_whole_and_the_others_say_where_to_fetch_theirs(clerk, past_meeting, item):
+    other = AgendaItem.objects.create(meeting=past_meeting, number="6", order=6, title="Budget", minutes_text="Saved")
+    Resolution.objects.create(item=other, text="That the budget be noted.")
+    page = clerk.get(f"{past_meeting.get_absolute_url()}?item={item.pk}").content.decode()
+    assert f'id="minutes-{item.pk}"' in page
+    assert f'id="minutes-{other.pk}"' not in page and "That the budget be noted." not in page
+    body_url = reverse("meetings:item_body", args=[past_meeting.pk, other.pk])
+    assert f'data-load="{body_url}"' in page
+    assert "1 resolution" in page  # its line of counts is on the page all the same
+    editing = clerk.get(f"{past_meeting.get_absolute_url()}?edit=1").content.decode()
+    assert f'data-load="{body_url}?edit=1"' in editing
+
+
+def test_an_item_fetched_when_opened_comes_open_with_its_minutes_resolutions_and_actions(
+    clerk, past_meeting, item, make_action
+):
+    resolution = Resolution.objects.create(item=item, text="That a report be brought back.")
+    make_action(text="A report on the plan", source_resolution=resolution)
+    response = clerk.get(reverse("meetings:item_body", args=[past_meeting.pk, item.pk]), **HTMX)
+    section = response.content.decode()
+    assert section.lstrip().startswith(f'<section class="agenda-item is-open" id="item-{item.pk}"')
+    assert f'id="minutes-{item.pk}"' in section and "That a report be brought back." in section
+    assert "A report on the plan" in section and "data-load" not in section
+
+
+def test_an_items_body_address_without_htmx_opens_the_item_in_the_workspace(clerk, past_meeting, item):
+    response = clerk.get(reverse("meetings:item_body", args=[past_meeting.pk, item.pk]) + "?edit=1")
+    assert response.status_code == 302
+    assert response["Location"] == f"{past_meeting.get_absolute_url()}?item={item.pk}&edit=1#item-{item.pk}"
+
+
+def test_an_items_body_is_the_clerks_and_only_through_its_own_meeting(
+    clerk, councillor, anonymous, past_meeting, next_meeting, item
+):
+    url = reverse("meetings:item_body", args=[past_meeting.pk, item.pk])
+    assert councillor.get(url, **HTMX).status_code == 403
+    assert anonymous.get(url, **HTMX).status_code in (302, 403)  # to sign in, or refused
+    through_another = reverse("meetings:item_body", args=[next_meeting.pk, item.pk])
+    assert clerk.get(through_another, **HTMX).status_code == 404
+    assert clerk.get(through_another).status_code == 404
 
 
 def test_matters_arising_are_capped_with_a_link_to_the_rest(clerk, committee, item, next_meeting):

@@ -228,7 +228,7 @@ def test_a_report_without_recommendations_is_refused_and_keeps_what_was_typed(cl
 def test_the_workspace_offers_to_make_a_resolution_a_recommendation(clerk, past_meeting, item, cabinet):
     resolution = Resolution.objects.create(item=item, text="RESOLVED: that Cabinet be recommended to fund X")
     url = reverse("recommendations:make", args=[resolution.pk])
-    assert url in clerk.get(past_meeting.get_absolute_url()).content.decode()
+    assert url in clerk.get(f"{past_meeting.get_absolute_url()}?item={item.pk}").content.decode()
     response = clerk.post(url, {"text": "Fund X", "body": cabinet.pk, "lead_post": "Cabinet Member", "number": 1})
     made = Recommendation.objects.get()
     assert response["Location"] == made.get_absolute_url()

@@ -115,6 +115,19 @@ function agendaItems() { return Array.prototype.slice.call(document.querySelecto
 function openItem(id, focusHeading) {
   var section = document.getElementById("item-" + id);
   if (!section) return false;
+  // A closed item comes without its minutes and resolutions (so the page stays short): drawn when opened. If
+  // that fails, its plain link opens it the way it does without JavaScript.
+  var unloaded = section.querySelector(".item-body[data-load]");
+  if (unloaded && window.htmx) {
+    var url = unloaded.getAttribute("data-load");
+    unloaded.removeAttribute("data-load");
+    htmx.ajax("GET", url, { target: section, swap: "outerHTML" }).then(function () {
+      var loaded = document.querySelector("#item-" + id + " .item-body");
+      if (loaded && loaded.children.length) openItem(id, focusHeading);
+      else window.location.assign("?item=" + id + "#item-" + id);
+    });
+    return true;
+  }
   agendaItems().forEach(function (other) {
     var mine = other === section;
     var body = other.querySelector(".item-body");

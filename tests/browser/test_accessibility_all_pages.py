@@ -262,6 +262,8 @@ def pages_for(role):
         Visit(
             "workspace: draft, item open", f"{draft.get_absolute_url()}?item={draft_resolution.item_id}", tablet=True
         ),
+        # An item's body address, followed without JavaScript: the workspace with that item open.
+        Visit("workspace: item body address", reverse("meetings:item_body", args=[draft.pk, draft_resolution.item_id])),
         Visit("owner check without JavaScript", f"{reverse('actions:owner_check')}?owner=Richards"),
         Visit("action with a proposed RAG", reverse("actions:detail", args=[proposed.pk]), tablet=True),
     ]

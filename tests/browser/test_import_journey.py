@@ -101,8 +101,12 @@ def test_clerk_imports_pasted_minutes_keeping_only_confirmed_actions(page, live_
         title="Home to school transport", source_resolution__item__meeting=meeting
     ).exists()
     page.screenshot(path=screenshot_dir / "import-created-meeting.png", full_page=True)
-    # One row per action, whether the page shows the public table or the clerk's workspace.
-    rows = page.locator("main :is(tr, .action-row)[id^='action-']").all_inner_texts()
+    # One row per action, under its item: the workspace draws an item's actions when the clerk opens it.
+    rows = []
+    for item in meeting.items.filter(actions__isnull=False).distinct():
+        page.locator(f"#item-{item.pk} .item-toggle").click()
+        page.locator(f"#minutes-{item.pk}").wait_for()
+        rows += page.locator(f"#item-{item.pk} .action-row[id^='action-']").all_inner_texts()
     assert len(rows) == 2, rows
     assert any(REASSIGNED in row and "Irfan Alam" in row for row in rows), rows
     assert any(KEPT in row for row in rows), rows

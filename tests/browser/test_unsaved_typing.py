@@ -22,8 +22,8 @@ def test_moving_an_item_keeps_unsaved_minutes_elsewhere_on_the_agenda(page, live
     minutes.fill("Cllr Quinn declared a personal interest (typed, not yet saved).")
     page.get_by_role("button", name=f"Move down item {first.number}", exact=True).click()
     moved = (
-        f"() => {{ const a = document.querySelector('#minutes-{first.pk}'),"
-        f" b = document.querySelector('#minutes-{second.pk}');"
+        f"() => {{ const a = document.querySelector('#item-{first.pk}'),"
+        f" b = document.querySelector('#item-{second.pk}');"
         " return a && b && (b.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING); }"
     )
     wait_until(page, moved)
