@@ -1,4 +1,8 @@
+import datetime
+
 from django import forms
+
+from core import clock
 
 from .models import Action
 
@@ -46,16 +50,31 @@ class LogChoiceForm(forms.Form):
 
 class BriefMeetingForm(forms.Form):
     meeting = forms.ModelChoiceField(label="Meeting", queryset=None, empty_label=None)
+    # The choice lists the meetings to come and those of the last two years; older ones are one link away
+    # (`every`), so a decade of meetings is not drawn, nor read, on every brief. Any of the committee's meetings
+    # is accepted by address.
+    RECENT = datetime.timedelta(days=730)
 
-    def __init__(self, *args, committee, **kwargs):
+    def __init__(self, *args, committee, every=False, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["meeting"]
         field.queryset = committee.meetings.order_by("-starts_at")
         field.label_from_instance = lambda m: f"{m.date:%-d %B %Y} ({m.get_status_display()})"
+        self.every = every
+        self.shown = field.queryset if every else field.queryset.filter(starts_at__gte=clock.now() - self.RECENT)
+
+    def older_meetings(self):
+        """Whether the choice leaves older meetings out (the link to show them all)."""
+        older = self.fields["meeting"].queryset.filter(starts_at__lt=clock.now() - self.RECENT)
+        return not self.every and older.exists()
 
     def options(self):
-        """(value, label, selected) per meeting, for the template to draw without a widget template per option: a
-        decade is two hundred meetings, and their widgets were a third of the brief's time (issue 10c)."""
+        """(value, label, selected) per meeting shown, for the template to draw without a widget template per
+        option (their widgets were a third of the brief's time, issue 10c); an older meeting asked for by address
+        is shown too."""
         field = self.fields["meeting"]
         chosen = str(self["meeting"].value() or "")
-        return [(m.pk, field.label_from_instance(m), str(m.pk) == chosen) for m in field.queryset]
+        meetings = list(self.shown)
+        if chosen.isdigit() and chosen not in {str(m.pk) for m in meetings}:
+            meetings += list(field.queryset.filter(pk=chosen))
+        return [(m.pk, field.label_from_instance(m), str(m.pk) == chosen) for m in meetings]

@@ -94,6 +94,27 @@ EXPORT_VALUES = [
 ]
 
 
+class PagedByIds:
+    """A sorted list of actions as a Paginator's rows: a page is found by a narrow query (the ids, in order) and
+    only its rows are then read, by id, with everything a row shows (`rows`). Sorting a committee's decade with
+    every row's joins and columns attached cost the action log 50 ms at 100,000 actions, to show 50 of them."""
+
+    def __init__(self, actions, rows):
+        self.actions, self.rows = actions, rows
+
+    def count(self):
+        return self.actions.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, rows):
+        """A slice of the list (what a Paginator asks for): its rows, in order."""
+        ids = list(self.actions.values_list("pk", flat=True)[rows])
+        found = self.rows.in_bulk(ids)
+        return [found[pk] for pk in ids]
+
+
 class ActionQuerySet(models.QuerySet):
     def outstanding(self):
         return self.filter(status__in=Action.OUTSTANDING)
@@ -108,6 +129,11 @@ class ActionQuerySet(models.QuerySet):
         """Set latest_update for rows written without the verbs (bulk inserts): one UPDATE for them all."""
         newest = ActionUpdate.objects.filter(action=OuterRef("pk")).with_words().newest_first()
         return self.update(latest_update=Subquery(newest.values("pk")[:1]))
+
+    def paged_by_ids(self):
+        """These actions, in their order, for a Paginator that reads only the page's rows, each as with_related()
+        reads it (PagedByIds)."""
+        return PagedByIds(self, Action.objects.with_related())
 
     def head(self, limit):
         """The first `limit` rows and how many more there are (two queries, whatever the size): a bounded

@@ -221,10 +221,11 @@ def _get_committee_for_staff(request, slug):
 @require_safe
 def brief(request, slug):
     committee = _get_committee_for_staff(request, slug)
-    form = BriefMeetingForm(request.GET or None, committee=committee)
+    every = request.GET.get("every") == "1"  # older meetings in the choice too
+    form = BriefMeetingForm(request.GET if "meeting" in request.GET else None, committee=committee, every=every)
     meeting = form.cleaned_data["meeting"] if form.is_valid() else committee.next_meeting()
     if meeting and not form.is_bound:
-        form = BriefMeetingForm(initial={"meeting": meeting.pk}, committee=committee)
+        form = BriefMeetingForm(initial={"meeting": meeting.pk}, committee=committee, every=every)
     context = {"committee": committee, "meeting": meeting, "form": form, "as_at": clock.now()}
     if meeting:
         context.update(brief_sections(meeting))
@@ -269,7 +270,8 @@ def log_actions(user, committee, show, year=None):
     """The log's rows, and the meeting a 'since' view counts from. Bounded by default: this municipal year
     and whatever is still outstanding, so ten years of history cost nothing until someone asks for them."""
     actions = Action.objects.visible_to(user).filter(committee=committee).with_related()
-    actions = actions.order_by("source_item__meeting__starts_at", "created_at", "pk")
+    # The meeting each action keeps a copy of (Action.source_meeting), not the item's: one join fewer to sort.
+    actions = actions.order_by("source_meeting__starts_at", "created_at", "pk")
     if year:
         start = datetime.date(year, *clock.MUNICIPAL_YEAR_STARTS)
         return actions.agreed_between(start, clock.add_years(start, 1)), None
@@ -317,7 +319,7 @@ def action_log(request, slug, fmt="html"):
         return csv_response(actions, f"{filename}.csv")
     if fmt == "xlsx":
         return xlsx_response(actions, f"{filename}.xlsx", f"{committee.name}: action log")
-    page = Paginator(actions, LOG_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(actions.paged_by_ids(), LOG_PAGE_SIZE).get_page(request.GET.get("page"))
     label = f"Actions agreed in {clock.municipal_year_label(year)}" if year else None
     context = {
         "committee": committee,

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -182,6 +183,22 @@ def test_a_long_log_is_paged(councillor, committee, make_action):
     second = councillor.get(url("log", committee, "all") + "&page=2").content.decode()
     assert second.count('class="ref"') == 3
     assert len(csv_rows(councillor.get(url("log_csv", committee, "all")))) == LOG_PAGE_SIZE + 4, "exports are whole"
+
+
+def test_the_pages_of_the_log_hold_its_rows_in_the_exports_order(councillor, committee, make_action):
+    """Each page is found by its ids and then read (PagedByIds): together, the pages are the log, in order."""
+    meetings = [
+        Meeting.objects.create(committee=committee, starts_at=at(-days), status=Meeting.Status.PUBLISHED)
+        for days in (40, 100, 70)
+    ]
+    for n in range(LOG_PAGE_SIZE + 10):
+        meeting = meetings[n % 3]
+        item = AgendaItem.objects.create(meeting=meeting, number=str(n), order=n, title=f"Item {n}")
+        make_action(text=f"Action number {n}", source_item=item)
+    pages = [councillor.get(url("log", committee, "all") + f"&page={n}").content.decode() for n in (1, 2)]
+    shown = [ref for page in pages for ref in re.findall(r'class="ref">([^<]+)</a>', page)]
+    exported = [row[0] for row in csv_rows(councillor.get(url("log_csv", committee, "all")))[1:]]
+    assert shown == exported and len(shown) == LOG_PAGE_SIZE + 10
 
 
 def test_log_of_an_unknown_committee_is_404(councillor):

@@ -209,3 +209,22 @@ def test_a_long_list_is_capped_and_links_to_the_tracker_for_the_rest(chair, comm
     assert link in due
     tracker = chair.get(link.replace("&amp;", "&")).content.decode()
     assert "Overdue action 19" in tracker, "the tracker lists the longest overdue first"
+
+
+def test_the_meeting_choice_lists_two_years_and_those_to_come_with_older_ones_a_link_away(
+    chair, committee, past_meeting, next_meeting
+):
+    old = Meeting.objects.create(committee=committee, starts_at=at(-800), status=Meeting.Status.PUBLISHED)
+    url = reverse("actions:brief", args=[committee.slug])
+    page = chair.get(url).content.decode()
+    choice = page[page.index('<select name="meeting"') : page.index("</select>")]
+    assert f'value="{past_meeting.pk}"' in choice and f'value="{next_meeting.pk}"' in choice
+    assert f'value="{old.pk}"' not in choice
+    assert f'href="?every=1&amp;meeting={next_meeting.pk}">Include meetings more than two years ago' in page
+    every = chair.get(f"{url}?every=1&meeting={next_meeting.pk}").content.decode()
+    assert f'value="{old.pk}"' in every and 'name="every" value="1"' in every
+    assert "Include meetings more than two years ago" not in every
+    # An older meeting asked for by address: its brief, and it is in the choice, chosen.
+    chosen = chair.get(f"{url}?meeting={old.pk}").content.decode()
+    assert f'<option value="{old.pk}" selected>' in chosen
+    assert f"Pre-meeting brief: {committee.name}, " in chosen

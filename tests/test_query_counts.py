@@ -235,6 +235,7 @@ PAGES = {
     "declaration_add": ("clerk", meeting_url("meetings:declaration_add"), 6),
     "item_redirect": ("anonymous", url_of("item"), 2),
     "item_edit": ("clerk", meeting_url("meetings:item_edit", "item"), 7),
+    "item_body": ("clerk", meeting_url("meetings:item_body", "item"), 6),  # without htmx: to the open item
     "resolution_edit": (
         "clerk",
         meeting_url("meetings:resolution_edit", "resolution"),
@@ -254,20 +255,22 @@ PAGES = {
     "action_detail_owner": ("officer", url_of("action"), 8),
     "my_actions": ("officer", fixed("/actions/mine/"), 5),
     "my_committees": ("councillor", fixed("/actions/my-committees/"), 6),
-    "brief": ("chair", committee_url("actions:brief"), 19),  # the counts of its two capped lists; recommendations
+    # The counts of its two capped lists; recommendations; whether older meetings are left out of the choice.
+    "brief": ("chair", committee_url("actions:brief"), 20),
     "work_programme": ("clerk", committee_url("meetings:work_programme"), 6),
     "work_programme_member": ("councillor", committee_url("meetings:work_programme"), 6),
     "work_add": ("clerk", committee_url("meetings:work_add"), 4),
     "log_index": ("anonymous", fixed("/actions/log/"), 1),
     # The HTML log adds the page count, and its first meeting with actions and first action (its "earlier years"
     # links: each by its own index).
-    "log_public": ("anonymous", committee_url("actions:log", "?show=all"), 5),
-    "log_councillor": ("councillor", committee_url("actions:log", "?show=all"), 8),
-    "log_default": ("councillor", committee_url("actions:log"), 8),
+    # A log page reads its page's ids in order, then those rows whole (actions.models.PagedByIds).
+    "log_public": ("anonymous", committee_url("actions:log", "?show=all"), 6),
+    "log_councillor": ("councillor", committee_url("actions:log", "?show=all"), 9),
+    "log_default": ("councillor", committee_url("actions:log"), 9),
     "log_earlier_year": ("councillor", committee_url("actions:log", "?year=2020"), 7),  # none that year: no rows read
     "log_csv": ("councillor", committee_url("actions:log_csv", "?show=all"), 5),
     "log_xlsx": ("councillor", committee_url("actions:log_xlsx", "?show=all"), 5),
-    "log_discharged": ("councillor", committee_url("actions:log", "?show=discharged"), 9),
+    "log_discharged": ("councillor", committee_url("actions:log", "?show=discharged"), 10),
     "make_action": ("clerk", lambda w: reverse("actions:make_action", args=[w["resolution"].pk]), 6),
     "import_start": ("clerk", fixed("/actions/import/"), 4),
     "row_controls": ("clerk", lambda w: reverse("actions:row_controls", args=[w["action"].pk]), 4),
