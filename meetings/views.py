@@ -191,8 +191,7 @@ def _agenda_view(request, items=None):
 def meeting_detail(request, pk):
     meeting = _get_meeting_for_viewer(request, pk)
     if roles.is_clerk(request.user):
-        context = _workspace_context(meeting)
-        return render(request, WORKSPACE, {**context, **_agenda_view(request, context["items"])})
+        return render(request, WORKSPACE, _workspace_context(request, meeting))
     attendances = meeting.attendances.select_related("person", "substitute_for").order_by("person__name")
     attendances = sorted(attendances, key=lambda a: (STATUS_ORDER.index(a.status), not a.in_chair))
     items = list(_agenda_items(meeting))
@@ -212,30 +211,34 @@ def item_body(request, meeting_pk, pk):
     get_object_or_404(meeting.items.only("pk"), pk=pk)
     if not request.htmx:
         return redirect(f"{meeting.get_absolute_url()}?item={pk}{editing}#item-{pk}")
-    item = next(item for item in _with_forms(_agenda_items(meeting)) if item.pk == pk)
+    item = next(item for item in _with_forms(_agenda_items(meeting), open_item=pk) if item.pk == pk)
     context = {"meeting": meeting, "item": item, "open_item": pk, "editing": bool(editing)}
     return render(request, f"{WORKSPACE}#item", context)
 
 
-def _with_forms(items):
-    """The inline forms each item carries on the workspace; built here so the template stays simple."""
+def _with_forms(items, open_item):
+    """Each item's neighbours (its pager), and the open item's inline forms: the one item drawn whole (the
+    others' come with them when opened); built here so the template stays simple."""
     items = list(items)
     for n, item in enumerate(items):
-        item.minutes_form = getattr(item, "minutes_form", None) or forms.MinutesForm(instance=item)
-        item.resolution_form = forms.ResolutionForm(auto_id=f"item-{item.pk}-resolution-%s")
+        if item.pk == open_item:
+            item.minutes_form = getattr(item, "minutes_form", None) or forms.MinutesForm(instance=item)
+            item.resolution_form = forms.ResolutionForm(auto_id=f"item-{item.pk}-resolution-%s")
         item.previous_item = items[n - 1] if n else None
         item.next_item = items[n + 1] if n + 1 < len(items) else None
     return items
 
 
-def _workspace_context(meeting, **extra):
-    items = _with_forms(_agenda_items(meeting))
-    context = {"meeting": meeting, "items": items, "item_form": forms.ItemForm(meeting=meeting)}
+def _workspace_context(request, meeting):
+    items = list(_agenda_items(meeting))
+    view = _agenda_view(request, items)
+    items = _with_forms(items, view["open_item"])
+    context = {"meeting": meeting, "items": items, "item_form": forms.ItemForm(meeting=meeting), **view}
     context["agenda_signature"] = meeting.agenda_signature(items)
     for part in (_attendance_context(meeting), _declarations_context(meeting), hooks.workspace_context(meeting)):
         context.update(part)
     context.update(_lifecycle_context(meeting))
-    return {**context, **extra}
+    return context
 
 
 def _lifecycle_context(meeting):
@@ -297,9 +300,10 @@ def _confirm_move(request, meeting, target):
 
 
 def _render_agenda(request, meeting, **extra):
-    items = _with_forms(_agenda_items(meeting))
+    items = list(_agenda_items(meeting))
     context = {"meeting": meeting, "items": items, "agenda_signature": meeting.agenda_signature(items)}
     context.update(_agenda_view(request, items), **extra)
+    _with_forms(items, context["open_item"])
     context.setdefault("item_form", forms.ItemForm(meeting=meeting))
     return render(request, f"{WORKSPACE}#agenda", context)
 
