@@ -60,13 +60,12 @@ class BriefMeetingForm(forms.Form):
         field = self.fields["meeting"]
         field.queryset = committee.meetings.order_by("-starts_at")
         field.label_from_instance = lambda m: f"{m.date:%-d %B %Y} ({m.get_status_display()})"
-        self.every = every
-        self.shown = field.queryset if every else field.queryset.filter(starts_at__gte=clock.now() - self.RECENT)
+        self.every, self.since = every, clock.now() - self.RECENT
+        self.shown = field.queryset if every else field.queryset.filter(starts_at__gte=self.since)
 
     def older_meetings(self):
         """Whether the choice leaves older meetings out (the link to show them all)."""
-        older = self.fields["meeting"].queryset.filter(starts_at__lt=clock.now() - self.RECENT)
-        return not self.every and older.exists()
+        return not self.every and self.fields["meeting"].queryset.filter(starts_at__lt=self.since).exists()
 
     def options(self):
         """(value, label, selected) per meeting shown, for the template to draw without a widget template per

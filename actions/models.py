@@ -105,9 +105,6 @@ class PagedByIds:
     def count(self):
         return self.actions.count()
 
-    def __len__(self):
-        return self.count()
-
     def __getitem__(self, rows):
         """A slice of the list (what a Paginator asks for): its rows, in order."""
         ids = list(self.actions.values_list("pk", flat=True)[rows])
@@ -148,8 +145,8 @@ class ActionQuerySet(models.QuerySet):
         """What the meeting's workspace lists: due_by(meeting) less the actions agreed at it, and those discharged
         at it. One condition over the committee's rows (two indexes, OR-ed), where "pk in (the due ones)" read
         every action the committee ever had: a decade of them, at 100,000 actions."""
-        due = Q(status__in=Action.OUTSTANDING) & due_by_q(meeting.date) & ~Q(source_meeting=meeting)
-        return self.filter(due | Q(discharged_at_meeting=meeting), committee_id=meeting.committee_id)
+        discharged_there = self.filter(discharged_at_meeting=meeting, committee_id=meeting.committee_id)
+        return self.due_by(meeting).exclude(source_meeting=meeting) | discharged_there
 
     def visible_to(self, user):
         """Actions whose item the user may read (public, or need to know: meetings.models), and their own."""

@@ -123,8 +123,11 @@ function openItem(id, focusHeading) {
     unloaded.removeAttribute("data-load");
     htmx.ajax("GET", url, { target: section, swap: "outerHTML" }).then(function () {
       var loaded = document.querySelector("#item-" + id + " .item-body");
-      if (loaded && loaded.children.length) openItem(id, focusHeading);
-      else window.location.assign("?item=" + id + "#item-" + id);
+      if (loaded && loaded.children.length) return openItem(id, focusHeading);
+      var page = new URL(window.location.href);  // keeps Edit agenda mode (edit=1)
+      page.searchParams.set("item", id);
+      page.hash = "item-" + id;
+      window.location.assign(page);
     });
     return true;
   }
