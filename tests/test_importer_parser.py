@@ -2580,3 +2580,121 @@ def test_a_council_chaired_by_its_mayor_named_by_office_first():
     got = [(p["name"], p["role"]) for p in result["attendance"]]
     assert got[0] == ("K L Ormsby", "chair")
     assert {name for name, _ in got} == {"K L Ormsby", "D Quail", "S Rafferty", "N Tully", "J Voss"}
+
+
+# --- round 8: work told as narrative, run-together attendance lists (invented wording) ---------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, text, cue",
+    [
+        (
+            "Proposals to close the funding gap would be taken to Leisure Committee.",
+            "Proposals to close the funding gap to be taken to Leisure Committee",
+            "would be … to",
+        ),
+        (
+            "Costs had risen so savings options would be brought to the next meeting.",
+            "Savings options to be brought to the next meeting",
+            "would be … to",
+        ),
+        (
+            "It was expected that a draft strategy would be presented to the Panel shortly.",
+            "A draft strategy to be presented to the Panel shortly",
+            "would be … to",
+        ),
+        (
+            "The Vice-Chair asked that a card be sent to the retiring caretaker.",
+            "A card to be sent to the retiring caretaker",
+            "asked that … be done",
+        ),
+        (
+            "It was the intention to submit a report on the depot to the May meeting.",
+            "Submit a report on the depot to the May meeting",
+            "proposed to …",
+        ),
+        (
+            "Ms Okafor said there would be an update coming to the Committee in due course.",
+            "An update coming to the Committee in due course",
+            "there would be …",
+        ),
+    ],
+)
+def test_work_told_as_narrative_is_proposed_for_the_clerk_to_check(sentence, text, cue):
+    item = only_item(f"4. Budget\n\nMinutes:\n\nThe report was discussed. {sentence}\n")
+    assert [(a["text"], a["cue"], a["confidence"]) for a in item["actions"]] == [(text, cue, "low")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Councillor Dee asked whether the figures would be brought to the next meeting.",  # a question
+        "An update on the scheme had been circulated to Members and would be reported to the Board.",  # done
+        "The final report would be considered by Cabinet in March.",  # another body's business
+        "It was suggested that nothing further be added to the plan until the spring.",
+        "The next meeting would be held on 4 May.",
+        "Members asked that the point be included in the scope, and this was agreed.",
+    ],
+)
+def test_narrative_that_gives_nobody_work_is_not_proposed(sentence):
+    item = only_item(f"4. Budget\n\nMinutes:\n\nThe report was discussed. {sentence}\n")
+    assert item["actions"] == []
+
+
+def test_a_narrative_promise_already_in_the_action_log_is_not_proposed_twice():
+    result = parse_minutes(
+        "ACTIONS ARISING\nMinute | Action | By whom\nPL.12 | Circulate the tree survey for each ward | Tree Officer\n\n"
+        "PL.12 TREES\n\nThe Tree Officer did not have the survey to hand and agreed to circulate it to all members "
+        "by Friday.\n"
+    )
+    texts = [a["text"] for item in result["items"] for a in item["actions"]]
+    assert texts == ["Circulate the tree survey for each ward"]
+
+
+def test_an_agenda_running_order_is_not_an_action():
+    item = only_item("1. Welcome\n\nChair to welcome Members and the public to the meeting and introduce officers.\n")
+    assert item["actions"] == []
+
+
+def test_a_list_that_lost_its_commas_is_split_at_each_title():
+    result = parse_minutes(
+        "In the Chair: Councillor A Quinlan\n\n"
+        "In attendance: Councillor B Roe Councillor C Stott Councillor D Tarrant\n\n"
+        "(Officials) Mrs E Vance, Chief Executive Mr F Wade, Director of Place\n\n1. Apologies\n\nNone.\n"
+    )
+    got = {(p["name"], p["status"], p["role"]) for p in result["attendance"]}
+    assert ("A Quinlan", "present", "chair") in got
+    names = {p["name"] for p in result["attendance"]}
+    assert names == {"A Quinlan", "B Roe", "C Stott", "D Tarrant", "E Vance", "F Wade"}
+    assert person(result, "E Vance")["title"] == "Chief Executive"
+
+
+def test_a_label_wrapped_round_the_first_name_in_a_pdf_column():
+    result = parse_minutes(
+        "Officers in Mr Hale, Chief Executive Attendance: Ms Irwin, Director of Leisure Mr Judd, Head of Finance\n\n"
+        "1. Apologies\n\nNone.\n"
+    )
+    assert {(p["name"], p["status"]) for p in result["attendance"]} == {
+        ("Mr Hale", "in_attendance"),
+        ("Ms Irwin", "in_attendance"),
+        ("Mr Judd", "in_attendance"),
+    }
+
+
+def test_non_members_also_present_are_in_attendance_not_co_opted():
+    result = parse_minutes("Non-Members also present:\n\nMr G Kerr, Mrs H Lowe\n\n1. Apologies\n\nNone.\n")
+    got = {(p["name"], p["status"]) for p in result["attendance"]}
+    assert got == {("G Kerr", "in_attendance"), ("H Lowe", "in_attendance")}
+    assert "co-opted" not in {p["role"] for p in result["attendance"]}
+
+
+def test_apologies_confirmed_with_deputies_in_prose():
+    result = parse_minutes(
+        "1. Apologies\n\nThe Chair confirmed the apologies of Councillors Ann Moss and Ben Nash, with Councillors "
+        "Cara Orme and Dev Patel deputising for them respectively.\n\nAn apology for absence was received from "
+        "Mr. E.F. Quarry.\n"
+    )
+    got = {(p["name"], p["status"]) for p in result["attendance"]}
+    assert ("Ann Moss", "apologies") in got and ("Ben Nash", "apologies") in got
+    assert ("Cara Orme", "present") in got and ("Dev Patel", "present") in got
+    assert ("E.F. Quarry", "apologies") in got or ("E F Quarry", "apologies") in got

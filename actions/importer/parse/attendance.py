@@ -35,14 +35,14 @@ LABEL_STATUS = [
     (r"apolog", "apologies", None),
     (r"absent", "absent", None),
     (r"^vice", "present", "vice_chair"),
-    (r"^(?:chair|presiding)", "present", "chair"),
+    (r"^(?:chair|presiding|in\s+the\s+chair)", "present", "chair"),
     (r"substitute", "present", "substitute"),
     (r"^voting", "present", None),  # the committee's own members, as against non-voting co-optees
-    (r"co-?opted|^(?:independent|lay|statutory|non)", "present", "co-opted"),
+    (r"co-?opted|^(?:independent|lay|statutory|non-?voting)", "present", "co-opted"),
     (r"^cabinet", "in_attendance", "cabinet_member"),
     (
-        r"also|^other|representative|partners|witness|attend|officer|guest|^together|^and$|present(?:er|ing)|speaker|"
-        r"contributor",
+        r"also|^other|representative|partners|witness|attend|officer|official|guest|^together|^and$|present(?:er|ing)|"
+        r"speaker|contributor|invitation",
         "in_attendance",
         None,
     ),
@@ -110,13 +110,30 @@ def _comma_less_run(line: str) -> str | None:
     return f"{m.group('label')}: " + "; ".join(re.sub(r",\s*\(", " (", n) for n in names)
 
 
+# A PDF's label column wrapped around the first name: "Officers in Mr Tohill, Chief Executive Attendance: Ms Campbell".
+_WRAPPED_LABEL = re.compile(
+    r"^(?P<a>(?:officers?|members?|also|others?)\s+in)\s+(?P<first>[^:]{3,80}?)\s+(?P<b>attendance)\s*:\s*"
+    r"(?P<rest>.*)$",
+    re.I,
+)
+# A label printed in brackets with no colon: "(Officials) Mrs M Ward, Chief Executive ...".
+_BRACKETED_LABEL = re.compile(r"^\((?P<label>officials|officers|in\s+attendance|apologies)\)\s+(?=\S)", re.I)
+
+
+def _relabelled(line: str) -> str:
+    m = _WRAPPED_LABEL.match(line)
+    if m:
+        return f"{m.group('a')} {m.group('b')}: {m.group('first')} {m.group('rest')}"
+    return _BRACKETED_LABEL.sub(lambda b: f"{b.group('label')}: ", line)
+
+
 _ATTENDED_SENTENCE = re.compile(r"\s(?:also\s+)?attended\s+(?:the|this)\s+meeting\b")
 
 
 def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
     people: list[Person] = []
     used: set[int] = set()
-    lines = [_comma_less_run(line) or line for line in lines]
+    lines = [_comma_less_run(line) or _relabelled(line) for line in lines]
     i = 0
     while i < len(lines):
         m = ATTENDANCE_LABEL.match(lines[i])
@@ -258,7 +275,7 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
     stood_in = [(m.group("who"), m.group("gone")) for m in _IN_PLACE_OF.finditer(text)] if "(" in text else []
     if stood_in:
         text = _IN_PLACE_OF.sub(lambda m: m.group("who"), text)
-    people = _parse_entries(text, status, label_role)
+    people = _parse_entries(_split_run_together(text), status, label_role)
     for who, gone in stood_in if status == "present" else []:
         name, _ = strip_honorific(who.strip())
         for person in people:
@@ -271,6 +288,26 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
         if mine in initials:
             person.initials = mine
     return people
+
+
+# "Councillor T Andrews Councillor P Brown", "Mrs M Ward, Chief Executive Mrs D Carville, Director ...": a PDF list
+# that lost its commas, where each title begins the next person.
+_RUN_TOGETHER = re.compile(r"(?<=[\w.)])\s+(?=(?:Councillor|Cllr|Alderman|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z])")
+_JOINS_NAMES = {"of", "for", "by", "from", "and", "with", "to", "the", "or", "worshipful", "mayor", "deputy", "chair"}
+
+
+def _split_run_together(text: str) -> str:
+    cuts = [
+        m.start()
+        for m in _RUN_TOGETHER.finditer(text)
+        if text[: m.start()].split()[-1].lower().strip(".") not in _JOINS_NAMES
+        and not re.search(r"[,;(]\s*$", text[: m.start()])
+    ]
+    if not cuts or (len(cuts) < 2 and not re.match(rf"{HONORIFIC}\s", text)):
+        return text  # one title mid-entry is more likely part of it ("Director of Public Health Dr Lee")
+    for cut in reversed(cuts):
+        text = text[:cut] + ";" + text[cut:]
+    return text
 
 
 def _parse_entries(text: str, status: str, label_role: str | None) -> list[Person]:
@@ -423,7 +460,10 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
         r"\b(?:apologies|an\s+apology)(?:\s+for\s+(?:absence|inability\s+to\s+attend|non-attendance))?\s+"
         r"(?:were|was|had\s+been)\s+(?:received|submitted|given|noted|intimated|tendered|reported|recorded)"
         r"(?:\s+and\s+(?:accepted|noted|approved))?\s*"
-        r"(?:from|by|on\s+behalf\s+of|for|:-|:)\s*((?:[^.]|(?<=\b[A-Z])\.){3,300})",
+        r"(?:from|by|on\s+behalf\s+of|for|:-|:)\s*((?:[^.]|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\bMrs)\.|(?<=\bDr)\.){3,300})"
+        # "The Chair confirmed the apologies of Councillors A and B, with Councillors C and D deputising for them"
+        r"|\b(?:confirmed|noted|reported|received|announced|gave|submitted)\s+(?:the\s+)?apologies"
+        r"(?:\s+for\s+absence)?\s+(?:of|from)\s+((?:[^.]|(?<=\b[A-Z])\.){3,300})",
         re.I,
     )
     sub = re.compile(
@@ -473,7 +513,14 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
                     known.add(person.name.lower())
         for m in pat.finditer(para):
             # "... from Jo Bell (Director) with Sam Roy attending as their representative": Sam Roy came.
-            sent = re.split(r"\s+(?:with|who|whose)\s+", m.group(1), maxsplit=1)[0]
+            listed = m.group(1) or m.group(2)
+            deputies = _DEPUTISING.search(listed)
+            if deputies:
+                for person in _parse_people(deputies.group("who"), "present", "substitute"):
+                    if person.name.lower() not in known:
+                        people.append(person)
+                        known.add(person.name.lower())
+            sent = re.split(r",?\s+(?:with|who|whose)\s+", listed, maxsplit=1)[0]
             sent = _apologies_with_substitutes(sent, people, known)
             for person in _parse_people(sent, "apologies", None):
                 if person.name.lower() not in known:
@@ -495,6 +542,12 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
                 if gone.lower() not in known and not any(same_person(p.name, gone) for p in people):
                     people.append(Person(name=gone, status="absent", role="member" if is_cllr else None))
                     known.add(gone.lower())
+
+
+# "..., with Councillors C and D deputising for them respectively": the deputies came.
+_DEPUTISING = re.compile(
+    rf"\bwith\s+(?P<who>{HONORIFIC}\s+[^.]{{2,200}}?)\s+(?:deputising|substituting|attending\s+as\s+substitutes?)\b"
+)
 
 
 # "from the Chair, Councillor A (substitute: Councillor B) and from Councillors C (substitute: Councillor D) and

@@ -11,6 +11,8 @@ from functools import lru_cache
 
 from .document import CELL, MARK, TABLE_ROW, Document, Item, Person, Resolution
 from .due import due_of
+from .forward import CUES as FORWARD_CUES
+from .forward import forward_actions
 from .names import person_like, post_like
 from .owners import (
     clean_owner,
@@ -54,14 +56,22 @@ def _task_verb(text: str) -> str:
     return stem((m.group(1) if m else text.split()[0] if text.split() else "").lower())
 
 
+def _first_verb(text: str) -> str:
+    return stem((text.split() or [""])[0].lower())
+
+
 def _drop_logged_twice(items: list[dict], attendance: list[Person]) -> None:
     """An "ACTION LOG" table restates actions already in the minutes: keep the table's row, which names an owner."""
     logged = [a for it in items for a in it["actions"] if a.get("_logged")]
     person_of = {p.name.lower(): p.name for p in attendance}
     person_of.update({p.title.lower(): p.name for p in attendance if p.title})
 
-    def same(a: dict, row: dict) -> bool:
+    def same(a: dict, row: dict, number: str) -> bool:
         if word_overlap(row["text"], a["text"]) >= 0.75:
+            return True
+        # "agreed to circulate them ..." beside the log's "Circulate the figures ..." for the same minute
+        close = word_overlap(row["text"], a["text"]) >= 0.3 or row.get("_minute") == number
+        if not a["owner"] and close and _first_verb(a["text"]) == _first_verb(row["text"]):
             return True
         who = person_of.get((a["owner"] or "").lower())
         return (
@@ -72,7 +82,10 @@ def _drop_logged_twice(items: list[dict], attendance: list[Person]) -> None:
 
     for it in items:
         if logged:
-            it["actions"] = [a for a in it["actions"] if a.get("_logged") or not any(same(a, r) for r in logged)]
+            number = (it["number"] or "").strip(" .").lower()
+            it["actions"] = [
+                a for a in it["actions"] if a.get("_logged") or not any(same(a, r, number) for r in logged)
+            ]
     _file_logged_rows(items)
     for it in items:
         for a in it["actions"]:
@@ -148,7 +161,13 @@ def _repeats(text: str, task: str, decided: str) -> bool:
 
 
 # Cues of actions read from reported speech or a note rather than a decision: the clerk should look at these.
-UNSURE_CUES = {"he/she would", "and would", "noted that … would", "matters arising: … would", "requested a …"}
+UNSURE_CUES = {
+    "he/she would",
+    "and would",
+    "noted that … would",
+    "matters arising: … would",
+    "requested a …",
+} | FORWARD_CUES
 
 
 def _action(text: str, owner: str | None, source: str | None, cue: str, sure: bool) -> dict:
@@ -326,7 +345,9 @@ def _parse_item(item: Item, people: list[str]) -> dict:
         if not any(word_overlap(text, a["text"]) >= 0.6 for a in actions):
             actions.append(_action(_action_text(text), owner, text, "ACTION: line", sure=True))
 
-    for text, owner, cue in find_promises(paragraphs) + _prose_actions(paragraphs):
+    found = find_promises(paragraphs) + _prose_actions(paragraphs)
+    known = [r.text for r in resolutions] + [a["text"] for a in actions] + [text for text, _, _ in found]
+    for text, owner, cue in found + forward_actions(paragraphs, known):
         # (Compared without the owner's name: "the Service Director to circulate it" is not a repeat of
         # "request the Service Director to bring a report".)
         task = text[len(owner) :] if owner and text.startswith(owner) else text

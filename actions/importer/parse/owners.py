@@ -255,6 +255,10 @@ _NEAR_SPEAKER = re.compile(
 )
 
 
+# Verbs of the meeting itself, not work after it.
+_AT_THE_MEETING = {"welcome", "introduce", "open", "close", "declare", "thank"}
+
+
 def find_promises(paragraphs: list[str]) -> list[tuple[str, str, str]]:
     """ "Jane Smith agreed to circulate the figures" is an action for Jane Smith even without a resolution.
 
@@ -308,6 +312,8 @@ def find_promises(paragraphs: list[str]) -> list[tuple[str, str, str]]:
                     out.append((text, who, "requested … agreed"))
                     found = True
             short = None if found else SHORTHAND.match(sentence)
+            if short and short.group("verb").lower() in _AT_THE_MEETING and not FOLLOW_UP.search(sentence):
+                short = None  # an agenda's running order ("Chair to welcome Members and introduce officers")
             if short and owner_ok(short.group("who")):
                 who = owner_ok(short.group("who"))
                 out.append((_promise_text(who, short, None), who, "“X to …” shorthand"))
