@@ -2618,6 +2618,27 @@ def test_a_council_chaired_by_its_mayor_named_by_office_first():
             "An update coming to the Committee in due course",
             "there would be …",
         ),
+        (
+            "Quarterly figures on voids were requested.",
+            "Quarterly figures on voids to be provided",
+            "… were requested",
+        ),
+        (
+            "Members stressed the need for a visit to the depot to be arranged.",
+            "A visit to the depot to be arranged",
+            "asked that … be done",
+        ),
+        (
+            "A fuller discussion of the options would be held at an informal meeting in June.",
+            "A fuller discussion of the options to be held at an informal meeting in June",
+            "would be … to",
+        ),
+        (
+            "Mr Ives raised a concern about the bus shelter, which the Inspector agreed to discuss at the next "
+            "ward forum.",
+            "Inspector to discuss a concern about the bus shelter at the next ward forum",
+            "proposed to …",
+        ),
     ],
 )
 def test_work_told_as_narrative_is_proposed_for_the_clerk_to_check(sentence, text, cue):
@@ -2698,3 +2719,67 @@ def test_apologies_confirmed_with_deputies_in_prose():
     assert ("Ann Moss", "apologies") in got and ("Ben Nash", "apologies") in got
     assert ("Cara Orme", "present") in got and ("Dev Patel", "present") in got
     assert ("E.F. Quarry", "apologies") in got or ("E F Quarry", "apologies") in got
+
+
+def test_two_requests_run_together_on_one_line_are_two_actions():
+    item = only_item(
+        "3. Chair's remarks\n\n• The Chair asked that a card be sent to the family of Ann Lee. • The Chair asked "
+        "that flowers be sent to Councillor Moss after her operation.\n"
+    )
+    assert [a["text"] for a in item["actions"]] == [
+        "A card to be sent to the family of Ann Lee",
+        "Flowers to be sent to Councillor Moss after her operation",
+    ]
+
+
+def test_an_action_that_points_back_to_a_question_carries_the_question():
+    item = only_item(
+        "5. Actions\n\nCouncillor Roe queried if the lease of the depot had been renewed. Sam Pike to follow up "
+        "on this point.\n"
+    )
+    assert [a["text"] for a in item["actions"]] == [
+        "Sam Pike to follow up on this point (whether the lease of the depot had been renewed)"
+    ]
+
+
+def test_regular_reports_the_committee_agreed_to_keep_receiving_are_work():
+    item = only_item(
+        "6. Work programme\n\nThe Committee agreed to continue to receive quarterly updates on rough sleeping by "
+        "email.\n"
+    )
+    assert len(item["actions"]) == 1
+    assert "quarterly updates on rough sleeping" in item["actions"][0]["text"]
+
+
+def test_numbered_minutes_with_mixed_case_titles_run_into_their_text():
+    result = parse_minutes(
+        "1 Welcome The Chair welcomed everyone to the meeting.\n\n"
+        "2 Minutes of the last meeting Minutes of the meeting held on 3 May were approved.\n\n"
+        "3 Declarations None declared.\n\n"
+        "4 Parks and Open Spaces The Parks Manager gave an update on the play areas.\n"
+    )
+    assert [(i["number"], i["title"]) for i in result["items"]] == [
+        ("1", "Welcome"),
+        ("2", "Minutes of the last meeting"),
+        ("3", "Declarations"),
+        ("4", "Parks and Open Spaces"),
+    ]
+
+
+def test_cmis_paper_icon_and_size_are_not_part_of_the_title():
+    result = parse_minutes(
+        "1. Apologies\nTo receive apologies.\n2. pdf Minutes (212Kb)\nTo approve the minutes.\n"
+        "3. pdf Budget Monitoring (1.2Mb)\nTo note the report.\n"
+    )
+    assert [i["title"] for i in result["items"]] == ["Apologies", "Minutes", "Budget Monitoring"]
+
+
+def test_by_invitation_lists_county_councillors_in_attendance():
+    result = parse_minutes(
+        "By Invitation.\n\nMr. A.B. Carter CC – Leader of the Council.\n\nMrs C. Dunn CC – Cabinet Lead Member for "
+        "Highways.\n\n\nQuestion Time.\n\nNo questions had been received.\n"
+    )
+    assert {(p["name"], p["status"]) for p in result["attendance"]} == {
+        ("A.B. Carter", "in_attendance"),
+        ("C. Dunn", "in_attendance"),
+    }

@@ -388,7 +388,8 @@ def _make_person(raw: str, title: str | None, status: str, label_role: str | Non
     # One note per line so "(Lockford City Council) (Chair)" still reads the role from its own bracket.
     low_notes = "\n".join(notes).lower()
     name = re.sub(r"\s*\([^()]{0,200}\)", "", raw).strip(" .")
-    name = re.sub(r"(?:\s+(?:MBE|OBE|CBE|BEM|JP|DL|KC|QC))+$", "", name)  # "Councillor Jawaid MBE"
+    # "Councillor Jawaid MBE"; "Mr D Bill CC", a county councillor
+    name = re.sub(r"(?:\s+(?:MBE|OBE|CBE|BEM|JP|DL|KC|QC|CC))+$", "", name)
     if re.search(r"\bin\s+the\s+chair\b|^(?:chair(?:man|person|woman)?|conven[eo]r)\b", low_notes, re.M):
         role = "chair"
     elif re.search(r"(?:vice|deputy)[- ]?(?:chair|conven[eo]r)", low_notes):

@@ -12,7 +12,7 @@ from functools import lru_cache
 from .document import CELL, MARK, TABLE_ROW, Document, Item, Person, Resolution
 from .due import due_of
 from .forward import CUES as FORWARD_CUES
-from .forward import forward_actions
+from .forward import forward_actions, with_referent
 from .names import person_like, post_like
 from .owners import (
     clean_owner,
@@ -351,9 +351,13 @@ def _parse_item(item: Item, people: list[str]) -> dict:
         # (Compared without the owner's name: "the Service Director to circulate it" is not a repeat of
         # "request the Service Director to bring a report".)
         task = text[len(owner) :] if owner and text.startswith(owner) else text
+        # The narrative table has already skipped sentences that gave an action: among its own finds, two
+        # letters ("a letter of condolence be sent to X", "a letter and flowers be sent to Y") are two tasks.
+        earlier = [a["text"] for a in actions if not (cue in FORWARD_CUES and a["_cue"] in FORWARD_CUES)]
         if not any(_repeats(text, task, r.text) for r in resolutions) and not any(
-            _repeats(text, task, a["text"]) for a in actions
+            _repeats(text, task, done) for done in earlier
         ):
+            text = with_referent(text, paragraphs, item.title)
             actions.append(_action(_action_text(text), owner, text, cue, sure=cue not in UNSURE_CUES))
 
     presenter = _presenter(item.lines)
@@ -766,6 +770,10 @@ FORWARD_DECISIONS = [
     # "a Meeting be held with Committee Members to ...", "an informal workshop be arranged"
     r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|workshop|session|briefing|site\s+visit|seminar)\s+"
     r"(?:[\w-]+\s+){0,2}?be\s+(?:held|arranged|convened|organised|organized|set\s+up)\b",
+    # "continue to receive quarterly updates about homelessness": reports that someone keeps writing
+    # ("receive the annual report" is this meeting's business)
+    r"\breceive\s+(?:(?:further|more|continued)\s+)?(?:quarterly|regular|monthly|six-monthly|periodic)\s+"
+    r"(?:updates?|reports?|briefings?)\b",
     # "(iii) receive a further update in six months"
     r"\breceive\s+(?:a|an)\s+(?:further|follow-up|progress|final|full|fuller)\s+(?:report|update|briefing)\b",
     # "The Board noted the report and asked for a further report in six months"

@@ -33,7 +33,7 @@ DESTINATION = re.compile(
 # hosted", "that his success be acknowledged", "that the figures be checked").
 _ASKED_DONE = (
     rf"(?:{ACTION_PARTICIPLES}|hosted|acknowledged|checked|completed|contacted|explored|investigated|examined|"
-    r"reflected|written|held|done|made|planned|organised|organized|followed\s+up)"
+    r"reflected|written|held|done|made|planned|organised|organized|followed\s+up|considered\s+for\s+inclusion)"
 )
 
 # Decided or noted things that ask nobody for work.
@@ -76,7 +76,25 @@ FORWARD_STATEMENTS = [
         re.compile(
             r"(?:^|\b(?:the\s+)?(?P<who>(?:[A-Z][\w'-]+\s+){1,4}?)|\bit\s+was\s+(?:the\s+)?|\b)"
             r"(?:proposed|intention|intended|planned|agreed|undertook|offered)\s+to\s+"
-            rf"(?P<verb>{ACTION_INFINITIVES}|discuss|host|acknowledge)\b(?P<rest>[^.;]*)",
+            rf"(?P<verb>{ACTION_INFINITIVES}|discuss|host|acknowledge|continue\s+to\s+(?:receive|monitor))\b"
+            r"(?P<rest>[^.;]*)",
+        ),
+    ),
+    # "Further updates on the masterplans were requested", "members emphasised the desire for site visits to be planned"
+    (
+        "… were requested",
+        re.compile(
+            r"^(?:[•·▪●◦\-–—]\s*)?(?P<subject>(?:further|an?|the|more|regular|quarterly)\s[^.;]{3,120}?)\s+"
+            r"(?:was|were)\s+(?:also\s+)?requested\b(?P<rest>)",
+            re.I,
+        ),
+    ),
+    (
+        "asked that … be done",
+        re.compile(
+            r"\b(?:desire|wish|need|request|call)\s+for\s+(?P<subject>[^.;]{3,150}?)\s+to\s+be\s+"
+            rf"(?P<done>{_ASKED_DONE})\b(?P<rest>[^.;]*)",
+            re.I,
         ),
     ),
     # "there would be a progress report coming to the Board in due course"
@@ -94,7 +112,7 @@ FORWARD_STATEMENTS = [
         "would be … to",
         re.compile(
             r"(?P<subject>[^.;]{3,200}?)\s+(?:would|will)\s+(?:now\s+|also\s+|then\s+|shortly\s+|subsequently\s+)?"
-            rf"be\s+(?:\w+ly\s+)?(?P<done>{ACTION_PARTICIPLES}|completed|taken)\b(?P<rest>[^.;]*)",
+            rf"be\s+(?:\w+ly\s+)?(?P<done>{ACTION_PARTICIPLES}|completed|taken|held)\b(?P<rest>[^.;]*)",
             re.I,
         ),
     ),
@@ -105,7 +123,9 @@ _CLAUSE_START = re.compile(r".*(?:\bthat\s+|\bso\s+|,\s+and\s+|;\s+|:\s+)", re.I
 # Where the subject's noun phrase ends: a relative clause or a verb of its own ("..., which had been ...").
 _SUBJECT_END = re.compile(r",\s*(?:which|who|that|as)\b|\s+(?:was|were|is|are|had|has|have)\b", re.I)
 # Verbs that need a later meeting to be work: "agreed to consider it at the next meeting", not "to consider it".
-_NEEDS_DESTINATION = re.compile(r"^(?:discuss|consider|receive|ask|explain|advise|inform|confirm|check)\b", re.I)
+_NEEDS_DESTINATION = re.compile(
+    r"^(?:discuss|consider|receive|ask|explain|advise|inform|confirm|check|continue)\b", re.I
+)
 # This meeting's business: "agreed to receive the report", "asked that X be included in the scope".
 _THIS_MEETING = re.compile(
     r"\b(?:this|today'?s)\s+meeting\b|\bat\s+item\s+\d|\bin\s+the\s+(?:scope|terms\s+of\s+reference|minutes)\b", re.I
@@ -117,6 +137,8 @@ _ALREADY_DONE = re.compile(
     r"shared|e-?mailed|issued|published|arranged|held|answered|resolved)\b|\b(?:completed|actioned)\s*[.;]?$",
     re.I,
 )
+_A_MEETING = re.compile(r"\b(?:meeting|session|seminar|workshop|election|vote|ballot)s?\b", re.I)
+_AT_A_MEETING = re.compile(r"^\s+at\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:meeting|session|workshop)\b", re.I)
 _NEGATED = re.compile(r"\b(?:would|will|could|should)\s+not\b", re.I)
 _PRONOUN = re.compile(r"^(?:it|this|that|these|those|they|he|she|which)\b", re.I)
 _NOBODY = re.compile(r"^(?:nothing|no\s+(?:new\s+|further\s+|more\s+)?[a-z]+)\b", re.I)
@@ -132,43 +154,72 @@ def _subject(text: str) -> str:
     return subject
 
 
-def _sentence_action(sentence: str) -> tuple[str, str | None, str] | None:
+# "Ms Roe raised an issue about the footpath, which the Inspector agreed to discuss ...": what is discussed is
+# the issue raised, named before "which".
+_RAISED = re.compile(
+    r"\b(?:raised|made|highlighted|mentioned|reported|submitted|posed|put\s+forward)\s+(?P<what>(?:an?|the|some)\s[^,;]{3,150})$"
+)
+
+
+def _antecedent(before: str) -> str:
+    if not re.search(r",\s*which\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){0,4}$", before):
+        return ""
+    raised = _RAISED.search(re.split(r",\s*which\s", before)[0])
+    return f" {raised.group('what')}" if raised else ""
+
+
+def _sentence_actions(sentence: str) -> list[tuple[str, str | None, str]]:
+    """Each rule's first match in the sentence, where no earlier rule's match already covers those words."""
     if _THIS_MEETING.search(sentence) or _ALREADY_DONE.search(sentence) or _NEGATED.search(sentence):
-        return None
+        return []
+    found, taken = [], []
     for cue, pattern in FORWARD_STATEMENTS:
         m = pattern.search(sentence)
-        if not m:
+        if not m or any(m.start() < end and start < m.end() for start, end in taken):
             continue
-        groups = m.groupdict()
-        rest = (groups.get("rest") or "").rstrip(" ,")
-        rest = re.split(r",\s+(?:as|which|but|although|because)\b", rest)[0]
-        if cue == "asked that … be done":
-            if _NOT_WORK_DONE.match(m.group("done")):
-                continue
-            subject = _LEAD_IN.sub("", m.group("subject"), count=1).strip(" ,")
-            if _NOBODY.match(subject) or _PRONOUN.match(subject) or re.search(r",\s*which\b", subject):
-                continue
-            return f"{subject[:1].upper()}{subject[1:]} to be {m.group('done')}{rest}", None, cue
-        if cue == "asked that … do":
-            return f"{m.group('verb')[:1].upper()}{m.group('verb')[1:]}{rest}", None, cue
-        if cue == "proposed to …":
-            if _NEEDS_DESTINATION.match(m.group("verb")) and not DESTINATION.search(rest):
-                continue
-            who = owner_ok(m.group("who").strip()) if m.group("who") else None
-            task = f"{m.group('verb')}{rest}"
-            return (f"{who} to {task}" if who else task[:1].upper() + task[1:]), who, cue
-        if not DESTINATION.search(m.group(0)) or _QUESTION.search(sentence[: m.start("rest")]):
-            continue
-        if cue == "there would be …":
-            subject = m.group("subject")
-            return f"{subject[:1].upper()}{subject[1:]}{rest}", None, cue
-        subject = _subject(m.group("subject"))
-        if not 2 <= len(subject.split()) <= 12 or _PRONOUN.match(subject):
-            continue
-        if _NOBODY.match(subject) or re.match(r"^considered\s+by\b", m.group("done") + rest, re.I):
-            continue
+        action = _action_of(cue, m, sentence)
+        if action:
+            found.append((m.start(), action))
+            taken.append(m.span())
+    return [action for _, action in sorted(found)]
+
+
+def _action_of(cue: str, m: re.Match, sentence: str) -> tuple[str, str | None, str] | None:
+    groups = m.groupdict()
+    rest = (groups.get("rest") or "").rstrip(" ,")
+    rest = re.split(r",\s+(?:as|which|but|although|because)\b", rest)[0]
+    if cue == "asked that … be done":
+        if _NOT_WORK_DONE.match(m.group("done")):
+            return None
+        subject = _LEAD_IN.sub("", m.group("subject"), count=1).strip(" ,")
+        if _NOBODY.match(subject) or _PRONOUN.match(subject) or re.search(r",\s*which\b", subject):
+            return None
         return f"{subject[:1].upper()}{subject[1:]} to be {m.group('done')}{rest}", None, cue
-    return None
+    if cue == "… were requested":
+        subject = m.group("subject")
+        return f"{subject[:1].upper()}{subject[1:]} to be provided", None, cue
+    if cue == "asked that … do":
+        return f"{m.group('verb')[:1].upper()}{m.group('verb')[1:]}{rest}", None, cue
+    if cue == "proposed to …":
+        if _NEEDS_DESTINATION.match(m.group("verb")) and not DESTINATION.search(rest):
+            return None
+        who = owner_ok(m.group("who").strip()) if m.group("who") else None
+        task = f"{m.group('verb')}{_antecedent(sentence[: m.start()])}{rest}"
+        return (f"{who} to {task}" if who else task[:1].upper() + task[1:]), who, cue
+    clause = re.split(r"\bthat\s+|,\s+and\s+", sentence[: m.start("rest")])[-1]
+    if not DESTINATION.search(m.group(0)) or _QUESTION.search(clause):
+        return None
+    if cue == "there would be …":
+        subject = m.group("subject")
+        return f"{subject[:1].upper()}{subject[1:]}{rest}", None, cue
+    subject = _subject(m.group("subject"))
+    if not 2 <= len(subject.split()) <= 12 or _PRONOUN.match(subject):
+        return None
+    if _NOBODY.match(subject) or re.match(r"^considered\s+by\b", m.group("done") + rest, re.I):
+        return None
+    if m.group("done") == "held" and (_A_MEETING.search(subject) or not _AT_A_MEETING.match(rest)):
+        return None  # "the next meeting would be held on 4 May" is the calendar; a discussion held at one is work
+    return f"{subject[:1].upper()}{subject[1:]} to be {m.group('done')}{rest}", None, cue
 
 
 def forward_actions(paragraphs: list[str], known: list[str]) -> list[tuple[str, str | None, str]]:
@@ -177,13 +228,38 @@ def forward_actions(paragraphs: list[str], known: list[str]) -> list[tuple[str, 
     A sentence that already gave an action (``known``, by any earlier rule) gives nothing more."""
     out = []
     for para in paragraphs:
-        for sentence in SENTENCE_END.split(para):
+        for sentence in (s for part in _INLINE_BULLET.split(para) for s in SENTENCE_END.split(part)):
             if any(word_overlap(text, sentence) >= 0.6 for text in known):
                 continue
-            found = _sentence_action(sentence.strip())
-            if found:
-                out.append(found)
+            out += _sentence_actions(sentence.strip())
     return out
 
 
 CUES = {cue for cue, _ in FORWARD_STATEMENTS}
+# Bullets a web page ran together on one line: "• ... had passed away. • The Chair asked that ...".
+_INLINE_BULLET = re.compile(r"\s+(?=[•·▪●]\s)")
+
+
+# "Stephen Chard to follow up on this point": the point is the question asked just before.
+_POINTS_BACK = re.compile(
+    r"\b(?:on|to|about|into|up)\s+(?:this|that|the)\s+(?:point|matter|issue|query|question)$", re.I
+)
+_QUERY = re.compile(
+    r"\b(?:queried|asked|questioned|enquired|wondered)\s+(?:if|whether|as\s+to\s+whether|about)\s+(?P<what>[^.?;]{5,200})"
+)
+
+
+def with_referent(text: str, paragraphs: list[str], title: str | None = None) -> str:
+    """An action that points back ("on this matter") gets what it points to, the question asked just before or
+    else the item's title, so it still reads on its own in the tracker."""
+    if not _POINTS_BACK.search(text):
+        return text
+    tail = " ".join(text.split()[-4:])
+    for para in paragraphs:
+        sentences = SENTENCE_END.split(para)
+        for k, sentence in enumerate(sentences):
+            if tail in sentence and k:
+                query = _QUERY.search(sentences[k - 1])
+                if query:
+                    return f"{text} (whether {query.group('what').strip()})"
+    return f"{text} ({title.strip(' .')})" if title and len(title.split()) >= 2 else text

@@ -221,7 +221,53 @@ _RUN_IN_BARE = re.compile(
 )
 
 
+# "2 Neighbourhood Policing Team The Neighbourhood Policing Team provided ...": the same in mixed case, from a PDF
+# whose headings lost their line breaks. The title ends where a sentence starts: at a word that opens one, or at a
+# capital after a lower-case word ("3 Minutes of the previous meeting Minutes of the meeting held on ...").
+_RUN_IN_MIXED = re.compile(r"^(?P<num>\d{1,3})\.?\s+(?P<text>[A-Z][a-z][^.]*?\s\S.*)$")
+_OPENS_SENTENCE = {
+    "The", "A", "An", "In", "It", "This", "There", "These", "At", "On", "Following", "None", "No", "Approximately",
+    "All", "Members", "Councillor", "Councillors", "Cllr", "Mr", "Mrs", "Ms", "Dr", "He", "She", "They", "We",
+    "RESOLVED", "Resolved", "AGREED", "Agreed",
+}  # fmt: skip
+_TITLE_JOINS = {"of", "the", "and", "for", "to", "in", "on", "with", "from", "by", "a", "an", "&", "-", "–"}
+
+
+def _mixed_title_end(text: str) -> int | None:
+    words = text.split()
+    for k in range(1, min(len(words) - 1, 12)):
+        word, prev = words[k], words[k - 1]
+        if not word[:1].isupper() or prev.lower() in _TITLE_JOINS:
+            continue
+        if word in _OPENS_SENTENCE or (prev[:1].islower() and words[k + 1][:1].islower()):
+            return k
+    return None
+
+
+def _split_mixed_run_in(lines: list[str]) -> list[str]:
+    """Only where at least three such lines number on from each other: a list of minutes, not stray numbers."""
+    found = {}
+    for i, line in enumerate(lines):
+        m = _RUN_IN_MIXED.match(line)
+        cut = _mixed_title_end(m.group("text")) if m else None
+        if cut:
+            found[i] = (int(m.group("num")), cut, m)
+    numbers = sorted(n for n, _, _ in found.values())
+    if sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if b == a + 1) < 2:
+        return lines
+    out = []
+    for i, line in enumerate(lines):
+        if i in found:
+            _, cut, m = found[i]
+            words = m.group("text").split()
+            out += [f"{m.group('num')} {' '.join(words[:cut])}", " ".join(words[cut:])]
+        else:
+            out.append(line)
+    return out
+
+
 def _split_run_in_titles(lines: list[str]) -> list[str]:
+    lines = _split_mixed_run_in(lines)
     out = []
     for line in lines:
         m = _RUN_IN_TITLE.match(line) if line[:1].isdigit() or line[:1].isupper() else None

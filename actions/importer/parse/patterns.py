@@ -56,6 +56,8 @@ CLUTTER_INLINE = [
     re.compile(r"\bView\s+the\s+(?:decision|minutes|agenda)\s+for\s+item\s+[\w.]+\.?", re.I),
     re.compile(r"\((?:PDF|Word)\s*[,-]?\s*[\d.,]+\s*[KM]B\)", re.I),
     re.compile(r"[ \t]+PDF[ \t]+[\d.,]+[ \t]*[KM]B\b"),
+    # CMIS: "4. pdf Minutes (212Kb)", the paper's icon and size around the title
+    re.compile(r"(?m)(?<=^\d\.\s)pdf\s+(?=[A-Z])|(?<=^\d\d\.\s)pdf\s+(?=[A-Z])|\s*\(\d+(?:\.\d+)?\s*[KM]b\)", re.I),
     # A committee website's note on a renamed committee, in its page title: "Cabinet - for meetings after
     # 09/05/11, please see 'Mayor & Cabinet' - Monday, 19 March 2001 5:00 pm".
     re.compile(r"- for meetings (?:after|before|from|until) [\d/.]{6,10},? please see '[^'\n]{1,80}'", re.I),
@@ -249,7 +251,7 @@ ATTENDANCE_LABEL = re.compile(
     r"\s*(?::-?|[\-–—])\s*(?P<rest>.*)$"  # "Present:-" as Scottish minutes print it
     r"|^(?P<bare>attendance\s+details|(?:councillors?\s+|members?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|also\s+attending|"
     r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?|co-?opted\s+members?|sederunt|"
-    r"cabinet\s+members?\s+present)\s*$",
+    r"cabinet\s+members?\s+present|by\s+invitation)\.?\s*$",
     re.I,
 )
 
