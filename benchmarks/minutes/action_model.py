@@ -1,6 +1,7 @@
 """Experiment: does a small statistical model find actions better than the rules, on councils it has not seen?
 
     python benchmarks/minutes/action_model.py ../real-minutes/tune ../real-minutes/test
+    python benchmarks/minutes/action_model.py ../real-minutes/tune ... --held-out ../real-minutes/test4
 
 For each council's minutes, leave it out, train a logistic regression on the sentences of all the others ("is
 this sentence an action?", labelled from the answer keys: a sentence is an action when it matches one of the key's
@@ -112,7 +113,33 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def held_out(train_folders: list[Path], test_folder: Path) -> int:
+    """Train on every council in train_folders, then judge model, rules and both together on a frozen split."""
+    train = [(features(s), y) for folder in train_folders for c in labelled(folder) for s, y, _ in c["rows"]]
+    model = Logistic().fit(train)
+    totals = {"model": [0, 0, 0], "rules": [0, 0, 0], "rules or model": [0, 0, 0]}
+    rows = [row for c in labelled(test_folder) for row in c["rows"]]
+    for s, gold, rules in rows:
+        guess_model = int(model.score(features(s)) >= 0.5)
+        for name, guess in (("model", guess_model), ("rules", rules), ("rules or model", rules or guess_model)):
+            t = totals[name]
+            t[0] += guess and gold
+            t[1] += guess and not gold
+            t[2] += gold and not guess
+    print(
+        f"trained on {len(train)} sentences; frozen split {test_folder}: {len(rows)} sentences, "
+        f"{sum(g for _, g, _ in rows)} of them actions"
+    )
+    for name, (tp, fp, fn) in totals.items():
+        p, r, f = prf(tp, fp, fn)
+        print(f"{name}: sentence-level P {p:.2f} R {r:.2f} F1 {f:.2f} (tp {tp}, fp {fp}, fn {fn})")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if "--held-out" in argv:
+        k = argv.index("--held-out")
+        return held_out([Path(a) for a in argv[:k]], Path(argv[k + 1]))
     folders = [Path(a) for a in argv] or [Path("../real-minutes/tune"), Path("../real-minutes/test")]
     councils = [c for folder in folders for c in labelled(folder)]
     totals = {"model": [0, 0, 0], "rules": [0, 0, 0]}
