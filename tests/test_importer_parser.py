@@ -2783,3 +2783,77 @@ def test_by_invitation_lists_county_councillors_in_attendance():
         ("A.B. Carter", "in_attendance"),
         ("C. Dunn", "in_attendance"),
     }
+
+
+# --- round 9: more narrative shapes (invented wording) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, text, owner",
+    [
+        (
+            "The Panel approved the layout but asked Officers to rethink the title page.",
+            "Officers to rethink the title page",
+            "Officers",
+        ),
+        (
+            "Officers had drafted the final report and would circulate it to Members for comment.",
+            "Officers to circulate it to Members for comment",
+            "Officers",
+        ),
+        (
+            "The invitation had been acknowledged and the Scrutiny Officer would make contact again in due course.",
+            "Scrutiny Officer to make contact again in due course",
+            "Scrutiny Officer",
+        ),
+        (
+            "Members agreed that the review of the lettings policy would proceed.",
+            "The review of the lettings policy to proceed",
+            None,
+        ),
+        (
+            "The Chair said that officers from the health trust would be invited to future meetings.",
+            "Officers from the health trust to be invited to future meetings",
+            None,
+        ),
+    ],
+)
+def test_round_nine_narrative_shapes(sentence, text, owner):
+    item = only_item(f"4. Reviews\n\nMinutes:\n\nThe report was discussed. {sentence}\n")
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [(text, owner)]
+
+
+def test_agreed_that_this_would_be_moved_names_the_item():
+    item = only_item("7. Housing Allocations Policy\n\nIt was agreed that this would be moved to the June meeting.\n")
+    assert [a["text"] for a in item["actions"]] == ["Housing Allocations Policy to be moved to the June meeting"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Councillor Hale said he had requested a report to be sent to the Planning Committee.",  # done elsewhere
+        "The Board's officers would report in April.",  # a possessive, not a person
+        "Councillor Dee asked the Director to explain the delay.",  # answered at the meeting
+        "It was agreed that the strategy would be written with residents in mind.",  # how, not a task
+    ],
+)
+def test_round_nine_sentences_that_give_nobody_new_work(sentence):
+    item = only_item(f"4. Reviews\n\nMinutes:\n\nThe report was discussed. {sentence}\n")
+    assert item["actions"] == []
+
+
+def test_a_pdf_line_wrapped_over_a_blank_line_is_one_decision():
+    item = only_item(
+        "C14/2025 CONGRATULATIONS\n\nRESOLVED: That a letter of congratulation be sent to Jo Bright\n\n"
+        "upon her election to the county youth council.\n"
+    )
+    assert [a["text"] for a in item["actions"]] == [
+        "A letter of congratulation be sent to Jo Bright upon her election to the county youth council"
+    ]
+
+
+def test_agreeing_to_receive_a_further_progress_report_is_work():
+    item = only_item(
+        "5. Resilience\n\nRESOLVED: That the Committee agreed to receive a further progress report in May.\n"
+    )
+    assert len(item["actions"]) == 1

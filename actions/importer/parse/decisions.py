@@ -12,7 +12,7 @@ from functools import lru_cache
 from .document import CELL, MARK, TABLE_ROW, Document, Item, Person, Resolution
 from .due import due_of
 from .forward import CUES as FORWARD_CUES
-from .forward import forward_actions, with_referent
+from .forward import forward_actions, named_subject, with_referent
 from .names import person_like, post_like
 from .owners import (
     clean_owner,
@@ -347,7 +347,7 @@ def _parse_item(item: Item, people: list[str]) -> dict:
 
     found = find_promises(paragraphs) + _prose_actions(paragraphs)
     known = [r.text for r in resolutions] + [a["text"] for a in actions] + [text for text, _, _ in found]
-    for text, owner, cue in found + forward_actions(paragraphs, known):
+    for text, owner, cue in found + forward_actions(paragraphs, known, item.title):
         # (Compared without the owner's name: "the Service Director to circulate it" is not a repeat of
         # "request the Service Director to bring a report".)
         task = text[len(owner) :] if owner and text.startswith(owner) else text
@@ -362,6 +362,7 @@ def _parse_item(item: Item, people: list[str]) -> dict:
 
     presenter = _presenter(item.lines)
     for action in actions:
+        action["text"] = named_subject(action["text"], item.title)
         if not action["owner"] and presenter and REPORT_BACK.search(action["text"]):
             action["owner"] = presenter  # a report coming back is written by whoever wrote this one
             action["_sure"] = False
@@ -775,7 +776,7 @@ FORWARD_DECISIONS = [
     r"\breceive\s+(?:(?:further|more|continued)\s+)?(?:quarterly|regular|monthly|six-monthly|periodic)\s+"
     r"(?:updates?|reports?|briefings?)\b",
     # "(iii) receive a further update in six months"
-    r"\breceive\s+(?:a|an)\s+(?:further|follow-up|progress|final|full|fuller)\s+(?:report|update|briefing)\b",
+    r"\breceive\s+(?:a|an)\s+(?:further|follow-up|progress|final|full|fuller)\s+(?:[\w-]+\s+)?(?:report|update|briefing)\b",
     # "The Board noted the report and asked for a further report in six months"
     r"\b(?:asked|requested|called)\s+for\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:report|update|briefing|paper|"
     r"presentation)\b",

@@ -20,11 +20,11 @@ from .vocabulary import ACTION_INFINITIVES, ACTION_PARTICIPLES
 
 # Where the work goes or when it comes back: a later meeting, a named body, "in due course".
 DESTINATION = re.compile(
-    r"\b(?:to|at|before|with)\s+(?:the\s+|a\s+|an\s+|its\s+|this\s+|that\s+)?(?:[\w'&/-]+\s+){0,5}?"
+    r"\b(?:to|at|before|with|for)\s+(?:the\s+|a\s+|an\s+|its\s+|this\s+|that\s+)?(?:[\w'&/-]+\s+){0,5}?"
     r"(?:committee|board|commission|panel|cabinet|council|executive|meeting|forum|sub-committee|"
-    r"scrutiny|members|councillors)\b|"
-    r"\b(?:next|future|later|subsequent)\s+(?:[\w-]+\s+){0,5}?(?:meeting|committee|session)\b|"
-    r"\bin\s+due\s+course\b|\bshortly\b|\bquarterly\b|\bin\s+the\s+new\s+year\b|\bat\s+a\s+later\s+date\b|"
+    r"scrutiny|members|councillors)s?\b|"
+    r"\b(?:next|future|later|subsequent)\s+(?:[\w-]+\s+){0,5}?(?:meeting|committee|session)s?\b|"
+    r"\bin\s+due\s+course\b|\bin\s+advance\b|\bshortly\b|\bquarterly\b|\bin\s+the\s+new\s+year\b|\bat\s+a\s+later\s+date\b|"
     r"\bwork\s+programme\b|\bafter\s+the\s+meeting\b",
     re.I,
 )
@@ -53,7 +53,8 @@ FORWARD_STATEMENTS = [
     (
         "asked that … be done",
         re.compile(
-            r"\b(?:asked|requested|suggested|proposed|recommended|urged)\s+that\s+(?P<subject>[^.;]{3,160}?)\s+"
+            r"(?<!\bhad\s)\b(?:asked|requested|suggested|proposed|recommended|urged)\s+(?:that\s+|(?=(?:the|a|an)\s))"
+            r"(?P<subject>[^.;]{3,160}?)\s+"
             rf"(?:could\s+|should\s+|would\s+|might\s+)?(?:be|(?<!\bhad\s)(?<!\bhas\s)(?<!\bhave\s)been)\s+(?:\w+ly\s+)?"
             rf"(?P<done>{_ASKED_DONE})\b"
             r"(?P<rest>[^.;]*)",
@@ -75,7 +76,7 @@ FORWARD_STATEMENTS = [
         "proposed to …",
         re.compile(
             r"(?:^|\b(?:the\s+)?(?P<who>(?:[A-Z][\w'-]+\s+){1,4}?)|\bit\s+was\s+(?:the\s+)?|\b)"
-            r"(?:proposed|intention|intended|planned|agreed|undertook|offered)\s+to\s+"
+            r"(?:proposed|intention|intended|planned|agreed|undertook|offered|had\s+undertaken)\s+to\s+"
             rf"(?P<verb>{ACTION_INFINITIVES}|discuss|host|acknowledge|continue\s+to\s+(?:receive|monitor))\b"
             r"(?P<rest>[^.;]*)",
         ),
@@ -97,12 +98,44 @@ FORWARD_STATEMENTS = [
             re.I,
         ),
     ),
+    # "asked Officers to rethink the front cover", "requested Members to send any comments to ..."
+    (
+        "asked … to",
+        re.compile(
+            r"\b(?:asked|requested|invited|instructed|tasked)\s+(?P<who>[Oo]fficers|[Mm]embers|(?:the\s+)?[A-Z][\w'-]+"
+            r"(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]+){0,5})\s+to\s+"
+            rf"(?P<verb>{ACTION_INFINITIVES})\b(?P<rest>[^.;]*)"
+        ),
+    ),
+    # "Officers had compiled a draft and would circulate this to Members", "the Leader would come back to the
+    # committee", "the Officer would make contact again in due course"
+    (
+        "X would …",
+        re.compile(
+            r"(?:^|(?<=\s))(?P<who>[Oo]fficers|[Tt]he\s+[A-Z][\w'-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]+){0,5}|"
+            r"(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'-]+)"
+            r"\s+(?:[^.;]{0,60}?\s)?(?:and\s+)?would\s+(?:also\s+|now\s+)?"
+            rf"(?P<verb>{ACTION_INFINITIVES})\b(?P<rest>[^.;]*)"
+        ),
+    ),
+    # "members agreed that the recommissioning of the task group would proceed", "it was agreed this would be
+    # looked at further", "It was agreed that this would be moved to the April meeting"
+    (
+        "agreed … would",
+        re.compile(
+            r"\b(?:agreed|resolved|decided)\s+(?:that\s+)?(?P<subject>[^.;]{2,160}?)\s+(?:would|should|will)\s+"
+            rf"(?:now\s+)?(?:be\s+(?:\w+ly\s+)?(?P<done>{ACTION_PARTICIPLES}|completed|looked\s+at(?:\s+further)?)|"
+            r"(?P<go>proceed|go\s+ahead))\b(?P<rest>[^.;]*)",
+            re.I,
+        ),
+    ),
     # "there would be a progress report coming to the Board in due course"
     (
         "there would be …",
         re.compile(
-            r"\bthere\s+(?:would|will)\s+(?:also\s+)?be\s+(?P<subject>an?\s+(?:[\w-]+\s+){0,3}?"
-            r"(?:report|update|briefing|item|presentation|paper|review|workshop|site\s+visit))\b(?P<rest>[^.;]*)",
+            r"\bthere\s+(?:would|will)\s+(?:also\s+)?be\s+(?P<subject>(?:an?\s+)?(?:[\w-]+\s+){0,3}?"
+            r"(?:report|update|briefing|item|presentation|paper|review|workshop|site\s+visit|discussion))\b"
+            r"(?P<rest>[^.;]*)",
             re.I,
         ),
     ),
@@ -112,7 +145,7 @@ FORWARD_STATEMENTS = [
         "would be … to",
         re.compile(
             r"(?P<subject>[^.;]{3,200}?)\s+(?:would|will)\s+(?:now\s+|also\s+|then\s+|shortly\s+|subsequently\s+)?"
-            rf"be\s+(?:\w+ly\s+)?(?P<done>{ACTION_PARTICIPLES}|completed|taken|held)\b(?P<rest>[^.;]*)",
+            rf"be\s+(?:\w+ly\s+)?(?P<done>{ACTION_PARTICIPLES}|completed|taken|held|ready)\b(?P<rest>[^.;]*)",
             re.I,
         ),
     ),
@@ -139,6 +172,14 @@ _ALREADY_DONE = re.compile(
 )
 _A_MEETING = re.compile(r"\b(?:meeting|session|seminar|workshop|election|vote|ballot)s?\b", re.I)
 _AT_A_MEETING = re.compile(r"^\s+at\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:meeting|session|workshop)\b", re.I)
+# What the agenda does with an item is the work programme's business: "added as an item for the April meeting".
+_AGENDA_MOVES = re.compile(r"\badded\s+as\s+an?\s+(?:agenda\s+)?item\b|\b(?:withdrawn|deferred|postponed)\b", re.I)
+# Agreed work that needs no later meeting named to be work: "would be circulated", "would proceed".
+_DONE_FOR_CERTAIN = re.compile(
+    r"^(?:circulated|provided|sent|brought|presented|submitted|reported|arranged|invited|moved\s+to|looked\s+at|"
+    r"proceed|go\s+ahead|shared|forwarded|scheduled|organised|organized|investigated|explored|reviewed|completed)",
+    re.I,
+)
 _NEGATED = re.compile(r"\b(?:would|will|could|should)\s+not\b", re.I)
 _PRONOUN = re.compile(r"^(?:it|this|that|these|those|they|he|she|which)\b", re.I)
 _NOBODY = re.compile(r"^(?:nothing|no\s+(?:new\s+|further\s+|more\s+)?[a-z]+)\b", re.I)
@@ -158,40 +199,68 @@ def _subject(text: str) -> str:
 # the issue raised, named before "which".
 _RAISED = re.compile(
     r"\b(?:raised|made|highlighted|mentioned|reported|submitted|posed|put\s+forward)\s+(?P<what>(?:an?|the|some)\s[^,;]{3,150})$"
+    # "The Committee asked about access to free school meals, which the Leader would come back to the committee on"
+    r"|\b(?:asked|enquired|queried|questioned)\s+(?P<about>about\s[^,;]{3,150})$"
 )
 
 
 def _antecedent(before: str) -> str:
-    if not re.search(r",\s*which\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){0,4}$", before):
+    if not re.search(r",?\s*which\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){0,4}$", before):
         return ""
-    raised = _RAISED.search(re.split(r",\s*which\s", before)[0])
-    return f" {raised.group('what')}" if raised else ""
+    raised = _RAISED.search(re.split(r",?\s*which\s", before)[0].rstrip(" ,"))
+    if not raised:
+        return ""
+    return f" {raised.group('what')}" if raised.group("what") else f" {raised.group('about')}"
 
 
-def _sentence_actions(sentence: str) -> list[tuple[str, str | None, str]]:
+def _sentence_actions(sentence: str, title: str | None = None) -> list[tuple[str, str | None, str]]:
     """Each rule's first match in the sentence, where no earlier rule's match already covers those words."""
-    if _THIS_MEETING.search(sentence) or _ALREADY_DONE.search(sentence) or _NEGATED.search(sentence):
+    if any(p.search(sentence) for p in (_THIS_MEETING, _ALREADY_DONE, _NEGATED, _AGENDA_MOVES)):
         return []
     found, taken = [], []
     for cue, pattern in FORWARD_STATEMENTS:
         m = pattern.search(sentence)
         if not m or any(m.start() < end and start < m.end() for start, end in taken):
             continue
-        action = _action_of(cue, m, sentence)
+        action = _action_of(cue, m, sentence, title)
         if action:
             found.append((m.start(), action))
             taken.append(m.span())
     return [action for _, action in sorted(found)]
 
 
-def _action_of(cue: str, m: re.Match, sentence: str) -> tuple[str, str | None, str] | None:
+def _action_of(cue: str, m: re.Match, sentence: str, title: str | None) -> tuple[str, str | None, str] | None:
     groups = m.groupdict()
     rest = (groups.get("rest") or "").rstrip(" ,")
     rest = re.split(r",\s+(?:as|which|but|although|because)\b", rest)[0]
+    if cue == "asked … to":
+        plural = m.group("who") if m.group("who").lower() in ("officers", "members") else None
+        who = owner_ok(m.group("who")) or plural
+        if not who or (_NEEDS_DESTINATION.match(m.group("verb")) and not DESTINATION.search(rest)):
+            return None  # "asked the Director to explain the delay": answered there and then
+        return f"{who} to {m.group('verb')}{rest}", who, cue
+    if cue == "X would …":
+        who = None if m.group("who").endswith(("'s", "’s")) else owner_ok(m.group("who"))
+        if not who or _QUESTION.search(sentence[: m.start("verb")].split(",")[-1]):
+            return None
+        if _NEEDS_DESTINATION.match(m.group("verb")) and not DESTINATION.search(rest):
+            return None
+        return f"{who} to {m.group('verb')}{_antecedent(sentence[: m.start()])}{rest}", who, cue
+    if cue == "agreed … would":
+        subject = _LEAD_IN.sub("", m.group("subject"), count=1).strip(" ,")
+        if _PRONOUN.match(subject) and len(subject.split()) == 1:
+            subject = (title or "").strip(" .")
+        if not subject or _NOBODY.match(subject) or _PRONOUN.match(subject) or len(subject.split()) > 16:
+            return None
+        certain = _DONE_FOR_CERTAIN.match(m.group("done") or m.group("go"))
+        if _AGENDA_MOVES.search(m.group(0)) or not (certain or DESTINATION.search(rest)):
+            return None
+        done = f"be {m.group('done')}" if m.group("done") else m.group("go")
+        return f"{subject[:1].upper()}{subject[1:]} to {done}{rest}", None, cue
     if cue == "asked that … be done":
         if _NOT_WORK_DONE.match(m.group("done")):
             return None
-        subject = _LEAD_IN.sub("", m.group("subject"), count=1).strip(" ,")
+        subject = re.sub(r"\s+to$", "", _LEAD_IN.sub("", m.group("subject"), count=1).strip(" ,"))
         if _NOBODY.match(subject) or _PRONOUN.match(subject) or re.search(r",\s*which\b", subject):
             return None
         return f"{subject[:1].upper()}{subject[1:]} to be {m.group('done')}{rest}", None, cue
@@ -222,7 +291,9 @@ def _action_of(cue: str, m: re.Match, sentence: str) -> tuple[str, str | None, s
     return f"{subject[:1].upper()}{subject[1:]} to be {m.group('done')}{rest}", None, cue
 
 
-def forward_actions(paragraphs: list[str], known: list[str]) -> list[tuple[str, str | None, str]]:
+def forward_actions(
+    paragraphs: list[str], known: list[str], title: str | None = None
+) -> list[tuple[str, str | None, str]]:
     """Low-confidence actions from narrative sentences: (text, owner, cue), in the order the minutes give them.
 
     A sentence that already gave an action (``known``, by any earlier rule) gives nothing more."""
@@ -231,13 +302,22 @@ def forward_actions(paragraphs: list[str], known: list[str]) -> list[tuple[str, 
         for sentence in (s for part in _INLINE_BULLET.split(para) for s in SENTENCE_END.split(part)):
             if any(word_overlap(text, sentence) >= 0.6 for text in known):
                 continue
-            out += _sentence_actions(sentence.strip())
+            out += _sentence_actions(sentence.strip(), title)
     return out
 
 
 CUES = {cue for cue, _ in FORWARD_STATEMENTS}
 # Bullets a web page ran together on one line: "• ... had passed away. • The Chair asked that ...".
 _INLINE_BULLET = re.compile(r"\s+(?=[•·▪●]\s)")
+
+
+def named_subject(text: str, title: str | None) -> str:
+    """ "It was agreed that this would be moved to the April meeting": "this" is the item, so the tracker says which."""
+    m = re.match(r"^(?:this|it)\s+(?=(?:would|will|should|to|be)\b)", text, re.I)
+    if not m or not title or len(title.split()) < 2:
+        return text
+    rest = re.sub(r"^(?:would|will|should)\s+be\b", "to be", text[m.end() :], flags=re.I)
+    return f"{title.strip(' .')} {rest}"
 
 
 # "Stephen Chard to follow up on this point": the point is the question asked just before.

@@ -112,7 +112,30 @@ def _normalise(text: str) -> list[str]:
             continue
         out.append(line)
     _dehyphenate(out)
-    return _split_inline_decisions(_split_run_in_titles(_interest_tables(out)))
+    return _split_inline_decisions(_split_run_in_titles(_interest_tables(_rejoin_wrapped(out))))
+
+
+def _rejoin_wrapped(lines: list[str]) -> list[str]:
+    """A PDF that spaced every line with a blank one: "RESOLVED: That a letter be sent to A Taylor" / blank /
+    "upon her election to the Youth Parliament." is one sentence, the second line in lower case carrying it on."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        while (
+            i + 2 < len(lines)
+            and len(line) >= 30
+            and re.search(r"[A-Za-z,]$", line)
+            # a numbered heading's short title keeps its own line
+            and not (re.match(r"^\d{1,3}(?:\.\d{1,2})?\.?\s+[A-Z]", line) and len(line.split()) <= 8)
+            and not lines[i + 1]
+            and re.match(r"^[a-z][a-z]+\s+\S", lines[i + 2])
+        ):
+            line = f"{line} {lines[i + 2]}"
+            i += 2
+        out.append(line)
+        i += 1
+    return out
 
 
 # A declarations of interest table copied one cell a line: "Councillor" / "Minute Number" / "Nature of Interest",

@@ -186,7 +186,7 @@ def context_owner(clause: str, sentences: list[Said]) -> str | None:
 _PRONOUN_PROMISE = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:(?:would|will)\s+(?:also\s+)?(?:\w+ly\s+)?(?P<verb>provide|circulate|share|"
     r"send|forward|supply|distribute|arrange|write\s+to|report\s+back|feed\s+back|find\s+out|look\s+into|confirm|"
-    r"check|investigate|e-?mail|liaise|consult|contact|speak\s+to)|(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:also\s+)?(?:\w+ly\s+)?"
+    r"check|investigate|e-?mail|liaise|consult|contact|speak\s+to|make\s+(?:contact|a\s+note|enquiries)|come\s+back)|(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:also\s+)?(?:\w+ly\s+)?"
     rf"(?P<verb2>{ACTION_INFINITIVES}|find\s+out|supply))\b(?P<rest>[^.]*)"
 )
 
@@ -197,7 +197,7 @@ _AND_PROMISE = re.compile(
     r"\b(?:and|but)\s+(?:that\s+(?:he|she|they)\s+)?(?:also\s+)?(?:(?:agreed|undertook|offered|promised|committed)\s+to\s+"
     rf"(?:also\s+)?(?:\w+ly\s+)?(?P<verb>{ACTION_INFINITIVES}|find\s+out|supply)|(?:would|will)\s+(?:also\s+)?"
     r"(?P<verb2>provide|circulate|share|send|forward|supply|distribute|write\s+to|report\s+back|feed\s+back|find\s+out|"
-    r"look\s+into|investigate|e-?mail))\b(?P<rest>[^.]*)"
+    r"look\s+into|investigate|e-?mail|speak\s+to|make\s+(?:contact|a\s+note|enquiries)|come\s+back))\b(?P<rest>[^.]*)"
 )
 
 
