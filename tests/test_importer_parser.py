@@ -2857,3 +2857,61 @@ def test_agreeing_to_receive_a_further_progress_report_is_work():
         "5. Resilience\n\nRESOLVED: That the Committee agreed to receive a further progress report in May.\n"
     )
     assert len(item["actions"]) == 1
+
+
+# --- round 10: attendance and agenda layouts (invented wording) ---------------------------------------------------
+
+
+def test_apologies_sent_with_a_substitute_and_substitutes_in_brackets():
+    result = parse_minutes(
+        "1. Apologies\n\nCllr. Vane sent apologies, with Cllr. Ash substituting. Apologies for absence were received "
+        "from Councillor Bell, Councillor Crane (Councillor Dyer substituting) and Councillor Eke. Apologies were "
+        "also received from Councillors Fry and Gale as Cabinet Members, with Councillor Hunt attending as "
+        "substitute.\n"
+    )
+    got = {(p["name"], p["status"]) for p in result["attendance"]}
+    for name in ("Cllr. Vane", "Councillor Bell", "Councillor Crane", "Councillor Eke", "Councillor Fry"):
+        assert (name, "apologies") in got, got
+    for name in ("Cllr. Ash", "Councillor Dyer", "Councillor Hunt"):
+        assert (name, "present") in got, got
+
+
+def test_a_post_with_its_holder_between_commas_attended():
+    result = parse_minutes(
+        "4. Flooding\n\nThe Leader of the Council, Councillor Rose Tyler, and the Chief Executive, Martha Jones, "
+        "thanked the volunteers.\n"
+    )
+    got = {(p["name"], p["title"]) for p in result["attendance"]}
+    assert ("Rose Tyler", "Leader of the Council") in got
+    assert ("Martha Jones", "Chief Executive") in got
+
+
+def test_a_scottish_list_under_group_headings_with_empty_table_cells():
+    result = parse_minutes(
+        "Present:-\nBAILIES\nAnn BROWN\n\n\nColin DAVIE\n\nCOUNCILLORS\nEwan FRASER\n\n"
+        "Bailie Ann BROWN, Convener, in the Chair.\n\nI DECLARATION OF INTEREST\nThere were none.\n"
+    )
+    names = {p["name"] for p in result["attendance"]}
+    assert {"Ann BROWN", "Colin DAVIE", "Ewan FRASER"} <= names
+
+
+def test_an_apologies_item_whose_minutes_are_the_names():
+    result = parse_minutes(
+        "1.\n\nApologies\n\nMinutes:\n\nCllr J Kemp.\n\n2.\n\nDeclarations of Interest\n\nMinutes:\n\nNone.\n"
+    )
+    assert [(p["name"], p["status"]) for p in result["attendance"]] == [("J Kemp", "apologies")]
+
+
+def test_a_websites_alphabet_menu_is_not_a_list_of_items():
+    menu = "1. A-Z of Services\n" + "".join(f"  {n}. {chr(63 + n)}\n" for n in range(2, 28))
+    result = parse_minutes(menu + "\nItems\nNo. Item\n\n1.\n\nApologies\n\nMinutes:\n\nNone.\n")
+    assert [i["title"] for i in result["items"]] == ["Apologies"]
+
+
+def test_a_markdown_agenda_table_whose_rows_repeat_their_titles():
+    result = parse_minutes(
+        "| No. | Item |\n|---|---|\n|\nUrgent Business Urgent business, if any, introduced by the Chair Minutes: "
+        "There was none. |\n|\n|\nDeclarations of Interest To Receive Declarations of Interest in any matter. "
+        "Minutes: None were received. |\n"
+    )
+    assert [i["title"] for i in result["items"]] == ["Urgent Business", "Declarations of Interest"]

@@ -154,22 +154,31 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
         used.add(i)
         j = i + 1
         if not rest.strip() and j + 1 < len(lines) and not lines[j] and _next_is_names(lines, i):
-            while j < len(lines) and not lines[j]:
-                j += 1  # "PRESENT:" / blank lines / the names
+            while j < len(lines) and (not lines[j] or _MINUTES_LABEL.match(lines[j])):
+                used.add(j)
+                j += 1  # "PRESENT:" / blank lines / the names; an agenda page's "Apologies" / "Minutes:" / the names
         while j < len(lines):
             if not lines[j]:
                 # "Present: Councillor A (Chair)" / blank line / "Councillor B" / "Mr C": the list goes on.
                 nxt = next((k for k in range(j + 1, min(j + 5, len(lines))) if lines[k]), None)
-                if nxt is None or not re.match(rf"^{HONORIFIC}\s", lines[nxt]):
+                if nxt is None or not (
+                    re.match(rf"^{HONORIFIC}\s", lines[nxt])
+                    or _GROUP_TITLE.match(lines[nxt])
+                    or _CAPS_SURNAME.match(lines[nxt])
+                ):
                     break
                 j = nxt
+            if _GROUP_TITLE.match(lines[j]) or lines[j].strip() == "|":
+                used.add(j)  # "BAILIES" / "COUNCILLORS" over their names, or a table's empty cell
+                j += 1
+                continue
             if ATTENDANCE_LABEL.match(lines[j]) or caps_heading(lines[j]):
                 break
             if NUM_HEADING.match(lines[j]) or PROCEDURAL.match(lines[j]) or _ATTENDED_SENTENCE.search(lines[j]):
                 break  # ("Councillor Pinder attended the meeting under Procedure Rule 1.37": a sentence, read later)
             if chunk[-1].rstrip().endswith(".") and not _starts_entry(lines[j]) and not re.match(HONORIFIC, lines[j]):
                 break  # "Apologies for absence: / Cllr A Bee." then "Item Description Decision": the list ended
-            chunk.append(_ORG_PREFIX.sub("", lines[j]))
+            chunk.append(_ORG_PREFIX.sub("", re.sub(r"\s*\|$", "", lines[j])))
             used.add(j)
             j += 1
         if status:
@@ -178,9 +187,17 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
     return _dedupe_people(people), used
 
 
+# A Scottish or Northern Irish list's group headings, in capitals over the names: "BAILIES", "COUNCILLORS".
+_MINUTES_LABEL = re.compile(r"^Minutes\s*:\s*$")
+_CAPS_SURNAME = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+(?:Mc|Mac)?[A-Z][A-Z'’-]{2,}\b")  # "Kevin KEENAN"
+_GROUP_TITLE = re.compile(r"^(?:BAILIES|BAILIE|COUNCILLORS|ALDERMEN|PROVOST|LORD PROVOST|DEPUTE LORD PROVOST)\s*$")
+
+
 def _next_is_names(lines: list[str], i: int) -> bool:
     # A label, blank lines (a PDF or Word file spaces them out), then the names.
-    nxt = next((ln for ln in lines[i + 1 : i + 6] if ln), "")
+    nxt = next(
+        (ln for ln in lines[i + 1 : i + 6] if ln and not _GROUP_TITLE.match(ln) and not _MINUTES_LABEL.match(ln)), ""
+    )
     return bool(nxt) and bool(
         re.match(rf"^{HONORIFIC}[\s:]", nxt)
         or ATTENDANCE_LABEL.match(nxt)
@@ -242,7 +259,7 @@ _REPLACING = re.compile(
 
 _IN_PLACE_OF = re.compile(
     rf"(?P<who>{HONORIFIC}\s+[A-Z][^,;()]{{1,60}}?)\s*\(\s*(?:in\s+place\s+of|substituting\s+for|substitute\s+for|"
-    rf"replacing)\s+(?P<gone>{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*\)"
+    rf"replacing|for)\s+(?P<gone>{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*\)"
 )
 
 
@@ -459,7 +476,7 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
     """Pick up "Apologies for absence were received from Councillors X and Y." written as prose."""
     pat = re.compile(
         r"\b(?:apologies|an\s+apology)(?:\s+for\s+(?:absence|inability\s+to\s+attend|non-attendance))?\s+"
-        r"(?:were|was|had\s+been)\s+(?:received|submitted|given|noted|intimated|tendered|reported|recorded)"
+        r"(?:were|was|had\s+been)\s+(?:also\s+)?(?:received|submitted|given|noted|intimated|tendered|reported|recorded)"
         r"(?:\s+and\s+(?:accepted|noted|approved))?\s*"
         r"(?:from|by|on\s+behalf\s+of|for|:-|:)\s*((?:[^.]|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\bMrs)\.|(?<=\bDr)\.){3,300})"
         # "The Chair confirmed the apologies of Councillors A and B, with Councillors C and D deputising for them"
@@ -512,6 +529,16 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
                 if person.name.lower() not in known:
                     people.append(person)
                     known.add(person.name.lower())
+        for m in _SENT_APOLOGIES.finditer(para):
+            for person in _parse_people(m.group("who"), "apologies", None):
+                if person.name.lower() not in known:
+                    people.append(person)
+                    known.add(person.name.lower())
+            deputies = _DEPUTISING.search(para, m.end())
+            for person in _parse_people(deputies.group("who"), "present", "substitute") if deputies else []:
+                if person.name.lower() not in known:
+                    people.append(person)
+                    known.add(person.name.lower())
         for m in pat.finditer(para):
             # "... from Jo Bell (Director) with Sam Roy attending as their representative": Sam Roy came.
             listed = m.group(1) or m.group(2)
@@ -547,14 +574,21 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
 
 # "..., with Councillors C and D deputising for them respectively": the deputies came.
 _DEPUTISING = re.compile(
-    rf"\bwith\s+(?P<who>{HONORIFIC}\s+[^.]{{2,200}}?)\s+(?:deputising|substituting|attending\s+as\s+substitutes?)\b"
+    rf"\bwith\s+(?P<who>{HONORIFIC}\s+[^.]{{2,200}}?)\s+(?:deputising|substituting|attending\s+as\s+(?:a\s+)?substitutes?)\b"
+)
+# "Cllr. Britter sent apologies, with Cllr. Andrews substituting."
+_SENT_APOLOGIES = re.compile(
+    rf"(?P<who>{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:had\s+)?"
+    r"(?:sent|gave|tendered|submitted|offered)\s+(?:his\s+|her\s+|their\s+)?apologies\b"
 )
 
 
 # "from the Chair, Councillor A (substitute: Councillor B) and from Councillors C (substitute: Councillor D) and
 # Co-opted Members, Ms E": the substitutes came; the words that join or label the list are nobody's name.
 _SUBSTITUTE_IN_BRACKETS = re.compile(
-    rf"\s*\(\s*(?:substitute(?:d\s+by)?|substituted\s+for\s+by|sub)\s*[:–—-]?\s*(?P<who>{HONORIFIC}\s+[^()]{{2,60}})\)",
+    rf"\s*\(\s*(?:substitute(?:d\s+by)?|substituted\s+for\s+by|sub)\s*[:–—-]?\s*(?P<who>{HONORIFIC}\s+[^()]{{2,60}})\)"
+    # "Councillor Cosgrove (Councillor Shuttleworth substituting)"
+    rf"|\s*\(\s*(?P<who2>{HONORIFIC}\s+[^()]{{2,60}}?)\s+(?:substituting|deputising|attending\s+as\s+substitute)\s*\)",
     re.I,
 )
 _LIST_GLUE = [
@@ -566,7 +600,7 @@ _LIST_GLUE = [
 
 def _apologies_with_substitutes(sent: str, people: list[Person], known: set[str]) -> str:
     for m in _SUBSTITUTE_IN_BRACKETS.finditer(sent):
-        for person in _parse_people(m.group("who"), "present", "substitute"):
+        for person in _parse_people(m.group("who") or m.group("who2"), "present", "substitute"):
             if person.name.lower() not in known:
                 people.append(person)
                 known.add(person.name.lower())
@@ -694,6 +728,14 @@ TAKING_PART = [
         "in_attendance",
         "officer",
     ),
+    # "The Leader of the Council, Councillor Stephen Alambritis, and the Chief Executive, Ged Curran, expressed":
+    # a post, then its holder's name between commas
+    (
+        rf"{_THE_AFTER_A_BREAK}(?P<apost>{_POST_WORDS}(?:\s+of\s+the\s+[A-Z][\w'-]+)?),\s+(?P<aname>(?:(?:Councillor|Cllr)\.?\s+)?[A-Z][a-z][\w'’-]+"
+        r"(?:\s+[A-Z]\.?)?\s+[A-Z][a-z][\w'’-]+),",
+        "in_attendance",
+        None,
+    ),
     # "The Convener congratulated ...", "the Chair welcomed ...": the one in the chair, known only by the post
     (
         rf"{_THE_AFTER_A_BREAK}"
@@ -729,13 +771,21 @@ POST_ALIASES = {"Leader": "Leader of the Council", "Deputy Leader": "Deputy Lead
 
 
 def _person_taking_part(m: re.Match, status: str, role: str | None) -> list[Person]:
-    if ("chair" in m.re.groupindex or "post" in m.re.groupindex) and not _BREAK_BEFORE.search(
+    groups = m.re.groupindex
+    if ("chair" in groups or "post" in groups or "apost" in groups) and not _BREAK_BEFORE.search(
         m.string, max(0, m.start() - 12), m.start()
     ):
         return []  # "... of the Director of Finance said": not the start of what someone did
     if "chair" in m.re.groupindex:
         post = re.sub(r"\s+", " ", m.group("chair"))
         return [Person(name=post, status=status, role=role, title=post)]
+    if "apost" in groups:
+        name, is_cllr = strip_honorific(m.group("aname"))
+        post = m.group("apost")
+        if post_like(post) and plausible_name(name) and not post_like(name):
+            role = "cabinet_member" if is_cllr and re.search(r"\b(?:Leader|Cabinet|Portfolio)\b", post) else role
+            return [Person(name=name, status=status, role=role or ("member" if is_cllr else "officer"), title=post)]
+        return []
     if "named" in m.re.groupindex:
         name, post = m.group("named"), m.group("npost")
         words = [w.lower() for w in name.split()]

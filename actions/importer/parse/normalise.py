@@ -112,7 +112,17 @@ def _normalise(text: str) -> list[str]:
             continue
         out.append(line)
     _dehyphenate(out)
+    out = _without_alphabet_menu(out)
     return _split_inline_decisions(_split_run_in_titles(_interest_tables(_rejoin_wrapped(out))))
+
+
+def _without_alphabet_menu(lines: list[str]) -> list[str]:
+    """A council website's "A-Z of Services" menu copied with the page: "2. A", "3. B", ... is not 26 items."""
+    letters = [i for i, line in enumerate(lines) if re.match(r"^\d{1,2}\.\s+[A-Z]$", line)]
+    if len(letters) < 5:
+        return lines
+    drop = set(letters) | {i for i, line in enumerate(lines) if re.match(r"^\d{1,2}\.\s+A-Z\b", line)}
+    return [line for i, line in enumerate(lines) if i not in drop]
 
 
 def _rejoin_wrapped(lines: list[str]) -> list[str]:

@@ -17,7 +17,8 @@ import re
 
 from .document import CELL, HEADING
 
-TABLE_HEADER = re.compile(r"^\s*No\.?\s*\|\s*Item\s*\|[\s|]*$", re.I | re.M)
+# "No. | Item |", or "| No. | Item |" as a markdown table
+TABLE_HEADER = re.compile(r"^[ \t]*(?:\|[ \t]*)?No\.?[ \t]*\|[ \t]*Item[ \t]*\|[ \t|]*$", re.I | re.M)
 _SEPARATOR = re.compile(r"^[\s|:-]*$")
 # Where a row's title ends: the first of these after it. Add a row-label here as a new site shows one.
 TITLE_ENDS = [
@@ -26,6 +27,7 @@ TITLE_ENDS = [
     r"\s(?:Report|Reports|Slides|Presentation|Papers?)\s+(?:attached|to\s+follow|to\s+be\s+circulated)\b",
     r"\sVerbal\s+(?:update|report)\b",
     r"\s(?:To|Members\s+are)\s+(?=[a-z])",
+    r"\s(?=To\s+(?:Receive|Consider|Note|Approve|Agree)\b)",  # "Declarations of Interest To Receive Declarations"
     r"\s(?:RESOLVED|AGREED|RECOMMENDED)\b",
     r"\s(?:Report\s+of|The\s+report\s+of)\s",
     # "Declarations of Interest Members to state ...", "Public participation Registered speakers may ...":
@@ -89,6 +91,14 @@ def split_title(row: str) -> tuple[str, str]:
     """("Declarations of Interest", "Members are invited to ...") from one row of the table."""
     m = _TITLE_END.search(row)
     title, rest = (row[: m.start()], row[m.start() :]) if m else (row, "")
+    # "Urgent Business Urgent business, if any, introduced by the Chair": the summary opens with the title again.
+    words = title.split()
+    for k in range(1, len(words) // 2 + 1):
+        if [w.lower() for w in words[:k]] == [w.lower().strip(",") for w in words[k : 2 * k]] and words[k][
+            :1
+        ].isupper():
+            title, rest = " ".join(words[:k]), " ".join(words[k:]) + " " + rest
+            break
     if len(title.split()) > LONGEST_TITLE:
         title, rest = _capitalised_run(row)
     return title.strip(" .:-–—"), rest.strip()
