@@ -2915,3 +2915,53 @@ def test_a_markdown_agenda_table_whose_rows_repeat_their_titles():
         "Minutes: None were received. |\n"
     )
     assert [i["title"] for i in result["items"]] == ["Urgent Business", "Declarations of Interest"]
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        (
+            "Allotments – two meetings to be convened in the spring to review the waiting lists.",
+            "Allotments – two meetings to be convened in the spring to review the waiting lists",
+        ),
+        (
+            "He also confirmed that the list of working group members would be circulated following the meeting.",
+            "The list of working group members to be circulated following the meeting",
+        ),
+        (
+            "The Leader was happy to circulate the letter she had received.",
+            "Leader to circulate the letter she had received",
+        ),
+        (
+            "The Clerk advised that a parish newsletter would be issued by the end of the week.",
+            "A parish newsletter to be issued by the end of the week",
+        ),
+        (
+            "The Panel heard that officers were working on this and an update would be sought for the work programme.",
+            "An update to be sought for the work programme",
+        ),
+    ],
+)
+def test_round_ten_narrative_shapes(sentence, text):
+    item = only_item(f"4. Work plan\n\nMinutes:\n\nThe plan was discussed. {sentence}\n")
+    assert [a["text"] for a in item["actions"]] == [text]
+
+
+def test_pursuing_this_matter_names_what_was_mentioned_before():
+    item = only_item(
+        "6. Gritting\n\nReference was made to the possibility of the bus company paying for gritting at stops. "
+        "Councillor Ruth Lane agreed to pursue this matter.\n"
+    )
+    assert [a["text"] for a in item["actions"]] == [
+        "Councillor Ruth Lane to pursue this matter (the possibility of the bus company paying for gritting at stops)"
+    ]
+
+
+def test_he_would_be_writing_is_a_promise():
+    item = only_item(
+        "3. Buses\n\nThe Chair summed up the discussion by indicating that he would be writing to the operator to ask "
+        "for an update.\n"
+    )
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [
+        ("Chair to write to the operator to ask for an update", "Chair")
+    ]

@@ -25,7 +25,9 @@ DESTINATION = re.compile(
     r"scrutiny|members|councillors)s?\b|"
     r"\b(?:next|future|later|subsequent)\s+(?:[\w-]+\s+){0,5}?(?:meeting|committee|session)s?\b|"
     r"\bin\s+due\s+course\b|\bin\s+advance\b|\bshortly\b|\bquarterly\b|\bin\s+the\s+new\s+year\b|\bat\s+a\s+later\s+date\b|"
-    r"\bwork\s+programme\b|\bafter\s+the\s+meeting\b",
+    r"\bwork\s+programme\b|\b(?:after|following)\s+the\s+meeting\b|\bby\s+the\s+end\s+of\s+(?:the\s+)?\w+\b|"
+    r"\bwithin\s+(?:\d+|one|two|three|four|six)\s+(?:days|weeks|months)\b|"
+    r"\bto\s+(?:the\s+)?(?:[\w'&/-]+\s+){0,4}?(?:chairs|chairmen|officers|partners|petitioners?)\b",
     re.I,
 )
 
@@ -76,7 +78,8 @@ FORWARD_STATEMENTS = [
         "proposed to …",
         re.compile(
             r"(?:^|\b(?:the\s+)?(?P<who>(?:[A-Z][\w'-]+\s+){1,4}?)|\bit\s+was\s+(?:the\s+)?|\b)"
-            r"(?:proposed|intention|intended|planned|agreed|undertook|offered|had\s+undertaken)\s+to\s+"
+            r"(?:proposed|intention|intended|planned|agreed|undertook|offered|had\s+undertaken|"
+            r"(?:was|were|would\s+be)\s+(?:happy|willing|pleased)|authorised|delegated\s+authority)\s+to\s+"
             rf"(?P<verb>{ACTION_INFINITIVES}|discuss|host|acknowledge|continue\s+to\s+(?:receive|monitor))\b"
             r"(?P<rest>[^.;]*)",
         ),
@@ -129,6 +132,14 @@ FORWARD_STATEMENTS = [
             re.I,
         ),
     ),
+    # A work plan's line: "Parking – a further meeting to be convened in the autumn to consider the charges"
+    (
+        "– X to be done",
+        re.compile(
+            r"^(?P<title>[A-Z][^.;:–—]{2,80}?)\s[–—-]\s+(?P<subject>(?:an?|the|one|two|three|further|[A-Z])[^.;]{2,120}?)\s+"
+            rf"to\s+be\s+(?P<done>{ACTION_PARTICIPLES}|convened|held|completed)\b(?P<rest>[^.;]*)"
+        ),
+    ),
     # "there would be a progress report coming to the Board in due course"
     (
         "there would be …",
@@ -145,14 +156,17 @@ FORWARD_STATEMENTS = [
         "would be … to",
         re.compile(
             r"(?P<subject>[^.;]{3,200}?)\s+(?:would|will)\s+(?:now\s+|also\s+|then\s+|shortly\s+|subsequently\s+)?"
-            rf"be\s+(?:\w+ly\s+)?(?P<done>{ACTION_PARTICIPLES}|completed|taken|held|ready)\b(?P<rest>[^.;]*)",
+            rf"be\s+(?:\w+ly\s+)?(?P<done>{ACTION_PARTICIPLES}|completed|taken|held|ready|highlighted|picked\s+up)\b"
+            r"(?P<rest>[^.;]*)",
             re.I,
         ),
     ),
 ]
 
 # What begins the clause whose subject is the thing to be done: "reported that", "so", "and", a comma clause.
-_CLAUSE_START = re.compile(r".*(?:\bthat\s+|\bso\s+|,\s+and\s+|;\s+|:\s+)", re.I)
+_CLAUSE_START = re.compile(
+    r".*(?:\bthat\s+|\bso\s+|,\s+and\s+|;\s+|:\s+|\sand\s+(?=(?:a|an|the|this|these|further)\s))", re.I
+)
 # Where the subject's noun phrase ends: a relative clause or a verb of its own ("..., which had been ...").
 _SUBJECT_END = re.compile(r",\s*(?:which|who|that|as)\b|\s+(?:was|were|is|are|had|has|have)\b", re.I)
 # Verbs that need a later meeting to be work: "agreed to consider it at the next meeting", not "to consider it".
@@ -177,7 +191,8 @@ _AGENDA_MOVES = re.compile(r"\badded\s+as\s+an?\s+(?:agenda\s+)?item\b|\b(?:with
 # Agreed work that needs no later meeting named to be work: "would be circulated", "would proceed".
 _DONE_FOR_CERTAIN = re.compile(
     r"^(?:circulated|provided|sent|brought|presented|submitted|reported|arranged|invited|moved\s+to|looked\s+at|"
-    r"proceed|go\s+ahead|shared|forwarded|scheduled|organised|organized|investigated|explored|reviewed|completed)",
+    r"proceed|go\s+ahead|shared|forwarded|scheduled|organised|organized|investigated|explored|reviewed|completed|"
+    r"sought|clarified|raised|picked\s+up|issued|published)",
     re.I,
 )
 _NEGATED = re.compile(r"\b(?:would|will|could|should)\s+not\b", re.I)
@@ -264,6 +279,8 @@ def _action_of(cue: str, m: re.Match, sentence: str, title: str | None) -> tuple
         if _NOBODY.match(subject) or _PRONOUN.match(subject) or re.search(r",\s*which\b", subject):
             return None
         return f"{subject[:1].upper()}{subject[1:]} to be {m.group('done')}{rest}", None, cue
+    if cue == "– X to be done":
+        return m.group(0).strip(" ,"), None, cue
     if cue == "… were requested":
         subject = m.group("subject")
         return f"{subject[:1].upper()}{subject[1:]} to be provided", None, cue
@@ -322,7 +339,15 @@ def named_subject(text: str, title: str | None) -> str:
 
 # "Stephen Chard to follow up on this point": the point is the question asked just before.
 _POINTS_BACK = re.compile(
-    r"\b(?:on|to|about|into|up)\s+(?:this|that|the)\s+(?:point|matter|issue|query|question)$", re.I
+    r"\b(?:on|to|about|into|up|pursue|raise|consider|investigate)\s+(?:this|that|the)\s+(?:point|matter|issue|query|question)$",
+    re.I,
+)
+# "Reference was made to the possibility of ...", "Councillor X raised an issue about ...": what "this matter" is.
+_MENTION = re.compile(
+    r"^(?:reference\s+was\s+made\s+to|concerns?\s+(?:was|were)\s+(?:raised|expressed)\s+(?:about|regarding|over)|"
+    r"(?:[A-Z][\w.'-]*\s+){1,4}(?:raised|mentioned|highlighted)\s+(?:a\s+|an\s+|the\s+)?(?:question|issue|concerns?|matter)\s+"
+    r"(?:about|regarding|on|of)|(?:[A-Z][\w.'-]*\s+){1,4}asked\s+about)\s+(?P<what>[^.;]{5,200})",
+    re.I,
 )
 _QUERY = re.compile(
     r"\b(?:queried|asked|questioned|enquired|wondered)\s+(?:if|whether|as\s+to\s+whether|about)\s+(?P<what>[^.?;]{5,200})"
@@ -342,4 +367,7 @@ def with_referent(text: str, paragraphs: list[str], title: str | None = None) ->
                 query = _QUERY.search(sentences[k - 1])
                 if query:
                     return f"{text} (whether {query.group('what').strip()})"
+                mention = _MENTION.search(sentences[k - 1])
+                if mention:
+                    return f"{text} ({mention.group('what').strip()})"
     return f"{text} ({title.strip(' .')})" if title and len(title.split()) >= 2 else text

@@ -186,7 +186,9 @@ def context_owner(clause: str, sentences: list[Said]) -> str | None:
 _PRONOUN_PROMISE = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:(?:would|will)\s+(?:also\s+)?(?:\w+ly\s+)?(?P<verb>provide|circulate|share|"
     r"send|forward|supply|distribute|arrange|write\s+to|report\s+back|feed\s+back|find\s+out|look\s+into|confirm|"
-    r"check|investigate|e-?mail|liaise|consult|contact|speak\s+to|make\s+(?:contact|a\s+note|enquiries)|come\s+back)|(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:also\s+)?(?:\w+ly\s+)?"
+    r"check|investigate|e-?mail|liaise|consult|contact|speak\s+to|make\s+(?:contact|a\s+note|enquiries)|come\s+back|"
+    r"respond|take\s+(?:the\s+question|the\s+matter|this|it|that)\s+away|"
+    r"be\s+(?:writing|contacting|circulating|providing|sending|arranging|liaising|speaking)(?:\s+to)?)|(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:also\s+)?(?:\w+ly\s+)?"
     rf"(?P<verb2>{ACTION_INFINITIVES}|find\s+out|supply))\b(?P<rest>[^.]*)"
 )
 
@@ -215,8 +217,9 @@ _QUESTION = re.compile(r"\basked\s+(?P<q>(?:how|what|whether|why|when|where|whic
 
 _POST_SPEAKER = re.compile(
     r"^(?:[A-Z][^.,]{0,60},\s*)?[Tt]he\s+(?P<who>[A-Z][\w'’-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'’-]+){0,6})\s+"
-    r"(?:explained|said|advised|stated|confirmed|reported|informed|responded|replied|added|presented|introduced|"
-    r"outlined|clarified|acknowledged|indicated|told|noted|would|will|undertook|agreed)\b"
+    r"(?:then\s+|also\s+)?(?:explained|said|advised|stated|confirmed|reported|informed|responded|replied|added|"
+    r"presented|introduced|outlined|clarified|acknowledged|indicated|told|noted|would|will|undertook|agreed|"
+    r"summed\s+up|concluded)\b"
 )
 # "The Facilitator would liaise with the Chair to bring ...": a post's promise in the minutes' own words.
 _POST_WOULD = re.compile(
@@ -354,9 +357,14 @@ def _sentence_speaker(sentence: str) -> str | None:
     return None
 
 
+_INFINITIVE_OF = {"writ": "write", "circulat": "circulate", "provid": "provide", "arrang": "arrange", "liais": "liaise"}
+
+
 def _promise_text(who: str, m: re.Match, question: str | None) -> str:
     rest = m.group("rest").rstrip()
     verb = m.group("verb") or m.groupdict().get("verb2") or ""
+    # "he would be writing to the operator": the tracker says "Chair to write to the operator"
+    verb = re.sub(r"^be\s+(\w+?)ing\b", lambda g: _INFINITIVE_OF.get(g.group(1), g.group(1)), verb)
     text = f"{who} to {verb}{rest}".strip()
     if question and _ANAPHOR.search(rest):
         text += f" ({question})"

@@ -210,7 +210,7 @@ PERSON = re.compile(
 
 
 GIVING_VERBS = re.compile(
-    r"\b(?:advised|explained|agreed|confirmed|stated|said|informed|reported|added|undertook|offered|promised|"
+    r"\b(?:advised|explained|agreed|confirmed|stated|said|informed|reported|added|undertook|offered|promised|indicating|"
     r"responded|replied|clarified|outlined|assured|acknowledged|indicated|told|highlighted|commented|noted|"
     r"committed|will|would|presented)\b"
 )
@@ -284,7 +284,7 @@ WHO = (
 
 
 OWNER_ASKED = re.compile(
-    rf"\b(?:asks?|asked|requests?|requested|invites?|invited|instructs?)\s+(?:that\s+)?"
+    rf"\b(?:asks?|asked|requests?|requested|invites?|invited|instructs?|authori[sz]e[sd]?)\s+(?:that\s+)?"
     # "asks the Executive Director, Place, to bring ...": a post with its directorate after a comma.
     rf"(?P<who>{WHO}(?:,\s+[A-Z][\w'-]+(?:\s+(?:and\s+|&\s+)?[A-Z][\w'-]+){{0,3}},)?)\s+"
     # "... to request that the Head of Waste provides an update": the request's verb in the third person

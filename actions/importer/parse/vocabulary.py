@@ -96,7 +96,7 @@ ACTION_INFINITIVES = (
     r"ask|commission|implement|return|liaise|check|ensure|visit|arrange|respond|come\s+back|chase|notify|"
     r"inform|advise|explain|table|copy|consider|receive|apply|place|order|purchase|book|"
     r"make\s+(?:contact|enquiries|arrangements|a\s+note|a\s+request)|speak\s+(?:to|with)|talk\s+to|rethink|"
-    r"reconvene|chase\s+up|find\s+out|"
+    r"reconvene|chase\s+up|find\s+out|finali[sz]e|"
     r"meet(?!\s+(?:again|on|in|at|every|monthly|quarterly|as)\b)"
 )
 
