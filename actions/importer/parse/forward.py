@@ -163,6 +163,33 @@ FORWARD_STATEMENTS = [
     ),
 ]
 
+# Words each row needs somewhere in the sentence, looked for first: most sentences have none of them, and the
+# rows' lazy subjects would otherwise be tried from every position of every sentence.
+_GATES = {
+    cue: re.compile(gate)
+    for cue, gate in {
+        "asked that … be done": r"\b(?:asked|requested|suggested|proposed|recommended|urged|desire|wish|need|"
+        r"request|call)\b",
+        "asked that … do": r"\b(?:asked|requested|suggested)\s+that\b",
+        "proposed to …": r"\b(?:proposed|intention|intended|planned|agreed|undertook|offered|undertaken|happy|willing|"
+        r"pleased|authorised|authority)\s+to\b",
+        "… were requested": r"\brequested\b",
+        "asked … to": r"\b(?:asked|requested|invited|instructed|tasked)\b",
+        "X would …": r"\bwould\b",
+        "agreed … would": r"\b(?:agreed|resolved|decided)\b.*\b(?:would|should|will)\b",
+        "– X to be done": r"\sto\s+be\s",
+        "there would be …": r"\bthere\s+(?:would|will)\b",
+        "would be … to": r"\b(?:would|will)\s+(?:\w+\s+)?be\b",
+    }.items()
+}
+
+# The words without which no gate can open, as plain substrings (much cheaper than any pattern).
+_CUE_WORDS = (
+    "would", "will", "ask", "request", "suggest", "propos", "recommend", "urged", "desire", "wish", "need", "call",
+    "intend", "intention", "planned", "agreed", "undert", "offered", "happy", "willing", "pleased", "authori",
+    "invited", "instructed", "tasked", "resolved", "decided", " to be ",
+)  # fmt: skip
+
 # What begins the clause whose subject is the thing to be done: "reported that", "so", "and", a comma clause.
 _CLAUSE_START = re.compile(
     r".*(?:\bthat\s+|\bso\s+|,\s+and\s+|;\s+|:\s+|\sand\s+(?=(?:a|an|the|this|these|further)\s))", re.I
@@ -230,10 +257,16 @@ def _antecedent(before: str) -> str:
 
 def _sentence_actions(sentence: str, title: str | None = None) -> list[tuple[str, str | None, str]]:
     """Each rule's first match in the sentence, where no earlier rule's match already covers those words."""
-    if any(p.search(sentence) for p in (_THIS_MEETING, _ALREADY_DONE, _NEGATED, _AGENDA_MOVES)):
+    low = sentence.lower()
+    rows = (
+        [(cue, pattern) for cue, pattern in FORWARD_STATEMENTS if _GATES[cue].search(low)]
+        if any(w in low for w in _CUE_WORDS)
+        else []
+    )
+    if not rows or any(p.search(sentence) for p in (_THIS_MEETING, _ALREADY_DONE, _NEGATED, _AGENDA_MOVES)):
         return []
     found, taken = [], []
-    for cue, pattern in FORWARD_STATEMENTS:
+    for cue, pattern in rows:
         m = pattern.search(sentence)
         if not m or any(m.start() < end and start < m.end() for start, end in taken):
             continue
