@@ -2965,3 +2965,52 @@ def test_he_would_be_writing_is_a_promise():
     assert [(a["text"], a["owner"]) for a in item["actions"]] == [
         ("Chair to write to the operator to ask for an update", "Chair")
     ]
+
+
+# --- round 11 (invented wording) ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        (
+            "Mr Ray Dunn, Director of Place, also confirmed that the name of the contractor would be made available.",
+            "The name of the contractor to be made available",
+        ),
+        (
+            "The slow start of the pilot was raised and this was to be followed up by the Scrutiny Team at the next "
+            "meeting.",
+            "The slow start of the pilot to be followed up by the Scrutiny Team at the next meeting",
+        ),
+        (
+            "The Chair asked that the Panel's thanks be extended to Inspector Wood on his retirement.",
+            "The Panel's thanks to be extended to Inspector Wood on his retirement",
+        ),
+        (
+            "Members agreed that there should be a review of the rota, and it was decided that the Chief Executive "
+            "would be approached for advice.",
+            "The Chief Executive to be approached for advice",
+        ),
+    ],
+)
+def test_round_eleven_narrative_shapes(sentence, text):
+    item = only_item(f"4. Update\n\nMinutes:\n\nThe update was received. {sentence}\n")
+    assert text in [a["text"] for a in item["actions"]]
+
+
+def test_the_nearest_subject_owns_what_would_be_done():
+    item = only_item(
+        "5. Local Plan\n\nCouncillor Dale queried whether there was an update on the briefing for members. The Chair "
+        "advised that Councillor Horn would respond on this.\n"
+    )
+    assert [(a["text"], a["owner"]) for a in item["actions"]] == [
+        (
+            "Councillor Horn to respond on this (whether there was an update on the briefing for members)",
+            "Councillor Horn",
+        )
+    ]
+
+
+def test_wishing_to_raise_a_matter_is_not_work():
+    item = only_item("2. Declarations\n\nCouncillor Lee wished to raise a matter regarding the quarry.\n")
+    assert item["actions"] == []

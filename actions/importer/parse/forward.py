@@ -35,7 +35,7 @@ DESTINATION = re.compile(
 # hosted", "that his success be acknowledged", "that the figures be checked").
 _ASKED_DONE = (
     rf"(?:{ACTION_PARTICIPLES}|hosted|acknowledged|checked|completed|contacted|explored|investigated|examined|"
-    r"reflected|written|held|done|made|planned|organised|organized|followed\s+up|considered\s+for\s+inclusion)"
+    r"reflected|written|held|done|made|planned|organised|organized|followed\s+up|considered\s+for\s+inclusion|extended)"
 )
 
 # Decided or noted things that ask nobody for work.
@@ -117,7 +117,9 @@ FORWARD_STATEMENTS = [
         re.compile(
             r"(?:^|(?<=\s))(?P<who>[Oo]fficers|[Tt]he\s+[A-Z][\w'-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]+){0,5}|"
             r"(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'-]+)"
-            r"\s+(?:[^.;]{0,60}?\s)?(?:and\s+)?would\s+(?:also\s+|now\s+)?"
+            # (the nearest subject: "the Chair advised that Councillor X would respond" is X's, but "the Clerk
+            # stated that he would clarify" is the Clerk's)
+            r"\s+(?:(?:(?!\bthat\s+(?!he\b|she\b|they\b))[^.;]){0,60}?\s)?(?:and\s+)?would\s+(?:also\s+|now\s+)?"
             rf"(?P<verb>{ACTION_INFINITIVES})\b(?P<rest>[^.;]*)"
         ),
     ),
@@ -126,7 +128,8 @@ FORWARD_STATEMENTS = [
     (
         "agreed … would",
         re.compile(
-            r"\b(?:agreed|resolved|decided)\s+(?:that\s+)?(?P<subject>[^.;]{2,160}?)\s+(?:would|should|will)\s+"
+            r"\b(?:agreed|resolved|decided)\s+(?:that\s+)?(?P<subject>(?:(?!\b(?:agreed|decided|resolved)\b)[^.;]){2,160}?)\s+"
+            r"(?:would|should|will)\s+"
             rf"(?:now\s+)?(?:be\s+(?:\w+ly\s+)?(?P<done>{ACTION_PARTICIPLES}|completed|looked\s+at(?:\s+further)?)|"
             r"(?P<go>proceed|go\s+ahead))\b(?P<rest>[^.;]*)",
             re.I,
@@ -155,7 +158,8 @@ FORWARD_STATEMENTS = [
     (
         "would be … to",
         re.compile(
-            r"(?P<subject>[^.;]{3,200}?)\s+(?:would|will)\s+(?:now\s+|also\s+|then\s+|shortly\s+|subsequently\s+)?"
+            r"(?P<subject>[^.;]{3,200}?)\s+(?:would|will|(?:is|are|was|were)\s+to)\s+"
+            r"(?:now\s+|also\s+|then\s+|shortly\s+|subsequently\s+)?"
             rf"be\s+(?:\w+ly\s+)?(?P<done>{ACTION_PARTICIPLES}|completed|taken|held|ready|highlighted|picked\s+up)\b"
             r"(?P<rest>[^.;]*)",
             re.I,
@@ -179,7 +183,7 @@ _GATES = {
         "agreed … would": r"\b(?:agreed|resolved|decided)\b.*\b(?:would|should|will)\b",
         "– X to be done": r"\sto\s+be\s",
         "there would be …": r"\bthere\s+(?:would|will)\b",
-        "would be … to": r"\b(?:would|will)\s+(?:\w+\s+)?be\b",
+        "would be … to": r"\b(?:would|will|is\s+to|are\s+to|was\s+to|were\s+to)\s+(?:\w+\s+)?be\b",
     }.items()
 }
 
@@ -202,7 +206,8 @@ _NEEDS_DESTINATION = re.compile(
 )
 # This meeting's business: "agreed to receive the report", "asked that X be included in the scope".
 _THIS_MEETING = re.compile(
-    r"\b(?:this|today'?s)\s+meeting\b|\bat\s+item\s+\d|\bin\s+the\s+(?:scope|terms\s+of\s+reference|minutes)\b", re.I
+    r"(?<!following\s)(?<!after\s)\b(?:this|today'?s)\s+meeting\b|\bat\s+item\s+\d|\bin\s+the\s+(?:scope|terms\s+of\s+reference|minutes)\b",
+    re.I,
 )
 # Nobody's task: "that nothing new be added", another body's own agenda ("would be considered by Cabinet").
 # A tracker's line on earlier work that says it is done: "... – an update had been sent to Members".
@@ -219,9 +224,10 @@ _AGENDA_MOVES = re.compile(r"\badded\s+as\s+an?\s+(?:agenda\s+)?item\b|\b(?:with
 _DONE_FOR_CERTAIN = re.compile(
     r"^(?:circulated|provided|sent|brought|presented|submitted|reported|arranged|invited|moved\s+to|looked\s+at|"
     r"proceed|go\s+ahead|shared|forwarded|scheduled|organised|organized|investigated|explored|reviewed|completed|"
-    r"sought|clarified|raised|picked\s+up|issued|published)",
+    r"sought|clarified|raised|picked\s+up|issued|published|approached|made\s+available)",
     re.I,
 )
+_PROMISED_THAT = re.compile(r"\b(?:confirmed|agreed|assured|undertook|promised|advised)\s+(?:\w+\s+){0,3}?that\s", re.I)
 _NEGATED = re.compile(r"\b(?:would|will|could|should)\s+not\b", re.I)
 _PRONOUN = re.compile(r"^(?:it|this|that|these|those|they|he|she|which)\b", re.I)
 _NOBODY = re.compile(r"^(?:nothing|no\s+(?:new\s+|further\s+|more\s+)?[a-z]+)\b", re.I)
@@ -326,7 +332,10 @@ def _action_of(cue: str, m: re.Match, sentence: str, title: str | None) -> tuple
         task = f"{m.group('verb')}{_antecedent(sentence[: m.start()])}{rest}"
         return (f"{who} to {task}" if who else task[:1].upper() + task[1:]), who, cue
     clause = re.split(r"\bthat\s+|,\s+and\s+", sentence[: m.start("rest")])[-1]
-    if not DESTINATION.search(m.group(0)) or _QUESTION.search(clause):
+    # "Mr Cavill confirmed that the name ... would be made available": promised in so many words, no meeting named
+    done = groups.get("done")
+    promised = done and _DONE_FOR_CERTAIN.match(done) and _PROMISED_THAT.search(sentence[: m.start("done")])
+    if not (DESTINATION.search(m.group(0)) or promised) or _QUESTION.search(clause):
         return None
     if cue == "there would be …":
         subject = m.group("subject")
@@ -372,7 +381,8 @@ def named_subject(text: str, title: str | None) -> str:
 
 # "Stephen Chard to follow up on this point": the point is the question asked just before.
 _POINTS_BACK = re.compile(
-    r"\b(?:on|to|about|into|up|pursue|raise|consider|investigate)\s+(?:this|that|the)\s+(?:point|matter|issue|query|question)$",
+    r"\b(?:on|to|about|into|up|pursue|raise|consider|investigate)\s+(?:this|that|the)\s+(?:point|matter|issue|query|question)$"
+    r"|\b(?:respond|report\s+back|come\s+back|update\s+members)\s+on\s+this$",
     re.I,
 )
 # "Reference was made to the possibility of ...", "Councillor X raised an issue about ...": what "this matter" is.
@@ -392,7 +402,7 @@ def with_referent(text: str, paragraphs: list[str], title: str | None = None) ->
     else the item's title, so it still reads on its own in the tracker."""
     if not _POINTS_BACK.search(text):
         return text
-    tail = " ".join(text.split()[-4:])
+    tail = " ".join(text.split()[-3:])
     for para in paragraphs:
         sentences = SENTENCE_END.split(para)
         for k, sentence in enumerate(sentences):

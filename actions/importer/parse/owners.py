@@ -188,7 +188,8 @@ _PRONOUN_PROMISE = re.compile(
     r"send|forward|supply|distribute|arrange|write\s+to|report\s+back|feed\s+back|find\s+out|look\s+into|confirm|"
     r"check|investigate|e-?mail|liaise|consult|contact|speak\s+to|make\s+(?:contact|a\s+note|enquiries)|come\s+back|"
     r"respond|take\s+(?:the\s+question|the\s+matter|this|it|that)\s+away|"
-    r"be\s+(?:writing|contacting|circulating|providing|sending|arranging|liaising|speaking)(?:\s+to)?)|(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:also\s+)?(?:\w+ly\s+)?"
+    r"be\s+(?:writing|contacting|circulating|providing|sending|arranging|liaising|speaking|meeting)(?:\s+(?:to|with))?|"
+    r"actively\s+support)|(?:agreed|undertook|offered|promised|committed)\s+to\s+(?:also\s+)?(?:\w+ly\s+)?"
     rf"(?P<verb2>{ACTION_INFINITIVES}|find\s+out|supply))\b(?P<rest>[^.]*)"
 )
 
@@ -357,7 +358,14 @@ def _sentence_speaker(sentence: str) -> str | None:
     return None
 
 
-_INFINITIVE_OF = {"writ": "write", "circulat": "circulate", "provid": "provide", "arrang": "arrange", "liais": "liaise"}
+_INFINITIVE_OF = {
+    "writ": "write",
+    "circulat": "circulate",
+    "provid": "provide",
+    "arrang": "arrange",
+    "liais": "liaise",
+    "meet": "meet",
+}
 
 
 def _promise_text(who: str, m: re.Match, question: str | None) -> str:

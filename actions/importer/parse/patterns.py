@@ -228,7 +228,7 @@ PROMISE = re.compile(
     rf"(?P<who>{PERSON.pattern}|[Tt]he\s+[A-Z][\w'’-]+(?:\s+(?:of|for|and|&)?\s*[A-Z][\w'’-]+){{0,5}}|Officers|"
     # "the officer agreed to provide ...", "the lead officer undertook to ...": a post the minutes leave in lower case
     r"[Tt]he\s+(?:(?:lead|relevant|responsible|presenting|report(?:ing)?)\s+)?(?:officers?|clerk|report\s+author))"
-    rf"(?:,\s*[^,.]{{3,90}},)?\s+(?:(?:agreed|undertook|offered|promised|committed)\s+to\s+"
+    rf"(?:,\s*[^,.]{{3,90}},)?\s+(?:also\s+)?(?:(?:agreed|undertook|offered|promised|committed)\s+to\s+"
     rf"(?:\w+ly\s+)?(?P<verb>{ACTION_INFINITIVES})|(?:undertook|promised)\s+to\s+(?P<verb2>(?!be\b)[a-z]+))"
     r"\b(?P<rest>[^.]*)",
 )
