@@ -3014,3 +3014,29 @@ def test_the_nearest_subject_owns_what_would_be_done():
 def test_wishing_to_raise_a_matter_is_not_work():
     item = only_item("2. Declarations\n\nCouncillor Lee wished to raise a matter regarding the quarry.\n")
     assert item["actions"] == []
+
+
+# --- round 12 (invented wording) ----------------------------------------------------------------------------------
+
+
+def test_a_website_page_without_numbers_keeps_every_standalone_title():
+    result = parse_minutes(
+        "No. Item\n\n\nMembers' Interests\n\nTo receive any declarations of interest.\n\n\n"
+        "Update from Portfolio Holder\n\n\nThe Portfolio Holder reported on parking charges.\n\n\n"
+        "Minutes pdf icon PDF 46 KB\n\nTo agree the minutes.\n\nResolved: That the minutes be approved.\n\n\n"
+        "Apologies were received from:\n\nHead of Finance; and\n\nHead of Legal Services\n"
+    )
+    assert [i["title"] for i in result["items"]] == ["Members' Interests", "Update from Portfolio Holder", "Minutes"]
+
+
+def test_labels_in_capitals_without_colons_and_labels_glued_to_names():
+    result = parse_minutes(
+        "ATTENDANCE\n\nMEMBERS OF THE PANEL\n\nA Brook, C Dale (Chairman), E Frost\n\nOTHER MEMBERS\n\nG Hale\n\n"
+        "1. Apologies\n\nNone.\n"
+    )
+    got = {(p["name"], p["status"]) for p in result["attendance"]}
+    assert {("A Brook", "present"), ("C Dale", "present"), ("E Frost", "present"), ("G Hale", "in_attendance")} <= got
+    glued = parse_minutes(
+        "PRESENTCouncillor Ann Bell (Convener)\n\nIN ATTENDANCEDan Cole, Director of Place\n\n1. Minutes\n"
+    )
+    assert {p["name"] for p in glued["attendance"]} >= {"Ann Bell", "Dan Cole"}

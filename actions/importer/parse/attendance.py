@@ -358,7 +358,7 @@ def _parse_entries(text: str, status: str, label_role: str | None) -> list[Perso
                 and k
                 and people[-1].title is None
                 and not post_like(people[-1].name)  # "Chief Executive, Director of Finance": two posts
-                and post_like(chunk)
+                and post_like(re.sub(r"\s*\([^()]*\)\s*$", "", chunk))  # "C Dale (Chairman)" is a person
                 and not bracketed_name(chunk)
                 and not re.match(rf"^{HONORIFIC}\s", chunk)  # "Councillor Tom Ellery (Deputy Chair)" is a person
             ):

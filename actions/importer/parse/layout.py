@@ -89,8 +89,24 @@ def _short_title(line: str) -> bool:
     return all(_TITLE_WORD.match(w) for w in words) and words[0][:1].isupper()
 
 
+def _website_item_titles(lines: list[str]) -> None:
+    """A committee website's "No. Item" page with no numbers left: every short capitalised line standing alone
+    between blank lines below the table's header is an item's title ("Members' Interests", "Update from Portfolio
+    Holder"), not only those with papers beside them."""
+    start = next((k for k, ln in enumerate(lines) if re.match(r"^No\.?\s+Item$", ln, re.I)), None)
+    if start is None:
+        return
+    for k in range(start + 1, len(lines)):
+        line = lines[k]
+        alone = not lines[k - 1] and (k + 1 >= len(lines) or not lines[k + 1])
+        before = next((lines[j] for j in range(k - 1, max(k - 4, start), -1) if lines[j].strip()), "")
+        listed = re.search(r"(?:[;,]|\band)\s*$", before)  # "Interim Director; and" / "Head of Finance": a list
+        if alone and not listed and _short_title(line) and not _DECISION_WORD.search(line):
+            lines[k] = HEADING + line
+
+
 # Rules that mark an item heading the numbered-heading rules cannot see, in this order. Add one for a new page style.
-HEADING_RULES = [_item_page_title, _paper_titles, _title_above_papers]
+HEADING_RULES = [_item_page_title, _paper_titles, _title_above_papers, _website_item_titles]
 
 
 _DECISION_WORD = re.compile(r"\b(?:RESOLVED|AGREED|resolved|agreed)\b")

@@ -62,6 +62,8 @@ GLUED_WORDS = [
     (re.compile(r"\b(Cllrs?|Councillors?)(?=[A-Z][a-z])"), r"\1 "),
     # "RESOLVED - T H A T the minutes ...": a word letter-spaced for emphasis, as some Welsh councils print it
     (re.compile(r"\bT H A T\b"), "THAT"),
+    # "PRESENTCouncillor Brian Fearon (Convener)", "IN ATTENDANCEDave Jones": a Word label whose tab was lost
+    (re.compile(r"(?m)^(PRESENT|IN ATTENDANCE|APOLOGIES|ALSO PRESENT)(?=[A-Z][a-z])"), r"\1: "),
 ]
 
 

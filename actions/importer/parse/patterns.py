@@ -251,7 +251,8 @@ ATTENDANCE_LABEL = re.compile(
     r"\s*(?::-?|[\-–—])\s*(?P<rest>.*)$"  # "Present:-" as Scottish minutes print it
     r"|^(?P<bare>attendance\s+details|(?:councillors?\s+|members?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|also\s+attending|"
     r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?|co-?opted\s+members?|sederunt|"
-    r"cabinet\s+members?\s+present|by\s+invitation|(?:[a-z&]+\s+){0,3}(?:representatives|partners))\.?\s*$",
+    r"cabinet\s+members?\s+present|by\s+invitation|(?:[a-z&]+\s+){0,3}(?:representatives|partners)|"
+    r"members\s+of\s+the\s+(?:panel|committee|board|commission)|other\s+members(?:\s+present)?)\.?\s*$",
     re.I,
 )
 
