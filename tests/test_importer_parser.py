@@ -3040,3 +3040,31 @@ def test_labels_in_capitals_without_colons_and_labels_glued_to_names():
         "PRESENTCouncillor Ann Bell (Convener)\n\nIN ATTENDANCEDan Cole, Director of Place\n\n1. Minutes\n"
     )
     assert {p["name"] for p in glued["attendance"]} >= {"Ann Bell", "Dan Cole"}
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        (
+            "The Head of Housing will investigate and let the Committee know.",
+            "Head of Housing to investigate and let the Committee know",
+        ),
+        (
+            "He reported that a briefing had been sent to members and a fuller report would be sent shortly.",
+            "A fuller report to be sent shortly",
+        ),
+        (
+            "The Leader suggested that, once the works were finished, Panel Members should visit the new depot.",
+            "Panel Members to visit the new depot",
+        ),
+        ("The Chair reminded Members to return the survey by Friday.", "Members to return the survey by Friday"),
+    ],
+)
+def test_round_twelve_narrative_shapes(sentence, text):
+    item = only_item(f"4. Update\n\nMinutes:\n\nThe update was received. {sentence}\n")
+    assert text in [a["text"] for a in item["actions"]]
+
+
+def test_an_outside_bodys_own_reporting_is_not_the_committees_action():
+    item = only_item("4. Update\n\nMs Roe explained that the DfE adviser will report back to the DfE every month.\n")
+    assert item["actions"] == []

@@ -67,8 +67,10 @@ FORWARD_STATEMENTS = [
     (
         "asked that … do",
         re.compile(
-            r"\b(?:asked|requested|suggested)\s+that\s+(?P<subject>they|officers|the\s+officers?|he|she)\s+"
-            rf"(?P<verb>{ACTION_INFINITIVES})\b(?P<rest>[^.;]*)",
+            # ("suggested that, once the restrictions were relaxed, Members should visit ...")
+            r"\b(?:asked|requested|suggested)\s+that,?\s+(?:[^,.;]{3,80},\s+)?"
+            r"(?P<subject>they|officers|the\s+officers?|he|she|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}))\s+"
+            rf"(?:should\s+)?(?P<verb>{ACTION_INFINITIVES})\b(?P<rest>[^.;]*)",
             re.I,
         ),
     ),
@@ -105,7 +107,7 @@ FORWARD_STATEMENTS = [
     (
         "asked … to",
         re.compile(
-            r"\b(?:asked|requested|invited|instructed|tasked)\s+(?P<who>[Oo]fficers|[Mm]embers|(?:the\s+)?[A-Z][\w'-]+"
+            r"\b(?:asked|requested|invited|instructed|tasked|reminded)\s+(?P<who>[Oo]fficers|[Mm]embers|(?:the\s+)?[A-Z][\w'-]+"
             r"(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]+){0,5})\s+to\s+"
             rf"(?P<verb>{ACTION_INFINITIVES})\b(?P<rest>[^.;]*)"
         ),
@@ -119,8 +121,11 @@ FORWARD_STATEMENTS = [
             r"(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'-]+)"
             # (the nearest subject: "the Chair advised that Councillor X would respond" is X's, but "the Clerk
             # stated that he would clarify" is the Clerk's)
-            r"\s+(?:(?:(?!\bthat\s+(?!he\b|she\b|they\b))[^.;]){0,60}?\s)?(?:and\s+)?would\s+(?:also\s+|now\s+)?"
-            rf"(?P<verb>{ACTION_INFINITIVES})\b(?P<rest>[^.;]*)"
+            r"\s+(?:(?:(?!\bthat\s+(?!he\b|she\b|they\b))[^.;]){0,60}?\s)?(?:and\s+)?"
+            rf"(?:would\s+(?:also\s+|now\s+)?(?P<verb>{ACTION_INFINITIVES})|"
+            # "The Head of Strategy will investigate and let the Committee know" (not "will present", an agenda's)
+            r"will\s+(?P<verb_will>investigate|circulate|provide|send|look\s+into|contact|check|find\s+out|"
+            r"write\s+to|arrange|follow\s+up|liaise))\b(?P<rest>[^.;]*)"
         ),
     ),
     # "members agreed that the recommissioning of the task group would proceed", "it was agreed this would be
@@ -178,8 +183,9 @@ _GATES = {
         "proposed to …": r"\b(?:proposed|intention|intended|planned|agreed|undertook|offered|undertaken|happy|willing|"
         r"pleased|authorised|authority)\s+to\b",
         "… were requested": r"\brequested\b",
-        "asked … to": r"\b(?:asked|requested|invited|instructed|tasked)\b",
-        "X would …": r"\bwould\b",
+        "asked … to": r"\b(?:asked|requested|invited|instructed|tasked|reminded)\b",
+        "X would …": r"\bwould\b|\bwill\s+(?:investigate|circulate|provide|send|look|contact|check|find|write|"
+        r"arrange|follow|liaise)\b",
         "agreed … would": r"\b(?:agreed|resolved|decided)\b.*\b(?:would|should|will)\b",
         "– X to be done": r"\sto\s+be\s",
         "there would be …": r"\bthere\s+(?:would|will)\b",
@@ -191,7 +197,7 @@ _GATES = {
 _CUE_WORDS = (
     "would", "will", "ask", "request", "suggest", "propos", "recommend", "urged", "desire", "wish", "need", "call",
     "intend", "intention", "planned", "agreed", "undert", "offered", "happy", "willing", "pleased", "authori",
-    "invited", "instructed", "tasked", "resolved", "decided", " to be ",
+    "invited", "instructed", "tasked", "resolved", "decided", " to be ", "reminded",
 )  # fmt: skip
 
 # What begins the clause whose subject is the thing to be done: "reported that", "so", "and", a comma clause.
@@ -295,11 +301,14 @@ def _action_of(cue: str, m: re.Match, sentence: str, title: str | None) -> tuple
         return f"{who} to {m.group('verb')}{rest}", who, cue
     if cue == "X would …":
         who = None if m.group("who").endswith(("'s", "’s")) else owner_ok(m.group("who"))
-        if not who or _QUESTION.search(sentence[: m.start("verb")].split(",")[-1]):
+        verb = m.group("verb") or m.group("verb_will")
+        if m.group("verb_will") and not re.match(r"^(?:[Tt]he\s|[Oo]fficers)", m.group("who")):
+            return None  # "will" is a post's promise in the minutes' words ("The Head of X will investigate")
+        if not who or _QUESTION.search(sentence[: m.start("verb" if m.group("verb") else "verb_will")].split(",")[-1]):
             return None
-        if _NEEDS_DESTINATION.match(m.group("verb")) and not DESTINATION.search(rest):
+        if _NEEDS_DESTINATION.match(verb) and not DESTINATION.search(rest):
             return None
-        return f"{who} to {m.group('verb')}{_antecedent(sentence[: m.start()])}{rest}", who, cue
+        return f"{who} to {verb}{_antecedent(sentence[: m.start()])}{rest}", who, cue
     if cue == "agreed … would":
         subject = _LEAD_IN.sub("", m.group("subject"), count=1).strip(" ,")
         if _PRONOUN.match(subject) and len(subject.split()) == 1:
@@ -324,7 +333,13 @@ def _action_of(cue: str, m: re.Match, sentence: str, title: str | None) -> tuple
         subject = m.group("subject")
         return f"{subject[:1].upper()}{subject[1:]} to be provided", None, cue
     if cue == "asked that … do":
-        return f"{m.group('verb')[:1].upper()}{m.group('verb')[1:]}{rest}", None, cue
+        subject = m.group("subject")
+        who = owner_ok(subject) if subject[:1].isupper() else None
+        who = who or (subject if re.search(r"\b(?:Members|Councillors|Officers)$", subject) else None)
+        if subject[:1].isupper() and not who:
+            return None
+        task = f"{m.group('verb')}{rest}"
+        return (f"{who} to {task}" if who else task[:1].upper() + task[1:]), who, cue
     if cue == "proposed to …":
         if _NEEDS_DESTINATION.match(m.group("verb")) and not DESTINATION.search(rest):
             return None
@@ -358,7 +373,9 @@ def forward_actions(
     A sentence that already gave an action (``known``, by any earlier rule) gives nothing more."""
     out = []
     for para in paragraphs:
-        for sentence in (s for part in _INLINE_BULLET.split(para) for s in SENTENCE_END.split(part)):
+        sentences = (s for part in _INLINE_BULLET.split(para) for s in SENTENCE_END.split(part))
+        # "a briefing had been sent to members and a more detailed report would be sent shortly": two clauses
+        for sentence in (c for s in sentences for c in _NEW_CLAUSE.split(s)):
             if any(word_overlap(text, sentence) >= 0.6 for text in known):
                 continue
             out += _sentence_actions(sentence.strip(), title)
@@ -366,6 +383,7 @@ def forward_actions(
 
 
 CUES = {cue for cue, _ in FORWARD_STATEMENTS}
+_NEW_CLAUSE = re.compile(r"\s+and\s+(?=(?:a|an|further|more)\s)")
 # Bullets a web page ran together on one line: "• ... had passed away. • The Chair asked that ...".
 _INLINE_BULLET = re.compile(r"\s+(?=[•·▪●]\s)")
 
