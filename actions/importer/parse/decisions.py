@@ -26,6 +26,7 @@ from .owners import (
 from .patterns import (
     ACTION_LINE,
     ACTION_TAIL,
+    AGENDA_MOVES,
     BULLET,
     FOLLOW_UP,
     INFINITIVE_ACTION,
@@ -853,14 +854,6 @@ def _speaker_for_pronoun(what: str, before: str) -> tuple[str, str | None]:
     return (f"{who} {what[pronoun.end() :]}", who) if who else (what, None)
 
 
-# "this item had been withdrawn and would be considered at the next meeting": the agenda moves, nobody has work.
-# (Nor does "X would be added as an item for the April meeting" or "be taken at the June meeting": the work
-# programme's business, recorded there.)
-_DEFERRED = re.compile(
-    r"\b(?:withdrawn|deferred|postponed|added\s+as\s+an?\s+(?:agenda\s+)?item|be\s+taken\s+at\s+the)\b", re.I
-)
-
-
 _MODAL = re.compile(r"\b(?:would|will|shall|should|to)\s+(?:[\w-]+\s+){0,1}[\w-]+")
 
 
@@ -952,7 +945,7 @@ def _prose_actions(paragraphs: list[str]) -> list[tuple[str, str | None, str]]:
                     # "the Chair confirmed that he would pursue ...": the speaker's own promise, a task
                     said_would = speaker and _SPEAKER_WOULD.match(what[len(speaker) :])
                     follow_up = needs_follow_up and not said_would
-                    if _DEFERRED.search(what) or (_NOT_A_TASK.search(_head_of(what)) and not later):
+                    if AGENDA_MOVES.search(what) or (_NOT_A_TASK.search(_head_of(what)) and not later):
                         continue
                     if re.match(
                         r"^(?:nothing|no\s+(?:new\s+|further\s+|more\s+)?[a-z]+\s+(?:be|would|should))\b", what, re.I

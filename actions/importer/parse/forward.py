@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .owners import owner_ok
-from .patterns import SENTENCE_END
+from .patterns import AGENDA_MOVES, SENTENCE_END
 from .text import word_overlap
 from .vocabulary import ACTION_INFINITIVES, ACTION_PARTICIPLES
 
@@ -215,7 +215,6 @@ _THIS_MEETING = re.compile(
     r"(?<!following\s)(?<!after\s)\b(?:this|today'?s)\s+meeting\b|\bat\s+item\s+\d|\bin\s+the\s+(?:scope|terms\s+of\s+reference|minutes)\b",
     re.I,
 )
-# Nobody's task: "that nothing new be added", another body's own agenda ("would be considered by Cabinet").
 # A tracker's line on earlier work that says it is done: "... – an update had been sent to Members".
 _ALREADY_DONE = re.compile(
     r"\b(?:had|has|have)\s+(?:now\s+|already\s+)?been\s+(?:sent|provided|circulated|completed|done|actioned|received|"
@@ -224,8 +223,6 @@ _ALREADY_DONE = re.compile(
 )
 _A_MEETING = re.compile(r"\b(?:meeting|session|seminar|workshop|election|vote|ballot)s?\b", re.I)
 _AT_A_MEETING = re.compile(r"^\s+at\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:meeting|session|workshop)\b", re.I)
-# What the agenda does with an item is the work programme's business: "added as an item for the April meeting".
-_AGENDA_MOVES = re.compile(r"\badded\s+as\s+an?\s+(?:agenda\s+)?item\b|\b(?:withdrawn|deferred|postponed)\b", re.I)
 # Agreed work that needs no later meeting named to be work: "would be circulated", "would proceed".
 _DONE_FOR_CERTAIN = re.compile(
     r"^(?:circulated|provided|sent|brought|presented|submitted|reported|arranged|invited|moved\s+to|looked\s+at|"
@@ -236,6 +233,7 @@ _DONE_FOR_CERTAIN = re.compile(
 _PROMISED_THAT = re.compile(r"\b(?:confirmed|agreed|assured|undertook|promised|advised)\s+(?:\w+\s+){0,3}?that\s", re.I)
 _NEGATED = re.compile(r"\b(?:would|will|could|should)\s+not\b", re.I)
 _PRONOUN = re.compile(r"^(?:it|this|that|these|those|they|he|she|which)\b", re.I)
+# Nobody's task: "that nothing new be added".
 _NOBODY = re.compile(r"^(?:nothing|no\s+(?:new\s+|further\s+|more\s+)?[a-z]+)\b", re.I)
 
 
@@ -275,7 +273,7 @@ def _sentence_actions(sentence: str, title: str | None = None) -> list[tuple[str
         if any(w in low for w in _CUE_WORDS)
         else []
     )
-    if not rows or any(p.search(sentence) for p in (_THIS_MEETING, _ALREADY_DONE, _NEGATED, _AGENDA_MOVES)):
+    if not rows or any(p.search(sentence) for p in (_THIS_MEETING, _ALREADY_DONE, _NEGATED, AGENDA_MOVES)):
         return []
     found, taken = [], []
     for cue, pattern in rows:
@@ -316,7 +314,7 @@ def _action_of(cue: str, m: re.Match, sentence: str, title: str | None) -> tuple
         if not subject or _NOBODY.match(subject) or _PRONOUN.match(subject) or len(subject.split()) > 16:
             return None
         certain = _DONE_FOR_CERTAIN.match(m.group("done") or m.group("go"))
-        if _AGENDA_MOVES.search(m.group(0)) or not (certain or DESTINATION.search(rest)):
+        if AGENDA_MOVES.search(m.group(0)) or not (certain or DESTINATION.search(rest)):
             return None
         done = f"be {m.group('done')}" if m.group("done") else m.group("go")
         return f"{subject[:1].upper()}{subject[1:]} to {done}{rest}", None, cue

@@ -303,3 +303,11 @@ LOWER_POST = r"(?:[Tt]he\s+)?(?:[A-Za-z]+\s+){1,3}(?:manager|officer|team|direct
 SHORTHAND = re.compile(
     rf"^(?:[a-z]\)\s+)?(?P<who>{WHO}|{LOWER_POST})\s+to\s+(?!be\b|have\b)(?P<verb>[a-z]+)\b(?P<rest>[^.]*)"
 )
+
+
+# "this item had been withdrawn and would be considered at the next meeting": the agenda moves, nobody has work.
+# (Nor does "X would be added as an item for the April meeting" or "be taken at the June meeting": the work
+# programme's business, recorded there.)
+AGENDA_MOVES = re.compile(
+    r"\b(?:withdrawn|deferred|postponed|added\s+as\s+an?\s+(?:agenda\s+)?item|be\s+taken\s+at\s+the)\b", re.I
+)
