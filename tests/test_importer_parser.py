@@ -3068,3 +3068,12 @@ def test_round_twelve_narrative_shapes(sentence, text):
 def test_an_outside_bodys_own_reporting_is_not_the_committees_action():
     item = only_item("4. Update\n\nMs Roe explained that the DfE adviser will report back to the DfE every month.\n")
     assert item["actions"] == []
+
+
+def test_two_deputies_named_together_are_two_people_not_one():
+    result = parse_minutes(
+        "2. Apologies\n\nThe Chair noted the apologies of Councillors Ann Moss and Ben Nash, with Councillors Cara "
+        "Orme and Dev Patel substituting for them respectively.\n"
+    )
+    names = [p["name"] for p in result["attendance"] if p["name"] != "Chair"]
+    assert sorted(names) == ["Ann Moss", "Ben Nash", "Cara Orme", "Dev Patel"]

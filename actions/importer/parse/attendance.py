@@ -555,7 +555,9 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
                     people.append(person)
                     known.add(person.name.lower())
         for m in sub.finditer(para):
-            name, _ = strip_honorific(m.group(1).strip())
+            # "Councillor A substituted for Councillor B and Councillor C substituted for ...": the name next to the
+            # verb is the one substituting (the words before "and" are the previous clause or another deputy)
+            name, _ = strip_honorific(re.split(r"\s(?:and|&)\s", m.group(1).strip())[-1].strip())
             listed = [p for p in people if p.status == "present" and same_person(p.name, name)]
             if listed:
                 for p in listed:
