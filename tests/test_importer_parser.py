@@ -2643,7 +2643,10 @@ def test_a_council_chaired_by_its_mayor_named_by_office_first():
 )
 def test_work_told_as_narrative_is_proposed_for_the_clerk_to_check(sentence, text, cue):
     item = only_item(f"4. Budget\n\nMinutes:\n\nThe report was discussed. {sentence}\n")
-    assert [(a["text"], a["cue"], a["confidence"]) for a in item["actions"]] == [(text, cue, "low")]
+    assert [(a["text"], a["cue"].split(": ")[0], a["confidence"]) for a in item["actions"]] == [(text, cue, "low")]
+    # "Why proposed" quotes the minutes' own words that made it a proposal
+    quoted = item["actions"][0]["cue"].split(": ", 1)[1].strip("“”").split(" … ")
+    assert all(part in sentence for part in quoted), item["actions"][0]["cue"]
 
 
 @pytest.mark.parametrize(

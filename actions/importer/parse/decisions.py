@@ -11,8 +11,7 @@ from functools import lru_cache
 
 from .document import CELL, MARK, TABLE_ROW, Document, Item, Person, Resolution
 from .due import due_of
-from .forward import CUES as FORWARD_CUES
-from .forward import forward_actions, named_subject, with_referent
+from .forward import forward_actions, is_forward, named_subject, with_referent
 from .names import person_like, post_like
 from .owners import (
     clean_owner,
@@ -168,7 +167,7 @@ UNSURE_CUES = {
     "noted that … would",
     "matters arising: … would",
     "requested a …",
-} | FORWARD_CUES
+}
 
 
 def _action(text: str, owner: str | None, source: str | None, cue: str, sure: bool) -> dict:
@@ -354,12 +353,13 @@ def _parse_item(item: Item, people: list[str]) -> dict:
         task = text[len(owner) :] if owner and text.startswith(owner) else text
         # The narrative table has already skipped sentences that gave an action: among its own finds, two
         # letters ("a letter of condolence be sent to X", "a letter and flowers be sent to Y") are two tasks.
-        earlier = [a["text"] for a in actions if not (cue in FORWARD_CUES and a["_cue"] in FORWARD_CUES)]
+        earlier = [a["text"] for a in actions if not (is_forward(cue) and is_forward(a["_cue"]))]
         if not any(_repeats(text, task, r.text) for r in resolutions) and not any(
             _repeats(text, task, done) for done in earlier
         ):
             text = with_referent(text, paragraphs, item.title)
-            actions.append(_action(_action_text(text), owner, text, cue, sure=cue not in UNSURE_CUES))
+            sure = cue not in UNSURE_CUES and not is_forward(cue)
+            actions.append(_action(_action_text(text), owner, text, cue, sure=sure))
 
     presenter = _presenter(item.lines)
     for action in actions:

@@ -282,9 +282,23 @@ def _sentence_actions(sentence: str, title: str | None = None) -> list[tuple[str
             continue
         action = _action_of(cue, m, sentence, title)
         if action:
-            found.append((m.start(), action))
+            text, owner, _ = action
+            found.append((m.start(), (text, owner, f"{cue}: “{_quoted(cue, m, low)}”")))
             taken.append(m.span())
     return [action for _, action in sorted(found)]
+
+
+def _quoted(cue: str, m: re.Match, low: str) -> str:
+    """The minutes' own words that made the proposal, for the review screen's "Why proposed"."""
+    gate = _GATES[cue].search(low, m.start())
+    start = gate.start() if gate and gate.start() < m.end() else m.start()
+    keys = [k for k in ("done", "verb", "verb_will", "go") if k in m.re.groupindex and m.group(k)]
+    words = m.string[start : m.end(keys[0]) if keys else m.end()].split()
+    return " ".join(words if len(words) <= 8 else [*words[:3], "…", *words[-3:]])
+
+
+def is_forward(cue: str) -> bool:
+    return cue.split(":")[0] in CUES
 
 
 def _action_of(cue: str, m: re.Match, sentence: str, title: str | None) -> tuple[str, str | None, str] | None:
