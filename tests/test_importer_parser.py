@@ -3080,3 +3080,23 @@ def test_two_deputies_named_together_are_two_people_not_one():
     )
     names = [p["name"] for p in result["attendance"] if p["name"] != "Chair"]
     assert sorted(names) == ["Ann Moss", "Ben Nash", "Cara Orme", "Dev Patel"]
+
+
+# --- round 13 (invented wording) ----------------------------------------------------------------------------------
+
+
+def test_an_unlabelled_list_of_aldermen_and_councillors_at_the_top_is_who_was_present():
+    result = parse_minutes(
+        "Minutes of a meeting held in the Council Chamber at 7 pm.\n\n\nAldermen K Boyd, L Carr and M Dunn. "
+        "Councillors N Eakin, O Fyfe (Chair) and P Gault.\n\n\nThe minutes were approved.\n"
+    )
+    assert {p["name"] for p in result["attendance"]} == {"K Boyd", "L Carr", "M Dunn", "N Eakin", "O Fyfe", "P Gault"}
+
+
+def test_attendance_labels_run_into_one_line_each_start_their_own_list():
+    result = parse_minutes(
+        "12 MINUTE of the MEETING of the ROADS COMMITTEE held on 1 May 2023 at 10am Present: Councillors Ann Bow, "
+        "Col Dee and Eve Fox In Attendance: Gus Hay, Head of Finance\n\n(Councillor Ann Bow in the chair)\n"
+    )
+    got = {(p["name"], p["status"]) for p in result["attendance"]}
+    assert {("Ann Bow", "present"), ("Col Dee", "present"), ("Eve Fox", "present"), ("Gus Hay", "in_attendance")} <= got

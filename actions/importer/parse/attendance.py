@@ -136,6 +136,9 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
     lines = [_comma_less_run(line) or _relabelled(line) for line in lines]
     i = 0
     while i < len(lines):
+        if not people and i < 30 and _UNLABELLED_LIST.match(lines[i]):
+            # "Aldermen M Coyle, G Robinson and J Rankin. Councillors O Beattie, ...": the page lost its "Present"
+            lines[i] = "Present: " + lines[i]
         m = ATTENDANCE_LABEL.match(lines[i])
         label = m and (m.group("label") or m.group("bare"))
         # A label alone on its line ("Present", "Apologies") is a heading only if names follow it.
@@ -188,6 +191,7 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
 
 
 # A Scottish or Northern Irish list's group headings, in capitals over the names: "BAILIES", "COUNCILLORS".
+_UNLABELLED_LIST = re.compile(r"^(?:Aldermen|Councillors|Cllrs)\s+(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+,\s(?:[^,]+,){1,}")
 _MINUTES_LABEL = re.compile(r"^Minutes\s*:\s*$")
 _CAPS_SURNAME = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+(?:Mc|Mac)?[A-Z][A-Z'’-]{2,}\b")  # "Kevin KEENAN"
 _GROUP_TITLE = re.compile(r"^(?:BAILIES|BAILIE|COUNCILLORS|ALDERMEN|PROVOST|LORD PROVOST|DEPUTE LORD PROVOST)\s*$")
@@ -273,6 +277,8 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
     text = re.sub(r"\s+", " ", text).strip(" .;")
     if not text or re.match(r"^(?:none|nil|no\s+(?:apologies|members|one))", text, re.I):
         return []
+    # "Aldermen A, B and C. Councillors D, E": a full stop closes one group before the next group's title
+    text = re.sub(r"\.\s+(?=(?:Aldermen|Councillors|Cllrs)\s)", "; ", text)
     # "Aldermen – Haire, Kingston; Councillors – Beattie, Black": the dash follows a group's title, not a name.
     text = re.sub(r"\b(Aldermen|Councillors|Cllrs)\s*[–—-]\s*", r"\1 ", text)
     # "The Right Worshipful the Mayor Councillor R T Beckett": a council chaired by its Mayor, named by office first
@@ -738,6 +744,8 @@ TAKING_PART = [
         "in_attendance",
         None,
     ),
+    # "(Councillor Lloyd in the chair)": who took the chair for the meeting
+    (rf"\((?P<who>{_TITLED})\s+in\s+the\s+chair\)", "present", "chair"),
     # "The Convener congratulated ...", "the Chair welcomed ...": the one in the chair, known only by the post
     (
         rf"{_THE_AFTER_A_BREAK}"

@@ -67,6 +67,13 @@ GLUED_WORDS = [
 ]
 
 
+_INLINE_LABEL = re.compile(
+    r"(?<=[\w.)])(?<!\bAlso)(?<!\bOfficers)(?<!\bMembers)(?<!\bCouncillors)(?<!\bOthers)[ \t]+"
+    r"(?=(?:Present|In Attendance|Also Present|Also in Attendance|Officers Present|Apologies|"
+    r"Apologies for Absence|Clerk to the Committee)\s*:\s*[A-Z])"
+)
+
+
 # "Overview Report pdf icon PDF 308 KB" alone on a line: a committee website's item title with its paper.
 # (Numbered titles are found by their numbers; appendices and documents listed under an item are not items.)
 _PAPER_TITLE = re.compile(
@@ -102,6 +109,9 @@ def _normalise(text: str) -> list[str]:
     if re.search(r"(?:present|attendance|attending)[ ]*:", text, re.I):
         text = _SPLIT_LABEL.sub(lambda m: f"{m.group(1)} {m.group(3)}: {m.group(2)} {m.group(4)}", text)
     text = re.sub(r" {2,}", " ", text)
+    # "... on 10 SEPTEMBER 2013 at 10.30am Present: Councillors A, B ... In Attendance: C, Head of Finance": a PDF
+    # page run into one line; each attendance label starts a line of its own
+    text = _INLINE_LABEL.sub("\n", text)
     for pattern, repl in GLUED_WORDS:
         text = pattern.sub(repl, text)
     out = []
