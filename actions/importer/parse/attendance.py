@@ -315,22 +315,18 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
 
 # "Councillor T Andrews Councillor P Brown", "Mrs M Ward, Chief Executive Mrs D Carville, Director ...": a PDF list
 # that lost its commas, where each title begins the next person.
-_RUN_TOGETHER = re.compile(r"(?<=[\w.)])\s+(?=(?:Councillor|Cllr|Alderman|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z])")
+# (The word before the gap is captured rather than looked up, so a long list costs one pass.)
+_RUN_TOGETHER = re.compile(r"(?P<prev>\S*[\w.)])\s+(?=(?:Councillor|Cllr|Alderman|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z])")
 _JOINS_NAMES = {"of", "for", "by", "from", "and", "with", "to", "the", "or", "worshipful", "mayor", "deputy", "chair"}
 
 
 def _split_run_together(text: str) -> str:
-    cuts = [
-        m.start()
-        for m in _RUN_TOGETHER.finditer(text)
-        if text[: m.start()].split()[-1].lower().strip(".") not in _JOINS_NAMES
-        and not re.search(r"[,;(]\s*$", text[: m.start()])
-    ]
+    found = _RUN_TOGETHER.finditer(text)
+    cuts = [m.end("prev") for m in found if m.group("prev").lower().strip(".") not in _JOINS_NAMES]
     if not cuts or (len(cuts) < 2 and not re.match(rf"{HONORIFIC}\s", text)):
         return text  # one title mid-entry is more likely part of it ("Director of Public Health Dr Lee")
-    for cut in reversed(cuts):
-        text = text[:cut] + ";" + text[cut:]
-    return text
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    return ";".join(pieces)
 
 
 def _parse_entries(text: str, status: str, label_role: str | None) -> list[Person]:

@@ -390,11 +390,14 @@ def forward_actions(
         for sentence in (c for s in sentences for c in _NEW_CLAUSE.split(s)):
             if any(word_overlap(text, sentence) >= 0.6 for text in known):
                 continue
-            out += _sentence_actions(sentence.strip(), title)
+            # (A "sentence" of thousands of characters is run-on text, not prose: the rows' subjects would be
+            # tried from every position of it.)
+            out += _sentence_actions(sentence.strip(), title) if len(sentence) <= LONGEST_SENTENCE else []
     return out
 
 
 CUES = {cue for cue, _ in FORWARD_STATEMENTS}
+LONGEST_SENTENCE = 1500  # characters
 _NEW_CLAUSE = re.compile(r"\s+and\s+(?=(?:a|an|further|more)\s)")
 # Bullets a web page ran together on one line: "• ... had passed away. • The Chair asked that ...".
 _INLINE_BULLET = re.compile(r"\s+(?=[•·▪●]\s)")

@@ -13,7 +13,7 @@ from .patterns import CLUTTER_INLINE, CLUTTER_LINE, NUM_HEADING, TRIGGER
 from .text import any_date, title_like
 from .tracker import cell_tables
 from .vocabulary import HYPHEN_PREFIXES
-from .webtable import web_table_rows
+from .webtable import SMALL_TITLE_WORDS, web_table_rows
 
 _REPLACEMENTS = [
     ("\r\n", "\n"), ("\r", "\n"), ("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "),
@@ -275,7 +275,7 @@ _OPENS_SENTENCE = {
     "All", "Members", "Councillor", "Councillors", "Cllr", "Mr", "Mrs", "Ms", "Dr", "He", "She", "They", "We",
     "RESOLVED", "Resolved", "AGREED", "Agreed",
 }  # fmt: skip
-_TITLE_JOINS = {"of", "the", "and", "for", "to", "in", "on", "with", "from", "by", "a", "an", "&", "-", "–"}
+_TITLE_JOINS = SMALL_TITLE_WORDS | {"-", "–"}
 
 
 def _mixed_title_end(text: str) -> int | None:

@@ -45,7 +45,7 @@ _ROW_START = re.compile(
     r"(?:\s(?:pdf\s+icon\s+)?PDF\s+[\d.,]+\s*[KM]B\b|\s(?:Additional\s+documents|Decision|Minutes)\s*:)"
 )
 _PAPER = re.compile(r"^(?:pdf\s+icon\s+)?PDF\s+[\d.,]+\s*[KM]B\b\s*")
-_SMALL = {"of", "and", "for", "the", "to", "in", "on", "&", "a", "an", "with", "by", "at", "from"}
+SMALL_TITLE_WORDS = {"of", "and", "for", "the", "to", "in", "on", "&", "a", "an", "with", "by", "at", "from"}
 LONGEST_TITLE = 30  # words; a longer "title" is the agenda summary run on
 
 
@@ -108,9 +108,11 @@ def _capitalised_run(row: str) -> tuple[str, str]:
     """The title as the run of capitalised words before the summary's first sentence ("... Interest Members are")."""
     words = row.split()
     k = 0
-    while k < len(words) and (words[k][:1].isupper() or words[k][:1].isdigit() or words[k].lower() in _SMALL):
+    while k < len(words) and (
+        words[k][:1].isupper() or words[k][:1].isdigit() or words[k].lower() in SMALL_TITLE_WORDS
+    ):
         k += 1
     end = k - 1 if 1 < k < len(words) else k  # the last capital word is the next sentence's subject
-    while end > 1 and words[end - 1].lower() in _SMALL:
+    while end > 1 and words[end - 1].lower() in SMALL_TITLE_WORDS:
         end -= 1
     return " ".join(words[:end]), " ".join(words[end:])
