@@ -40,13 +40,19 @@ def overdue_q(today=None, prefix=""):
     return Q(**{f"{prefix}status__in": Action.OUTSTANDING, f"{prefix}due_on__lt": today or clock.today()})
 
 
-def agreed_between_q(first_day, end_day):
+def agreed_between_q(first_day, end_day, committee=None):
     """Agreed on or after first_day and before end_day (Action.agreed_on: its meeting's day, or when recorded)."""
     start, end = clock.start_of(first_day), clock.start_of(end_day)
+    recorded = Q(source_item__isnull=True, created_at__gte=start, created_at__lt=end)
+    if committee is not None:
+        # One committee's meetings in a period are a dozen or so: read first, as a list, each side of the OR is an
+        # index lookup (on the meeting each action keeps a copy of), where a sub-query could only be checked
+        # against every action the committee ever had (PostgreSQL cannot OR a sub-query into an index scan).
+        meetings = committee.meetings.filter(starts_at__gte=start, starts_at__lt=end)
+        return Q(source_meeting__in=list(meetings.values_list("pk", flat=True))) | recorded
     # The items of the meetings in the period, as a sub-query: read through the join, the period could only be
     # checked after joining every action the committee ever had to its item and meeting (issue 10b).
     items = AgendaItem.objects.filter(meeting__starts_at__gte=start, meeting__starts_at__lt=end)
-    recorded = Q(source_item__isnull=True, created_at__gte=start, created_at__lt=end)
     return Q(source_item__in=items.values("pk")) | recorded
 
 
@@ -119,8 +125,8 @@ class ActionQuerySet(models.QuerySet):
     def overdue(self, today=None):
         return self.filter(overdue_q(today))
 
-    def agreed_between(self, first_day, end_day):
-        return self.filter(agreed_between_q(first_day, end_day))
+    def agreed_between(self, first_day, end_day, committee=None):
+        return self.filter(agreed_between_q(first_day, end_day, committee))
 
     def point_at_latest_updates(self):
         """Set latest_update for rows written without the verbs (bulk inserts): one UPDATE for them all."""

@@ -13,6 +13,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from core import clock, roles
 from core.concurrency import StaleEdit
+from core.pagecache import page_cache
 from meetings.models import AgendaItem, Committee, Meeting, WorkProgrammeItem, item_q, may_brief
 
 from . import filters
@@ -64,6 +65,7 @@ def rag_counts(actions):
 
 
 @require_safe
+@page_cache
 def action_list(request):
     visible = Action.objects.visible_to(request.user).outstanding().with_related()
     action_filter = ActionFilter(request.GET, queryset=visible, request=request)
@@ -274,7 +276,7 @@ def log_actions(user, committee, show, year=None):
     actions = actions.order_by("source_meeting__starts_at", "created_at", "pk")
     if year:
         start = datetime.date(year, *clock.MUNICIPAL_YEAR_STARTS)
-        return actions.agreed_between(start, clock.add_years(start, 1)), None
+        return actions.agreed_between(start, clock.add_years(start, 1), committee), None
     if show == "outstanding":
         return actions.outstanding(), None
     if show == "discharged":
@@ -282,7 +284,7 @@ def log_actions(user, committee, show, year=None):
         discharged = actions.filter(status=Action.Status.DISCHARGED)
         return (discharged.filter(discharged_on__gte=last.date) if last else discharged), last
     if show == "current":
-        this_year = agreed_between_q(clock.municipal_year(), clock.today() + datetime.timedelta(days=1))
+        this_year = agreed_between_q(clock.municipal_year(), clock.today() + datetime.timedelta(days=1), committee)
         return actions.filter(Q(status__in=Action.OUTSTANDING) | this_year), None
     return actions, None
 
@@ -292,7 +294,7 @@ def earlier_years(committee):
     actions = Action.objects.filter(committee=committee)
     # Each earliest by its own index, stopping at the first: an aggregate over the committee's decade joined to
     # its meetings cost the log 30 ms at 100,000 actions.
-    with_actions = Meeting.objects.filter(Exists(actions.filter(source_meeting=OuterRef("pk"))))
+    with_actions = committee.meetings.filter(Exists(actions.filter(source_meeting=OuterRef("pk"))))
     firsts = [
         with_actions.order_by("starts_at").values_list("starts_at", flat=True).first(),
         actions.order_by("created_at").values_list("created_at", flat=True).first(),
@@ -310,6 +312,7 @@ def earlier_years(committee):
 
 
 @require_safe
+@page_cache  # the HTML only: the exports stream, and a streamed response is never kept
 def action_log(request, slug, fmt="html"):
     committee = get_object_or_404(Committee, slug=slug)
     show, year = LogChoiceForm(request.GET).choice()

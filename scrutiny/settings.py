@@ -150,6 +150,19 @@ STORAGES = {
     },
 }
 
+# Pages a visitor has just seen, kept until the database changes (core/pagecache.py): each worker keeps its own,
+# in memory, so nothing is shared between visitors or servers. PAGE_CACHE=0 draws every page afresh.
+PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "300"))},
+    },
+}
+
 # Sessions live in the database so any app server can serve any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True

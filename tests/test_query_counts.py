@@ -263,11 +263,12 @@ PAGES = {
     "log_index": ("anonymous", fixed("/actions/log/"), 1),
     # The HTML log adds the page count, and its first meeting with actions and first action (its "earlier years"
     # links: each by its own index).
-    # A log page reads its page's ids in order, then those rows whole (actions.models.PagedByIds).
+    # A log page reads its page's ids in order, then those rows whole (actions.models.PagedByIds). A period (this
+    # year's, or an earlier year's) reads the committee's meetings in it first, so the rows are found by index.
     "log_public": ("anonymous", committee_url("actions:log", "?show=all"), 6),
     "log_councillor": ("councillor", committee_url("actions:log", "?show=all"), 9),
-    "log_default": ("councillor", committee_url("actions:log"), 9),
-    "log_earlier_year": ("councillor", committee_url("actions:log", "?year=2020"), 7),  # none that year: no rows read
+    "log_default": ("councillor", committee_url("actions:log"), 10),
+    "log_earlier_year": ("councillor", committee_url("actions:log", "?year=2020"), 8),  # none that year: no rows read
     "log_csv": ("councillor", committee_url("actions:log_csv", "?show=all"), 5),
     "log_xlsx": ("councillor", committee_url("actions:log_xlsx", "?show=all"), 5),
     "log_discharged": ("councillor", committee_url("actions:log", "?show=discharged"), 10),
