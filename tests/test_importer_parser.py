@@ -3100,3 +3100,28 @@ def test_attendance_labels_run_into_one_line_each_start_their_own_list():
     )
     got = {(p["name"], p["status"]) for p in result["attendance"]}
     assert {("Ann Bow", "present"), ("Col Dee", "present"), ("Eve Fox", "present"), ("Gus Hay", "in_attendance")} <= got
+
+
+# --- round 14 (invented wording) ----------------------------------------------------------------------------------
+
+
+def test_web_table_rows_copied_without_their_header_row_are_still_items():
+    result = parse_minutes(
+        "Appointment of Vice-Chair Minutes: Councillor Dee Marsh was appointed Vice-Chair for the year. |\n"
+        "Minutes of the Last Meeting PDF 120 KB Minutes: The minutes of 4 March 2025 were agreed. |\n"
+        "Bus Shelter Renewal PDF 310 KB Minutes: The Transport Manager presented the report.\n"
+        "RESOLVED that the Transport Manager bring the costed options to the next meeting. |\n"
+    )
+    assert [i["title"] for i in result["items"]] == [
+        "Appointment of Vice-Chair",
+        "Minutes of the Last Meeting",
+        "Bus Shelter Renewal",
+    ]
+    assert [a["text"] for a in result["items"][2]["actions"]] == [
+        "The Transport Manager bring the costed options to the next meeting"
+    ]
+
+
+def test_a_markdown_table_or_one_trailing_bar_is_not_read_as_a_web_table():
+    one_row = parse_minutes("5. Parks Review\nMinutes: The report was noted. |\n6. Bus Shelters\nNoted.\n")
+    assert [i["title"] for i in one_row["items"]] == ["Parks Review", "Bus Shelters"]

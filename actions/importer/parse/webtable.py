@@ -49,12 +49,37 @@ SMALL_TITLE_WORDS = {"of", "and", "for", "the", "to", "in", "on", "&", "a", "an"
 LONGEST_TITLE = 30  # words; a longer "title" is the agenda summary run on
 
 
-def web_table_rows(text: str) -> str:
+# Copied without its header row (a search engine's excerpt, a partial copy): rows that end with "|" and are not
+# a markdown table's (which start with "|" too), each with what happened under "Minutes:" or "Decision:".
+_HEADLESS_ROW_END = re.compile(r"^[ \t]*[^|\s][^\n]*\|[ \t]*$", re.M)
+_ROW_LABEL_ANYWHERE = re.compile(r"\s(?:Decision|Minutes)\s*:")
+HEADLESS_ROWS = 2  # at least this many such rows, and as many labels
+
+
+def _table_bounds(text: str) -> tuple[int, int] | None:
+    """Where the table starts, and where its rows start: after its header row, or at its first row."""
     header = TABLE_HEADER.search(text)
-    if not header:
+    if header:
+        return header.start(), header.end()
+    if len(_HEADLESS_ROW_END.findall(text)) < HEADLESS_ROWS:
+        return None
+    if len(_ROW_LABEL_ANYWHERE.findall(text)) < HEADLESS_ROWS:
+        return None
+    offset = 0
+    for line in text.split("\n"):
+        if _ROW_START.match(line.strip()):
+            return offset, offset
+        offset += len(line) + 1
+    return None
+
+
+def web_table_rows(text: str) -> str:
+    bounds = _table_bounds(text)
+    if not bounds:
         return text
+    start, rows_start = bounds
     rows, current = [], []
-    for line in text[header.end() :].split("\n"):
+    for line in text[rows_start:].split("\n"):
         if _SEPARATOR.match(line):
             if current:
                 rows.append(" ".join(current))
@@ -70,7 +95,7 @@ def web_table_rows(text: str) -> str:
     if current:
         rows.append(" ".join(current))
     out = [_row_lines(row) for row in rows if row.strip()]
-    return text[: header.start()] + "\n" + "\n".join(out) + "\n"
+    return text[:start] + "\n" + "\n".join(out) + "\n"
 
 
 def _row_lines(row: str) -> str:
