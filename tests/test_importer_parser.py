@@ -3125,3 +3125,15 @@ def test_web_table_rows_copied_without_their_header_row_are_still_items():
 def test_a_markdown_table_or_one_trailing_bar_is_not_read_as_a_web_table():
     one_row = parse_minutes("5. Parks Review\nMinutes: The report was noted. |\n6. Bus Shelters\nNoted.\n")
     assert [i["title"] for i in one_row["items"]] == ["Parks Review", "Bus Shelters"]
+
+
+def test_a_heading_printed_twice_with_its_minute_number_glued_on_is_one_item():
+    result = parse_minutes(
+        "Minutes of the Council held on 2 June 2025\n\n"
+        "25/14ELECTION OF CHAIRELECTION OF CHAIR\n\nCouncillor Ian Ross was elected.\n\n"
+        "25/15MINUTES OF THE LAST MEETINGMINUTES OF THE LAST MEETING\n\nThe minutes were agreed.\n"
+    )
+    assert [(i["number"], i["title"].upper()) for i in result["items"]] == [
+        ("25/14", "ELECTION OF CHAIR"),
+        ("25/15", "MINUTES OF THE LAST MEETING"),
+    ]

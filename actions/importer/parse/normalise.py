@@ -64,6 +64,13 @@ GLUED_WORDS = [
     (re.compile(r"\bT H A T\b"), "THAT"),
     # "PRESENTCouncillor Brian Fearon (Convener)", "IN ATTENDANCEDave Jones": a Word label whose tab was lost
     (re.compile(r"(?m)^(PRESENT|IN ATTENDANCE|APOLOGIES|ALSO PRESENT)(?=[A-Z][a-z])"), r"\1: "),
+    # "22/08APOLOGIES FOR ABSENCEAPOLOGIES FOR ABSENCE": a minutes portal printing each heading twice, once as
+    # the row's title and once as its own, with the minute number glued on
+    (
+        re.compile(r"(?m)^([ \t]*(?:\d{1,4}/\d{1,4}|\d{1,4}\.?)?[ \t]*)([A-Z][A-Z0-9 ,&'()/-]{5,150}?)\2[ \t]*$"),
+        r"\1\2",
+    ),
+    (re.compile(r"(?m)^(\d{1,2}/\d{2,3})(?=[A-Z]{2})"), r"\1 "),
 ]
 
 
