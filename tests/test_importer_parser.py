@@ -3137,3 +3137,17 @@ def test_a_heading_printed_twice_with_its_minute_number_glued_on_is_one_item():
         ("25/14", "ELECTION OF CHAIR"),
         ("25/15", "MINUTES OF THE LAST MEETING"),
     ]
+
+
+def test_a_number_alone_then_a_title_with_a_colon_is_that_item():
+    result = parse_minutes(
+        "No. Item\n\n1.\n\nApologies for absence:\n\nMembers are requested to advise the clerk of any apologies.\n\n"
+        "Minutes:\n\nCouncillor Penn.\n\n2.\n\nWhipping Declarations:\n\nMinutes:\n\nThere were none.\n\n"
+        "3.\n\nLibrary Opening Hours\n\nMinutes:\n\nThe Committee noted the report.\n"
+    )
+    assert [(i["number"], i["title"]) for i in result["items"]] == [
+        ("1", "Apologies for absence"),
+        ("2", "Whipping Declarations"),
+        ("3", "Library Opening Hours"),
+    ]
+    assert [(p["name"], p["status"]) for p in result["attendance"]] == [("Councillor Penn", "apologies")]

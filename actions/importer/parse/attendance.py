@@ -157,7 +157,7 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
         used.add(i)
         j = i + 1
         if not rest.strip() and j + 1 < len(lines) and not lines[j] and _next_is_names(lines, i):
-            while j < len(lines) and (not lines[j] or _MINUTES_LABEL.match(lines[j])):
+            while j < len(lines) and (not lines[j] or _MINUTES_LABEL.match(lines[j]) or _AGENDA_ASKS.match(lines[j])):
                 used.add(j)
                 j += 1  # "PRESENT:" / blank lines / the names; an agenda page's "Apologies" / "Minutes:" / the names
         while j < len(lines):
@@ -193,6 +193,10 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
 # A Scottish or Northern Irish list's group headings, in capitals over the names: "BAILIES", "COUNCILLORS".
 _UNLABELLED_LIST = re.compile(r"^(?:Aldermen|Councillors|Cllrs)\s+(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+,\s(?:[^,]+,){1,}")
 _MINUTES_LABEL = re.compile(r"^Minutes\s*:\s*$")
+# An agenda page's summary under "Apologies for absence", before its "Minutes:" and the names.
+_AGENDA_ASKS = re.compile(
+    r"^(?:Members\s+are\s+(?:requested|asked|invited)|To\s+(?:receive|note)\s+(?:any\s+)?apologies)\b", re.I
+)
 _CAPS_SURNAME = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+(?:Mc|Mac)?[A-Z][A-Z'’-]{2,}\b")  # "Kevin KEENAN"
 _GROUP_TITLE = re.compile(r"^(?:BAILIES|BAILIE|COUNCILLORS|ALDERMEN|PROVOST|LORD PROVOST|DEPUTE LORD PROVOST)\s*$")
 
@@ -200,7 +204,12 @@ _GROUP_TITLE = re.compile(r"^(?:BAILIES|BAILIE|COUNCILLORS|ALDERMEN|PROVOST|LORD
 def _next_is_names(lines: list[str], i: int) -> bool:
     # A label, blank lines (a PDF or Word file spaces them out), then the names.
     nxt = next(
-        (ln for ln in lines[i + 1 : i + 6] if ln and not _GROUP_TITLE.match(ln) and not _MINUTES_LABEL.match(ln)), ""
+        (
+            ln
+            for ln in lines[i + 1 : i + 8]
+            if ln and not _GROUP_TITLE.match(ln) and not _MINUTES_LABEL.match(ln) and not _AGENDA_ASKS.match(ln)
+        ),
+        "",
     )
     return bool(nxt) and bool(
         re.match(rf"^{HONORIFIC}[\s:]", nxt)

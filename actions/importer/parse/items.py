@@ -49,8 +49,8 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
             if j is not None and lines[j].startswith(HEADING):
                 heading, last_key = (bare.group(1), _marked_heading(lines[j])[1]), number_key(bare.group(1))
                 skip.add(j)
-            elif j is not None and not NUM_HEADING.match(lines[j]) and title_like(lines[j]):
-                line = f"{bare.group(1)}. {lines[j]}"
+            elif j is not None and not NUM_HEADING.match(lines[j]) and title_like(_without_colon(lines[j])):
+                line = f"{bare.group(1)}. {_without_colon(lines[j])}"
                 skip.add(j)
                 alone = True  # a number alone on its line is a minute number, even "2041."
             elif j is not None and "/" in bare.group(1) and _long_title(lines[j]):
@@ -196,6 +196,21 @@ def _numbered(lines: list[str], skip: set[int]) -> bool:
 
 
 _STANDALONE_WORD = re.compile(r"^(?:[A-Z0-9(\"'][\w'’&()/,-]*|of|and|for|the|to|in|on|a|an|with|by|at|from|-|–)$")
+
+
+# Labels that end with a colon under a number alone, and are not the item's title.
+_LABEL_WORDS = re.compile(
+    r"^(?:Minutes|Decisions?|Resolved|Agreed|Recommended|Present|In\s+attendance|Also\s+present)\b", re.I
+)
+
+
+def _without_colon(line: str) -> str:
+    """ "Apologies for absence:" on the line after a number alone: a title that a website's table set with a colon
+    after it (its summary or minutes follow on the next lines). A label ("Minutes:", "Resolved:") stays as it is."""
+    if not line.endswith(":"):
+        return line
+    title = line[:-1].rstrip()
+    return line if len(title.split()) < 2 or _LABEL_WORDS.match(title) else title
 
 
 def _mark_standalone_titles(lines: list[str], skip: set[int]) -> list[str]:
