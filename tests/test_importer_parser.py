@@ -3151,3 +3151,19 @@ def test_a_number_alone_then_a_title_with_a_colon_is_that_item():
         ("3", "Library Opening Hours"),
     ]
     assert [(p["name"], p["status"]) for p in result["attendance"]] == [("Councillor Penn", "apologies")]
+
+
+def test_a_word_file_that_lost_its_spaces_after_punctuation_still_gives_labels_names_and_numbers():
+    result = parse_minutes(
+        "Minutes of the Meeting held on Monday, 3rd March 2025\n\nPresent:\n\nCouncillor:A. B. Dale (Chair)\n\n"
+        "Councillors:C. Eade, F. Gill,H. Ince and J. Kerr.\n\n"
+        "Others Present: L. Moss, Site Manager;Cllr. N. Orr, Cabinet Member for Housing.\n\n"
+        "12.APOLOGIES FOR ABSENCE\n\nNone.\n\n13.PARKS STRATEGY\n\nThe report was noted.\n"
+    )
+    got = {(p["name"], p["status"]) for p in result["attendance"]}
+    assert {("A. B. Dale", "present"), ("F. Gill", "present"), ("H. Ince", "present"), ("J. Kerr", "present")} <= got
+    assert {("L. Moss", "in_attendance"), ("N. Orr", "in_attendance")} <= got
+    assert [(i["number"], i["title"].upper()) for i in result["items"]] == [
+        ("12", "APOLOGIES FOR ABSENCE"),
+        ("13", "PARKS STRATEGY"),
+    ]

@@ -238,7 +238,7 @@ ATTENDANCE_LABEL = re.compile(
     r"^(?P<label>(?:also\s+)?(?:present|in\s+attendance|attending)\s+(?:via|virtually|remotely|online|in\s+person)\b"
     r"[^:\n]{0,40}|(?:(?:committee\s+|panel\s+|board\s+)?members?\s+|councillors?\s+|cllrs?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|"
     r"(?:committee|panel|board)\s+members|members(?=\s*:)|other\s+(?:members|councillors)(?:\s+present|\s+in\s+attendance)?|"
-    r"non-?members?\s+(?:also\s+)?present|in\s+the\s+chair|officials|by\s+invitation|"
+    r"non-?members?\s+(?:also\s+)?present|others\s+(?:present|in\s+attendance)|in\s+the\s+chair|officials|by\s+invitation|"
     r"(?:[a-z&]+\s+){0,3}?(?:partner\s+)?representatives(?:\s+present|\s+in\s+attendance)?|"
     r"(?:nhs\s+|health\s+|external\s+)?(?:partners|witnesses)(?:\s+present|\s+in\s+attendance)?|"
     r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received"
