@@ -74,8 +74,8 @@ GLUED_WORDS = [
     # A Word file saved as text, its spaces lost after punctuation: "47.APOLOGIES FOR ABSENCE",
     # "Councillor:J. C. Shephard (Chair)", "D. Hare,G. Jones", "Contracts Manager BPL;Cllr. K. Dukes"
     (re.compile(r"(?m)^(\d{1,4})\.(?=[A-Z]{2})"), r"\1. "),
-    (re.compile(r"(?m)^Councillor:(?=\S)"), "Councillor "),
-    (re.compile(r"(?m)^(Councillors|Officers|Others\s+Present|Present|In\s+Attendance):(?=\S)"), r"\1: "),
+    (re.compile(r"(?m)^Councillor:(?=[^\s-])"), "Councillor "),
+    (re.compile(r"(?m)^(Councillors|Officers|Others\s+Present|Present|In\s+Attendance):(?=[^\s-])"), r"\1: "),
     (re.compile(r"(?<=[a-z.]),(?=[A-Z]\.?\s?[A-Z])"), ", "),
     (re.compile(r";(?=(?:Cllrs?|Councillors?)\b)"), "; "),
 ]
