@@ -36,6 +36,7 @@ from functools import wraps
 from typing import NamedTuple
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.db import connection
@@ -78,7 +79,8 @@ class Kept(NamedTuple):
 def page_key(request):
     """The key a page for this request is kept under, or None when it must be drawn afresh."""
     csrf_cookie = request.COOKIES.get(settings.CSRF_COOKIE_NAME)
-    if not settings.PAGE_CACHE or request.method != "GET" or not csrf_cookie or "messages" in request.COOKIES:
+    message_waiting = CookieStorage.cookie_name in request.COOKIES
+    if not settings.PAGE_CACHE or request.method != "GET" or not csrf_cookie or message_waiting:
         return None
     if connection.vendor != "postgresql" or connection.in_atomic_block or settings.SESSION_ENGINE != DB_SESSIONS:
         return None
