@@ -380,7 +380,7 @@ class Action(Versioned):
     def _change(
         self, by, kind, entry="", expected_version=None, as_owner=False, at=None, guard=None, via="", **changes
     ):
-        locked = Action.objects.select_for_update().get(pk=self.pk)
+        locked = self.locked_row()
         if expected_version is not None and int(expected_version) != locked.version:
             raise StaleEdit(locked)
         # Work from the locked row so a concurrent change is never lost under our own.

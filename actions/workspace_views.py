@@ -4,7 +4,10 @@ Each control is one POST that goes through an Action verb (so the timeline gets 
 answers htmx with just the action's row, or a plain browser with a redirect and a message.
 """
 
+from contextlib import contextmanager
+
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import F, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,6 +33,7 @@ from .workspace_forms import (
 )
 
 ROW = "actions/workspace/action_row.html"
+ROW_MEETINGS = [Action._meta.get_field(name) for name in ("due_meeting", "discharged_at_meeting")]
 MATTERS_SHOWN = 25  # as many as a page of the tracker
 
 
@@ -67,9 +71,21 @@ MAKE = "actions/workspace/make_action.html"
 
 def _get_action_for_clerk(request, pk):
     """404 for an action the visitor may not know of, 403 for one they may see but not change."""
-    action = get_object_or_404(Action.objects.visible_to(request.user).with_meetings(), pk=pk)
+    action = get_object_or_404(Action.objects.visible_to(request.user).with_related(), pk=pk)
     roles.require_clerk(request.user)
     return action
+
+
+@contextmanager
+def _action_for_clerk_to_change(request, pk):
+    """_get_action_for_clerk, with the action's own row locked until the block ends, so that the verb called in
+    the block works from it instead of reading and locking it again (Versioned.held_for_change)."""
+    with transaction.atomic():
+        visible = Action.objects.visible_to(request.user).with_related().select_for_update(of=("self",))
+        action = get_object_or_404(visible, pk=pk)
+        roles.require_clerk(request.user)
+        with action.held_for_change():
+            yield action
 
 
 def _safe_next(request):
@@ -78,15 +94,17 @@ def _safe_next(request):
 
 
 def _row_meeting(request, action):
+    """The meeting whose workspace the row is drawn on (None elsewhere). The due and discharging meetings the row
+    also shows are read with it, in one query, unless the action has them already."""
     pk = request.POST.get("workspace_meeting", "") or request.GET.get("meeting", "")
-    if not pk.isdigit():
-        return None
-    for name in ("discharged_at_meeting", "due_meeting"):  # usually the meeting being run, and loaded already
-        field = Action._meta.get_field(name)
-        if getattr(action, field.attname) == int(pk) and field.is_cached(action):
-            meeting = getattr(action, name)
-            return meeting if meeting.committee_id == action.committee_id else None
-    return Meeting.objects.filter(pk=pk, committee_id=action.committee_id).first()
+    shown = [f for f in ROW_MEETINGS if getattr(action, f.attname)]
+    known = {getattr(action, f.name).pk: getattr(action, f.name) for f in shown if f.is_cached(action)}
+    wanted = {getattr(action, f.attname) for f in shown} | ({int(pk)} if pk.isdigit() else set())
+    meetings = known | Meeting.objects.defer("public_attendance").in_bulk(wanted - known.keys())
+    for field in shown:
+        field.set_cached_value(action, meetings[getattr(action, field.attname)])
+    meeting = meetings.get(int(pk)) if pk.isdigit() else None
+    return meeting if meeting and meeting.committee_id == action.committee_id else None
 
 
 def _stale_message(current):
@@ -135,29 +153,39 @@ def _names_itself(field):
     return getattr(field.widget, "is_date_input", False)  # "Discharged on must be a real date" says which field
 
 
-def _control(request, pk, form_class, control, verb, done):
-    action = _get_action_for_clerk(request, pk)
+def _control_form(request, form_class, action):
     if form_class in (DischargeForm, DueChangeForm):
-        form = form_class(request.POST, action=action)
-    elif form_class is OwnerChangeForm:
-        form = form_class(request.POST, action=action, people=list(owner_people()))
-    else:
-        form = form_class(request.POST)
-    if not form.is_valid():
-        errors = " ".join(
-            f"{form.fields[name].label}: {e}" if name in form.fields and not _names_itself(form.fields[name]) else e
-            for name, errs in form.errors.items()
-            for e in errs
-        )
-        return _respond(request, action, error=errors, form=form, control=control)
-    data = form.cleaned_data
-    try:
-        verb(action, data, by=request.user, expected_version=data["version"])
-    except StaleEdit as stale:
-        return _respond(request, action, error=_stale_message(stale.current), form=form, control=control)
-    except ValueError as refused:
-        return _respond(request, action, error=str(refused), form=form, control=control)
-    return _respond(request, action, message=done(data))
+        return form_class(request.POST, action=action)
+    if form_class is OwnerChangeForm:
+        return form_class(request.POST, action=action, people=list(owner_people()))
+    return form_class(request.POST)
+
+
+def _form_errors(form):
+    return " ".join(
+        f"{form.fields[name].label}: {e}" if name in form.fields and not _names_itself(form.fields[name]) else e
+        for name, errs in form.errors.items()
+        for e in errs
+    )
+
+
+def _control(request, pk, form_class, control, verb, done):
+    error = ""
+    with _action_for_clerk_to_change(request, pk) as action:
+        form = _control_form(request, form_class, action)
+        if not form.is_valid():
+            error = _form_errors(form)
+        else:
+            try:
+                verb(action, form.cleaned_data, by=request.user, expected_version=form.cleaned_data["version"])
+            except StaleEdit as stale:
+                error = _stale_message(stale.current)
+            except ValueError as refused:
+                error = str(refused)
+    # Drawn after the commit: the row's lock is not held while the page is rendered.
+    if error:
+        return _respond(request, action, error=error, form=form, control=control)
+    return _respond(request, action, message=done(form.cleaned_data))
 
 
 @require_POST

@@ -8,6 +8,9 @@ save is refused with StaleEdit. Bulk updates that bypass save() (reordering, ren
 the version themselves with `bump_versions`.
 """
 
+import copy
+from contextlib import contextmanager
+
 from django.db import models, transaction
 from django.db.models import F
 
@@ -58,6 +61,26 @@ class Versioned(models.Model):
         """Say that `locked` is this row as read with select_for_update() in the current transaction: the next
         save, in that transaction and at that version, skips its claim (the lock already guarantees it)."""
         self._held_version = locked.version
+
+    @contextmanager
+    def held_for_change(self):
+        """Say that this instance is its row as read with select_for_update() in the transaction now open: the
+        first verb called inside the block works from it rather than read and lock the row a second time. (Only
+        the first: one that failed half-way may leave the instance changed from the row.)"""
+        if not transaction.get_connection().in_atomic_block:
+            raise transaction.TransactionManagementError("held_for_change() needs the transaction that locked the row")
+        self._held = True
+        try:
+            yield self
+        finally:
+            self.__dict__.pop("_held", None)
+
+    def locked_row(self):
+        """The row as locked in this transaction: a copy of this instance if held_for_change() says it is that
+        row, else read afresh with select_for_update()."""
+        if self.__dict__.pop("_held", False) and transaction.get_connection().in_atomic_block:
+            return copy.copy(self)
+        return type(self)._default_manager.select_for_update().get(pk=self.pk)
 
     def save_versioned(self, expected_version, **save_kwargs):
         """Save only if nobody else saved since `expected_version` (what the form was rendered with)."""

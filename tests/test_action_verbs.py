@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from actions.models import Action, ActionUpdate
 from core.concurrency import StaleEdit
@@ -106,6 +108,40 @@ def test_verb_never_loses_a_change_made_since_the_object_was_loaded(action, cler
     stale_copy.add_update("Progress made", by=clerk_user)
     action.refresh_from_db()
     assert action.rag == Action.Rag.RED  # the update did not write back the old rating
+
+
+def _reads_of_the_row(queries, action):
+    return [
+        q["sql"]
+        for q in queries
+        if q["sql"].startswith("SELECT") and f'"actions_action"."id" = {action.pk}' in q["sql"]
+    ]
+
+
+def test_a_row_held_for_change_serves_the_first_verb_and_the_next_reads_it_again(action, clerk_user):
+    with transaction.atomic():
+        held = Action.objects.select_for_update().get(pk=action.pk)
+        with held.held_for_change():
+            with CaptureQueriesContext(connection) as first:
+                held.set_rag(Action.Rag.RED, by=clerk_user, expected_version=held.version)
+            held.version = 0  # a verb that failed half-way may leave the instance unlike the row ...
+            with CaptureQueriesContext(connection) as second:
+                held.set_rag(Action.Rag.AMBER, by=clerk_user)
+    assert _reads_of_the_row(first, action) == []  # worked from the row the caller locked
+    assert len(_reads_of_the_row(second, action)) == 1  # ... so only the first verb trusts it
+    action.refresh_from_db()
+    assert action.rag == Action.Rag.AMBER and action.version == 3
+
+
+def test_a_row_held_for_change_is_still_refused_at_a_stale_version(action, clerk_user):
+    seen = action.version
+    Action.objects.get(pk=action.pk).set_rag(Action.Rag.AMBER, by=clerk_user)  # another clerk, first
+    with transaction.atomic():
+        held = Action.objects.select_for_update().get(pk=action.pk)
+        with held.held_for_change(), pytest.raises(StaleEdit):
+            held.set_rag(Action.Rag.RED, by=clerk_user, expected_version=seen)
+    action.refresh_from_db()
+    assert action.rag == Action.Rag.AMBER
 
 
 def test_overdue_counts_due_dates_and_due_meetings(make_action, past_meeting, next_meeting):
