@@ -3167,3 +3167,65 @@ def test_a_word_file_that_lost_its_spaces_after_punctuation_still_gives_labels_n
         ("12", "APOLOGIES FOR ABSENCE"),
         ("13", "PARKS STRATEGY"),
     ]
+
+
+def test_a_pdf_run_into_one_line_still_gives_each_numbered_minute():
+    # a roll long enough that no line break could have been meant
+    roll = ", ".join(
+        a + b for a in ("Al", "Bar", "Cor", "Dun", "Eld", "Fen") for b in ("ford", "ley", "ton", "wick", "by")
+    )
+    result = parse_minutes(
+        f"MINUTES OF THE COUNCIL OF THE BOROUGH OF NORTHFORD HELD ON TUESDAY 4th MARCH 2025 AT 6.00 P.M. "
+        f"PRESENT: COUNCILLORS - Abbot, {roll} and Yale. 1 MINUTES (REF: 1) Resolved: That the Minutes of the "
+        f"meeting held on 4th February 2025 be approved. 2 APOLOGIES FOR ABSENCE Apologies for absence from the "
+        f"meeting were received on behalf of Councillors Penn and Quill. 3 MAYOR'S ENGAGEMENTS (REF: 2.1) The Mayor "
+        f"listed her engagements: Page 12 of 40 a dinner on Friday. 4 MINUTES OF A PREVIOUS MEETING Members noted "
+        f"a correction."
+    )
+    assert [(i["number"], i["title"].upper()) for i in result["items"]] == [
+        ("1", "MINUTES"),
+        ("2", "APOLOGIES FOR ABSENCE"),
+        ("3", "MAYOR'S ENGAGEMENTS"),
+        ("4", "MINUTES OF A PREVIOUS MEETING"),
+    ]
+    got = {(p["name"].removeprefix("Councillor "), p["status"]) for p in result["attendance"]}
+    assert {("Alford", "present"), ("Yale", "present"), ("Penn", "apologies"), ("Quill", "apologies")} <= got
+
+
+def test_a_minute_cited_ahead_of_its_turn_is_not_a_heading():
+    result = parse_minutes(
+        "No. Item\n\n41.\n\nDeclarations of interest\n\nMinutes:\n\nMinute 45 Parking Review.\n\n"
+        "Councillor Ash, Personal, Member of the Town Council.\n\n42.\n\nMatters of urgency\n\nMinutes:\n\n"
+        "There were none.\n\n43.\n\nLibrary Opening Hours\n\nMinutes:\n\nThe Committee noted the report.\n"
+    )
+    assert [i["number"] for i in result["items"]] == ["41", "42", "43"]
+
+
+def test_apologies_in_prose_for_this_meeting_or_without_a_verb_are_read():
+    result = parse_minutes(
+        "Minutes of the Parks Panel held on 3 March 2025\n\n1. Apologies for Absence\n\n"
+        "Apologies for absence for this meeting were received from Cllrs B Penn; C Quill and D Rowe.\n\n"
+        "2. Library Opening Hours\n\nThe Panel noted the report.\n"
+    )
+    assert {(p["name"], p["status"]) for p in result["attendance"]} == {
+        ("B Penn", "apologies"),
+        ("C Quill", "apologies"),
+        ("D Rowe", "apologies"),
+    }
+
+
+def test_a_web_table_row_whose_summary_has_sentences_starts_a_new_item():
+    result = parse_minutes(
+        "No. | Item |\n"
+        "Apologies To note any apologies. Minutes:\nNone. |\n"
+        "Declarations of Interest To receive any declarations.\nMinutes: None.\n"
+        "Minutes of the meeting of 3rd March 2025 That the minutes be signed as a correct record. Minutes:\n"
+        "The minutes were not available. The Action Log was noted by the Committee. Minutes: Noted.\n"
+        "Public Questions Arrangements for asking a question can be viewed here: Questions page Minutes: None.\n"
+    )
+    assert [i["title"] for i in result["items"]] == [
+        "Apologies",
+        "Declarations of Interest",
+        "Minutes of the meeting of 3rd March 2025",
+        "Public Questions",
+    ]

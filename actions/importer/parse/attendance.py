@@ -56,29 +56,6 @@ def _label_status(label: str) -> tuple[str | None, str | None]:
         if pattern.search(label):
             return status, role
     return "present", None
-    # the committee's own members, as against non-voting co-optees
-    if (
-        "co-opted" in label
-        or "coopted" in label
-        or label.startswith(("independent", "lay", "statutory", "voting", "non"))
-    ):
-        return "present", "co-opted"
-    if label.startswith("cabinet"):
-        return "in_attendance", "cabinet_member"
-    if (
-        "also" in label
-        or label.startswith("other")
-        or "representative" in label
-        or "partners" in label
-        or "witness" in label
-        or "attendance" in label
-        or "officer" in label
-        or "guest" in label
-        or "attend" in label
-        or label.startswith("together")
-    ):
-        return "in_attendance", None
-    return "present", None
 
 
 # A joint committee groups its members by council: "Northford City Council – Councillor A (Chair), Councillor B".
@@ -276,6 +253,11 @@ _IN_PLACE_OF = re.compile(
 )
 
 
+_OFFICE_DASH = re.compile(
+    r"\b(?:the\s+)?(?P<deputy>deputy\s+)?(?:lord\s+)?mayor\s*[–—-]\s*"
+    r"(?P<who>(?:Councillor|Cllr|Alderman)\.?\s+(?:[A-Z]\.?\s+){0,3}[A-Z][\w'’-]+)\.?\s*",
+    re.I,
+)
 _MAYOR_FIRST = re.compile(
     r"^(?:The\s+)?(?:Right\s+Worshipful\s+|Worshipful\s+)?(?:the\s+)?(?:Lord\s+)?Mayor,?\s+"
     r"(?P<who>(?:Councillor|Cllr|Alderman)\.?\s+(?:[A-Z]\.?\s+){0,3}[A-Z][\w'’-]+)(?=\s*(?:[,;]|$))"
@@ -287,9 +269,11 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
     if not text or re.match(r"^(?:none|nil|no\s+(?:apologies|members|one))", text, re.I):
         return []
     # "Aldermen A, B and C. Councillors D, E": a full stop closes one group before the next group's title
-    text = re.sub(r"\.\s+(?=(?:Aldermen|Councillors|Cllrs)\s)", "; ", text)
+    # "THE MAYOR - Councillor Roden. THE DEPUTY MAYOR - Councillor Zia COUNCILLORS - Akbar, ...": offices first.
+    text = _OFFICE_DASH.sub(lambda m: f"{m.group('who')} ({'Deputy Mayor' if m.group('deputy') else 'Chair'}); ", text)
+    text = re.sub(r"\.\s+(?=(?:Aldermen|Councillors|Cllrs)\s)", "; ", text, flags=re.I)
     # "Aldermen – Haire, Kingston; Councillors – Beattie, Black": the dash follows a group's title, not a name.
-    text = re.sub(r"\b(Aldermen|Councillors|Cllrs)\s*[–—-]\s*", r"\1 ", text)
+    text = re.sub(r"\b(Aldermen|Councillors|Cllrs)\s*[–—-]\s*", lambda m: f"{m.group(1).title()} ", text, flags=re.I)
     # "The Right Worshipful the Mayor Councillor R T Beckett": a council chaired by its Mayor, named by office first
     text = _MAYOR_FIRST.sub(r"\g<who> (Chair)", text)
     # "Councillor J Byrne in the chair. Councillors M Quinn (Vice-Chair), ...": the chair's entry ends there.
@@ -487,7 +471,8 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
     """Pick up "Apologies for absence were received from Councillors X and Y." written as prose."""
     pat = re.compile(
         r"\b(?:apologies|an\s+apology)(?:\s+for\s+(?:absence|inability\s+to\s+attend|non-attendance))?\s+"
-        r"(?:were|was|had\s+been)\s+(?:also\s+)?(?:received|submitted|given|noted|intimated|tendered|reported|recorded)"
+        # "Apologies for absence for this meeting were received from ...", "Apologies received from Cllr A"
+        r"(?:(?:for|from|at)\s+(?:this|the)\s+meeting\s+)?(?:(?:were|was|had\s+been)\s+(?:also\s+)?)?(?:received|submitted|given|noted|intimated|tendered|reported|recorded)"
         r"(?:\s+and\s+(?:accepted|noted|approved))?\s*"
         r"(?:from|by|on\s+behalf\s+of|for|:-|:)\s*((?:[^.]|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\bMrs)\.|(?<=\bDr)\.){3,300})"
         # "The Chair confirmed the apologies of Councillors A and B, with Councillors C and D deputising for them"

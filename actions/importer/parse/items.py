@@ -82,7 +82,7 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
             big = key and key[0] > 999 and "/" not in m.group("num") and (1900 <= key[0] <= 2100 or len(key) > 1)
             big = big and not alone
             as_list = in_resolution and key == (list_next,) and not caps_heading(m.group("title"))
-            if increasing and not big and not as_list:
+            if increasing and not big and not as_list and not _cited_ahead(lines, i, key, last_key):
                 heading = (m.group("num").rstrip("."), m.group("title").strip())
                 last_key = key
                 nxt = lines[i + 1] if i + 1 < len(lines) else ""
@@ -150,6 +150,21 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
     if _item_has_content(preamble):
         items.insert(0, preamble)
     return items
+
+
+_BARE_NUMBER = re.compile(r"^(?:(?:Agenda\s+)?Item\s+|Minute\s+)?(\d{1,4})[.)]?(?:\s+\S.*)?$")
+
+
+def _cited_ahead(lines: list[str], i: int, key: tuple, last_key: tuple | None) -> bool:
+    """ "Minute 94 Forward Plan." under minute 89's declarations, before minute 90: a minute cited ahead of its
+    turn, not a heading. Said where the number skips and the one that should come next follows within a page."""
+    if not last_key or len(key) != 1 or len(last_key) != 1 or key[0] <= last_key[0] + 1:
+        return False
+    for line in lines[i + 1 : i + 60]:
+        m = _BARE_NUMBER.match(line)
+        if m and int(m.group(1)) == last_key[0] + 1:
+            return True
+    return False
 
 
 def _marked_heading(line: str) -> tuple[str | None, str]:

@@ -83,7 +83,7 @@ GLUED_WORDS = [
 
 _INLINE_LABEL = re.compile(
     r"(?<=[\w.)])(?<!\bAlso)(?<!\bOfficers)(?<!\bMembers)(?<!\bCouncillors)(?<!\bOthers)[ \t]+"
-    r"(?=(?:Present|In Attendance|Also Present|Also in Attendance|Officers Present|Apologies|"
+    r"(?=(?:Present|PRESENT|In Attendance|Also Present|Also in Attendance|Officers Present|Apologies|"
     r"Apologies for Absence|Clerk to the Committee)\s*:\s*[A-Z])"
 )
 
@@ -95,6 +95,31 @@ _PAPER_TITLE = re.compile(
     r"[ \t]+(?:pdf[ \t]+icon[ \t]+)?PDF[ \t]+[\d.,]+[ \t]*[KM]B[ \t]*$",
     re.M,
 )
+
+
+# A PDF whose line breaks were all lost: "... Titmuss and Worlding. 1 MINUTES (REF: 1) Resolved: ... signed by the
+# Mayor. 2 APOLOGIES FOR ABSENCE Apologies ...". A minute number after a sentence's end, before a capitalised word.
+_INLINE_MINUTE = re.compile(r"(?<=[.:;!?)”’\"]) (?P<num>\d{1,4})\.? (?=[A-Z][A-Z'’]+[ ,:–-]|[A-Z] [A-Z]{2})")
+RUN_ON_LINE = 600  # characters: longer than any paragraph of minutes a line break would have ended
+
+
+def _unfold_numbered_minutes(text: str) -> str:
+    """Each minute of a run-on line starts a line of its own, where three or more number on from each other in
+    the line (a list of minutes, not a figure that happens to follow a full stop)."""
+    out = []
+    for line in text.split("\n"):
+        found = list(_INLINE_MINUTE.finditer(line)) if len(line) > RUN_ON_LINE else []
+        runs, run = [], []
+        for m in found:
+            if run and int(m.group("num")) != int(run[-1].group("num")) + 1:
+                runs.append(run)
+                run = []
+            run.append(m)
+        runs.append(run)
+        cuts = [m.start() for r in runs if len(r) >= 3 for m in r]
+        for start, end in zip([0, *cuts], [*cuts, len(line)], strict=True):
+            out.append(line[start:end].strip())
+    return "\n".join(out)
 
 
 # Clutter lines the layout stage still wants to see, by what they tell it.
@@ -123,6 +148,7 @@ def _normalise(text: str) -> list[str]:
     if re.search(r"(?:present|attendance|attending)[ ]*:", text, re.I):
         text = _SPLIT_LABEL.sub(lambda m: f"{m.group(1)} {m.group(3)}: {m.group(2)} {m.group(4)}", text)
     text = re.sub(r" {2,}", " ", text)
+    text = _unfold_numbered_minutes(text)
     # "... on 10 SEPTEMBER 2013 at 10.30am Present: Councillors A, B ... In Attendance: C, Head of Finance": a PDF
     # page run into one line; each attendance label starts a line of its own
     text = _INLINE_LABEL.sub("\n", text)
@@ -273,10 +299,11 @@ _RUN_IN_TITLE = re.compile(
     r"(?P<title>[A-Z][A-Z0-9,'’&()/ -]{1,200}?[A-Z)])\s*(?:[–—]|\s-|:)\s+(?P<rest>\S.*)$"
 )
 # "235  PUBLIC REQUESTS TO SPEAK There were no requests received.": the same with no dash, the title ending
-# where the words stop being capitals.
+# where the words stop being capitals ("1 MINUTES (REF: 1) Resolved: ...": a reference may come between; "99
+# MINUTES OF A PREVIOUS MEETING": a capital "A" opens prose only before a lower-case word).
 _RUN_IN_BARE = re.compile(
-    r"^(?P<num>\d{1,4}[a-z]?\.?)\s+(?P<title>[A-Z][A-Z0-9,'’&()/-]+(?:\s+[A-Z0-9][A-Z0-9,'’&()/-]*){1,20}?)"
-    r"\s+(?P<rest>(?:[A-Z][a-z]|[Aa]\s)\S*\s.*)$"
+    r"^(?P<num>\d{1,4}[a-z]?\.?)\s+(?P<title>[A-Z][A-Z0-9,'’&()/-]+(?:\s+[A-Z0-9][A-Z0-9,'’&()/-]*){0,20}?)"
+    r"\s+(?P<rest>(?:\([^()\n]{1,20}\)\s+)?(?:[A-Z][a-z]|[Aa]\s+[a-z])\S*\s.*)$"
 )
 
 
@@ -330,11 +357,15 @@ def _split_run_in_titles(lines: list[str]) -> list[str]:
     out = []
     for line in lines:
         m = _RUN_IN_TITLE.match(line) if line[:1].isdigit() or line[:1].isupper() else None
+        if m and m.group("title").count("(") != m.group("title").count(")"):
+            m = None  # "1 MINUTES (REF: 1) Resolved: ...": the colon is the reference's, not the title's end
         m = m or (_RUN_IN_BARE.match(line) if line[:1].isdigit() else None)
         # (The text after the title must be prose: "31 CALL-IN: DISPOSAL OF LAND" is one shouted title.)
         if (
             m
             and len(m.group("title").split()) <= 30
+            # one word is a title only before a reference: "1 MINUTES (REF: 1) Resolved: ..."
+            and (len(m.group("title").split()) > 1 or m.group("rest").startswith("(") or m.re is _RUN_IN_TITLE)
             and re.search(r"[A-Z]{3}", m.group("title"))
             and (re.search(r"[a-z]", m.group("rest")))
         ):

@@ -29,19 +29,25 @@ TITLE_ENDS = [
     r"\s(?:To|Members\s+are)\s+(?=[a-z])",
     r"\s(?=To\s+(?:Receive|Consider|Note|Approve|Agree)\b)",  # "Declarations of Interest To Receive Declarations"
     r"\s(?:RESOLVED|AGREED|RECOMMENDED)\b",
+    r"\s(?=That\s+[a-z])",  # "Minutes of the meeting of ... That the minutes of the meeting be signed ..."
     r"\s(?:Report\s+of|The\s+report\s+of)\s",
     # "Declarations of Interest Members to state ...", "Public participation Registered speakers may ...":
     # a capitalised word that starts the summary's first sentence.
     r"\s(?=(?:The|This|These|Members|Councillors|Questions|Registered|Residents|Officers)\s+(?!of\b|and\b)[a-z])",
     # "... 2021-22 Scrutiny committee is recommended to ...": the summary's first sentence, subject and all.
     r"\s(?=[A-Z][\w']*\s+(?:[a-z][\w']*\s+){0,2}(?:is|are)\s+(?:recommended|invited|asked|requested|reminded)\b)",
+    # "Public Questions Arrangements for asking a public question can be viewed here: ...": the same, with a modal.
+    r"\s(?=[A-Z][a-z]+\s+(?:[a-z][\w']*\s+){0,6}(?:can|will|may|should|must)\s+be\s+[a-z])",
 ]
 _TITLE_END = re.compile("|".join(TITLE_ENDS))
 # The labels that start a new line inside a row.
 _ROW_LABEL = re.compile(r"\s+(?=(?:Additional\s+documents|Supporting\s+documents|Decision|Minutes)\s*:)")
-# A line that starts a new row even though the last one did not end with "|": a title, then a label.
+# A line that starts a new row even though the last one did not end with "|": a title, then a label (after the
+# agenda's summary, which may have sentences of its own: "Minutes of the meeting of ... That the minutes of the
+# meeting be signed as a correct record. Minutes:"), but not a sentence of the minutes before a label ("The Action
+# Log was noted by the Committee. Minutes:").
 _ROW_START = re.compile(
-    r"^(?!(?:Additional\s+documents|Supporting\s+documents|Decision|Minutes)\s*:)[A-Z\"'(][^.|:]{2,200}?"
+    r"^(?!(?:Additional\s+documents|Supporting\s+documents|Decision|Minutes)\s*:)(?![^.|:]{0,200}\s(?:was|were|is|are|has|had)\s)[A-Z\"'(][^|]{2,400}?"
     r"(?:\s(?:pdf\s+icon\s+)?PDF\s+[\d.,]+\s*[KM]B\b|\s(?:Additional\s+documents|Decision|Minutes)\s*:)"
 )
 _PAPER = re.compile(r"^(?:pdf\s+icon\s+)?PDF\s+[\d.,]+\s*[KM]B\b\s*")
