@@ -3229,3 +3229,25 @@ def test_a_web_table_row_whose_summary_has_sentences_starts_a_new_item():
         "Minutes of the meeting of 3rd March 2025",
         "Public Questions",
     ]
+
+
+def test_each_thing_a_promise_lists_is_an_action_of_its_own():
+    result = parse_minutes(
+        "1. Water Quality\n\nThe company presented its plan.\n\nDuring discussions it was agreed that NWW "
+        "would provide:\n\n-       The webpage link for its bathing water forecasts\n\n"
+        "-       A map of the storm overflows in the district.\n"
+    )
+    texts = [a["text"] for item in result["items"] for a in item["actions"]]
+    assert any(t.endswith("to provide the webpage link for its bathing water forecasts") for t in texts), texts
+    assert any(t.endswith("to provide a map of the storm overflows in the district") for t in texts), texts
+
+
+def test_an_action_list_names_members_together_posts_together_and_a_month_first():
+    result = parse_minutes(
+        "Actions\n\n4\n\nCouncillors Ashby, Lowe and Penn to establish a Parking Evidence Panel and report to the "
+        "committee.\n\n5\n\nIn October 2025, Councillor Quill to lead a review of the grants scheme.\n\n6\n\n"
+        "Chief Executive and the Leader to discuss bus services with the operator.\n"
+    )
+    owners = {a["owner"] for item in result["items"] for a in item["actions"]}
+    assert {"Councillors Ashby, Lowe and Penn", "Chief Executive and the Leader"} <= owners, owners
+    assert any("Quill" in (o or "") for o in owners), owners

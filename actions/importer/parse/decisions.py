@@ -47,7 +47,7 @@ from .patterns import (
     THIRD_PERSON_ACTION,
     TRIGGER,
 )
-from .text import paragraphs_of, stem, trigger_at, word_overlap
+from .text import lists_joined, paragraphs_of, stem, trigger_at, word_overlap
 from .vocabulary import ACTION_INFINITIVES, ACTION_PARTICIPLES, HONORIFIC, ROMAN
 
 
@@ -300,7 +300,7 @@ def _parse_item(item: Item, people: list[str]) -> dict:
         idx += 1
 
     resolutions = _without_repeats(resolutions)
-    paragraphs = paragraphs_of([ln for ln in discussion if ln != MARK])
+    paragraphs = lists_joined(paragraphs_of([ln for ln in discussion if ln != MARK]))
     sentences = speaker_sentences(paragraphs, people)
     actions: list[dict] = []
     standing: list[str] = []

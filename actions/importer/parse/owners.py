@@ -23,6 +23,7 @@ from .patterns import (
     PROMISE,
     SENTENCE_END,
     SHORTHAND,
+    WHEN_FIRST,
     WHO,
 )
 from .text import content_words, word_overlap
@@ -41,7 +42,7 @@ def clean_owner(owner: str) -> str | None:
 
 
 _OWNER_SUBJECT = re.compile(
-    rf"^(?:[Tt]hat\s+)?(?:[Aa]lso\s+)?(?:for\s+)?(?P<who>{WHO}|{LOWER_POST})\s+(?:to|will|would|should|agreed\s+to|"
+    rf"^(?:[Tt]hat\s+)?(?:[Aa]lso\s+)?(?:for\s+)?{WHEN_FIRST}(?P<who>{WHO}|{LOWER_POST})\s+(?:to|will|would|should|agreed\s+to|"
     r"undertook\s+to|(?:be|is|are|was|were)\s+(?:asked|requested|invited|instructed)\s+to|(?:was|were)\s+tasked\s+with)"
     r"\s+(?:\w+ly\s+)?(?!be\b)\w",
 )

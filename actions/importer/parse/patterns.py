@@ -279,8 +279,11 @@ MEETING_END = re.compile(
 
 
 WHO = (
-    rf"(?:{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'-]+"
-    r"|(?:[Tt]he\s+)?[A-Z][\w'-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]+){0,7}|[Oo]fficers)"
+    # "Councillors Toseland, Lambert and Waller": members named together under one title
+    r"(?:(?:Councillors|Cllrs)\s+[A-Z][\w'-]+(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w'-]+){1,5}"
+    rf"|{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,2}}[A-Z][\w'-]+"
+    # "Chief Executive and the Leader": two posts
+    r"|(?:[Tt]he\s+)?[A-Z][\w'-]+(?:\s+(?:(?:of|for|(?:and|&)(?:\s+the)?)\s+)?[A-Z][\w'-]+){0,7}|[Oo]fficers)"
 )
 
 
@@ -297,11 +300,15 @@ OWNER_ASKED = re.compile(
 INITIALS_OWNER = re.compile(r"[A-Z]{2,4}(?:\s*(?:,|and|&|/)\s*[A-Z]{2,4}){0,4}")
 
 
+# "In September 2022, Councillor Begy to lead ...": when, then who.
+WHEN_FIRST = r"(?:(?:In|By|From)\s+(?:[A-Z][a-z]+\s+)?(?:\d{4}|[A-Z][a-z]+),\s+)?"
+
+
 # Minute-book shorthand: "Clerk to place the order.", "Cllr Brereton to report it to Highways."
 # "the scrutiny manager to liaise ...": a post the minutes write in lower case.
 LOWER_POST = r"(?:[Tt]he\s+)?(?:[A-Za-z]+\s+){1,3}(?:manager|officer|team|director|clerk|chairs?|lead|chairman)"
 SHORTHAND = re.compile(
-    rf"^(?:[a-z]\)\s+)?(?P<who>{WHO}|{LOWER_POST})\s+to\s+(?!be\b|have\b)(?P<verb>[a-z]+)\b(?P<rest>[^.]*)"
+    rf"^(?:[a-z]\)\s+)?{WHEN_FIRST}(?P<who>{WHO}|{LOWER_POST})\s+to\s+(?!be\b|have\b)(?P<verb>[a-z]+)\b(?P<rest>[^.]*)"
 )
 
 

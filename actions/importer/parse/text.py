@@ -179,6 +179,32 @@ def paragraphs_of(lines: list[str]) -> list[str]:
     return [re.sub(r"\s+", " ", p).strip() for p in paras]
 
 
+# "During discussions it was agreed that SWW would provide:" / "- The webpage link for ..." / "- The ...": a promise
+# whose objects are listed. The lead-in ends on the verb waiting for them.
+_PROMISE_LEAD = re.compile(r"\b(?:would|will|to|should)\s+[a-z]+(?:\s+(?:out|on|back))?\s*:$")
+_LISTED = re.compile(r"^(?:[-–•·▪●*]|\(?[a-z0-9]{1,3}[.)])\s+(?P<what>\S.*)$")
+
+
+def lists_joined(paras: list[str]) -> list[str]:
+    """Each listed object of a promise as a sentence of its own, with the words that promised it ("SWW would
+    provide the webpage link for ..."), so each can be an action."""
+    out: list[str] = []
+    i = 0
+    while i < len(paras):
+        j, listed = i + 1, []
+        while _PROMISE_LEAD.search(paras[i]) and j < len(paras) and (m := _LISTED.match(paras[j])):
+            listed.append(m.group("what").rstrip(" ;,"))
+            j += 1
+        if listed:
+            lead = paras[i].rstrip(" :")
+            out += [f"{lead} {what[:1].lower()}{what[1:]}" + ("" if what.endswith(".") else ".") for what in listed]
+            i = j
+        else:
+            out.append(paras[i])
+            i += 1
+    return out
+
+
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     irregular = {
