@@ -167,6 +167,15 @@ class ActionQuerySet(models.QuerySet):
         """Only what a row of the exported log shows, as dicts (actions/exports.py log_row)."""
         return self.select_related(None).values(*EXPORT_VALUES)
 
+    def for_row(self):
+        """What one row with the clerk's controls needs besides the action's own columns: its owner and latest
+        update (its due and discharging meetings are read with the workspace's, actions/workspace_views.py).
+        Narrower than with_related() (no committee): the workspace's writes read it, and each joined table costs
+        them compiling and building."""
+        item_columns = [c for c in WIDE_COLUMNS if c.startswith("source_item")]
+        # The item's meeting too: a verb's guard dates the agreement by it (agreed_on).
+        return self.select_related("owner", "latest_update", "source_item__meeting").defer(*item_columns)
+
     def with_meetings(self):
         """with_related(), and the due and discharging meetings that a row with the clerk's controls shows.
         Fetched apart: joined in, they made PostgreSQL spend ten times longer planning the query than running it."""

@@ -81,7 +81,7 @@ def _action_for_clerk_to_change(request, pk):
     """_get_action_for_clerk, with the action's own row locked until the block ends, so that the verb called in
     the block works from it instead of reading and locking it again (Versioned.held_for_change)."""
     with transaction.atomic():
-        visible = Action.objects.visible_to(request.user).with_related().select_for_update(of=("self",))
+        visible = Action.objects.visible_to(request.user).for_row().select_for_update(of=("self",))
         action = get_object_or_404(visible, pk=pk)
         roles.require_clerk(request.user)
         with action.held_for_change():
