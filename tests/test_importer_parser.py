@@ -3251,3 +3251,32 @@ def test_an_action_list_names_members_together_posts_together_and_a_month_first(
     owners = {a["owner"] for item in result["items"] for a in item["actions"]}
     assert {"Councillors Ashby, Lowe and Penn", "Chief Executive and the Leader"} <= owners, owners
     assert any("Quill" in (o or "") for o in owners), owners
+
+
+def test_an_apologies_item_whose_minutes_are_a_name_gives_the_name_and_keeps_the_item():
+    result = parse_minutes(
+        "Agenda and minutes\n\nItems\nNo. Item\n\n1.\n\nApologies\n\nMinutes:\n\nCllr P Quill.\n\n2.\n\n"
+        "Declarations of Interest\n\nMinutes:\n\nNone.\n"
+    )
+    assert [(p["name"], p["status"]) for p in result["attendance"]] == [("P Quill", "apologies")]
+    assert [i["title"] for i in result["items"]] == ["Apologies", "Declarations of Interest"]
+
+
+def test_invitees_listed_one_a_paragraph_with_commas_are_in_attendance():
+    result = parse_minutes(
+        "1.\n\nBudget Report\n\nMinutes:\n\nInvitees:\n\nCllr Ann Penn (Leader),\n\nBen Ash (Chief Executive),\n\n"
+        "Cara Dale (Head of Finance)\n\nThe Leader introduced the report.\n"
+    )
+    got = {(p["name"], p["status"]) for p in result["attendance"]}
+    assert {("Ann Penn", "in_attendance"), ("Ben Ash", "in_attendance"), ("Cara Dale", "in_attendance")} <= got
+
+
+def test_apologies_submitted_by_a_full_name_and_a_substitute_with_dotted_initials_are_read():
+    result = parse_minutes(
+        "1. Apologies and Substitutes\n\nApologies for absence were received from Councillor B.C. Dale.\n\n"
+        "It was noted that Councillor Mrs A.B. Penn was present as substitute for Councillor Dale.\n\n"
+        "2. Work Programme\n\nThe committee were advised that Clara Upton-Ash had submitted apologies for this "
+        "meeting but would attend in September.\n"
+    )
+    got = {(p["name"], p["status"]) for p in result["attendance"]}
+    assert {("Mrs A.B. Penn", "present"), ("Clara Upton-Ash", "apologies")} <= got, got

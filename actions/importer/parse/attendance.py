@@ -10,7 +10,7 @@ import re
 from core.vocabulary import HONORIFIC_WORDS
 
 from .declarations import find_declarations
-from .document import Document, Person
+from .document import HEADING, Document, Person
 from .names import (
     NOT_A_TITLE,
     bracketed_name,
@@ -42,7 +42,7 @@ LABEL_STATUS = [
     (r"^cabinet", "in_attendance", "cabinet_member"),
     (
         r"also|^other|representative|partners|witness|attend|officer|official|guest|^together|^and$|present(?:er|ing)|"
-        r"speaker|contributor|invitation",
+        r"speaker|contributor|invitation|invitee",
         "in_attendance",
         None,
     ),
@@ -116,8 +116,13 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
         if not people and i < 30 and _UNLABELLED_LIST.match(lines[i]):
             # "Aldermen M Coyle, G Robinson and J Rankin. Councillors O Beattie, ...": the page lost its "Present"
             lines[i] = "Present: " + lines[i]
-        m = ATTENDANCE_LABEL.match(lines[i])
+        # A website's "Apologies" item, marked as a heading by an earlier stage: its names are the apologies, and the
+        # heading stays the item's.
+        heading = lines[i].startswith(HEADING)
+        m = ATTENDANCE_LABEL.match(lines[i][1:] if heading else lines[i])
         label = m and (m.group("label") or m.group("bare"))
+        if heading and not (label and label.lower().startswith("apolog")):
+            m = None
         # A label alone on its line ("Present", "Apologies") is a heading only if names follow it.
         if not m or (
             (m.group("bare") or label.lower().startswith("apolog"))
@@ -131,7 +136,8 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
         if re.match(r"^(?:councillors|cllrs)$", label, re.I):
             rest = "Councillors " + rest  # "Councillors: A Khan, B Lee" lists councillors
         chunk = [_ORG_PREFIX.sub("", rest)]
-        used.add(i)
+        if not heading:
+            used.add(i)
         j = i + 1
         if not rest.strip() and j + 1 < len(lines) and not lines[j] and _next_is_names(lines, i):
             while j < len(lines) and (not lines[j] or _MINUTES_LABEL.match(lines[j]) or _AGENDA_ASKS.match(lines[j])):
@@ -145,6 +151,8 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
                     re.match(rf"^{HONORIFIC}\s", lines[nxt])
                     or _GROUP_TITLE.match(lines[nxt])
                     or _CAPS_SURNAME.match(lines[nxt])
+                    # "Invitees:" / "Cllr Jane Mudd (Leader)," / blank / "Beverly Owen (Chief Executive),": a comma
+                    or (chunk[-1].rstrip().endswith(",") and _starts_entry(lines[nxt]))
                 ):
                     break
                 j = nxt
@@ -481,7 +489,9 @@ def _add_sentence_attendance(paragraphs: list[str], people: list[Person]) -> Non
         re.I,
     )
     sub = re.compile(
-        rf"\b({HONORIFIC}\s+[A-Z][\w' -]{{1,40}}?)\s+(?:(?:(?:attended|was\s+present)\s+as\s+(?:a\s+)?substitute|"
+        # "Councillor Mrs M.L. Barnes was present as substitute for ...": initials with full stops
+        rf"\b({HONORIFIC}\s+(?:(?:Mrs|Mr|Ms|Miss|Dr)\s+)?(?:[A-Z]\.){{1,3}}\s*[A-Z][\w'’-]+|"
+        rf"{HONORIFIC}\s+[A-Z][\w' -]{{1,40}}?)\s+(?:(?:(?:attended|was\s+present)\s+as\s+(?:a\s+)?substitute|"
         r"substituted|was\s+substituting|substituting|deputised|was\s+deputising)\s+for\s+|"
         r"(?:attended|was\s+present)\s+as\s+(?:a\s+)?substitute\b)",
         re.I,
@@ -576,7 +586,9 @@ _DEPUTISING = re.compile(
 )
 # "Cllr. Britter sent apologies, with Cllr. Andrews substituting."
 _SENT_APOLOGIES = re.compile(
-    rf"(?P<who>{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:had\s+)?"
+    # "Claire Upton-Brown had submitted apologies": a full name needs no title
+    rf"(?P<who>{HONORIFIC}\s+(?:[A-Z]\.?\s+){{0,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+    r"|\b(?!The\b)[A-Z][a-z]+\s+[A-Z][\w'’-]+)\s+(?:had\s+)?"
     r"(?:sent|gave|tendered|submitted|offered)\s+(?:his\s+|her\s+|their\s+)?apologies\b"
 )
 

@@ -246,12 +246,12 @@ ATTENDANCE_LABEL = re.compile(
     r"(?:independent|lay|statutory|(?:non-?)?voting)\s+(?:co-?opted\s+)?(?:members?|persons?)(?:\s+present)?|"
     r"public\s+attendance|sederunt|together\s+with|cabinet\s+members?(?:\s+(?:present|in\s+attendance))?|co-?optees|"
     r"co-?opted|councillors|cllrs|also\s+attending|attended|and(?=\s*:)|presenters?|presenting\s+officers?|"
-    r"(?:invited\s+)?speakers?|contributors?|"
+    r"(?:invited\s+)?speakers?|contributors?|invitees|"
     r"chair(?:man|person)?|vice[- ]chair(?:man|person)?|presiding|guests?|attendees|attending)"
     r"\s*(?::-?|[\-–—])\s*(?P<rest>.*)$"  # "Present:-" as Scottish minutes print it
     r"|^(?P<bare>attendance\s+details|(?:councillors?\s+|members?\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|also\s+attending|"
     r"officers?(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?|co-?opted\s+members?|sederunt|"
-    r"cabinet\s+members?\s+present|by\s+invitation|(?:[a-z&]+\s+){0,3}(?:representatives|partners)|"
+    r"cabinet\s+members?\s+present|by\s+invitation|invitees|(?:[a-z&]+\s+){0,3}(?:representatives|partners)|"
     r"members\s+of\s+the\s+(?:panel|committee|board|commission)|other\s+members(?:\s+present)?)\.?\s*$",
     re.I,
 )
