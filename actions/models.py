@@ -385,49 +385,51 @@ class Action(Versioned):
     # --- domain verbs: each one transaction, each leaves an entry on the timeline ----------
     # Each verb's guard is judged against the row as locked, never a copy the caller loaded earlier.
 
-    @transaction.atomic
     def _change(
         self, by, kind, entry="", expected_version=None, as_owner=False, at=None, guard=None, via="", **changes
     ):
-        locked = self.locked_row()
-        if expected_version is not None and int(expected_version) != locked.version:
-            raise StaleEdit(locked)
-        # Work from the locked row so a concurrent change is never lost under our own.
-        for field in [f.attname for f in self._meta.concrete_fields]:
-            setattr(self, field, getattr(locked, field))
-        due_before, due_fields = self.due_on, self._due_fields()  # before a guard tries the changes on
-        refusal = guard(self) if guard else None
-        if refusal:
-            raise ValueError(refusal)
-        # A change or an entry may depend on the row as locked (accepting a proposal: its rating, its words).
-        changes = {field: value(self) if callable(value) else value for field, value in changes.items()}
-        entry = entry(self) if callable(entry) else entry
-        rag_before, status_before = self.rag, self.status
-        for field, value in changes.items():
-            setattr(self, field, value)
-        due_after = self.due_on if self._due_fields() == due_fields else self._due_day()
-        self.deferrals += rag_rules.is_deferral(due_before, due_after)
-        update = ActionUpdate.objects.create(
-            proposed_rag=changes.get("proposed_rag") or "",
-            action=self,
-            at=at or clock.now(),
-            by=by if getattr(by, "is_authenticated", False) else None,
-            kind=kind,
-            text=entry,
-            from_owner=as_owner,
-            via=via,
-            rag_before=rag_before,
-            rag_after=self.rag,
-            status_before=status_before,
-            status_after=self.status,
-            due_before=due_before,
-            due_after=due_after,
-        )
-        if entry and (at is None or self._is_newest(update)):
-            self.latest_update = update
-        self.hold_row(locked)  # locked above at the version it was checked against: no second claim
-        self.save(update_fields=self._changed_since(locked))
-        return update
+        # A caller that holds the row (held_for_change) holds the transaction too, and answers a refusal by leaving
+        # it: the verb needs no savepoint of its own there (two statements fewer on every workspace write).
+        with transaction.atomic(savepoint=not self.__dict__.get("_held")):
+            locked = self.locked_row()
+            if expected_version is not None and int(expected_version) != locked.version:
+                raise StaleEdit(locked)
+            # Work from the locked row so a concurrent change is never lost under our own.
+            for field in [f.attname for f in self._meta.concrete_fields]:
+                setattr(self, field, getattr(locked, field))
+            due_before, due_fields = self.due_on, self._due_fields()  # before a guard tries the changes on
+            refusal = guard(self) if guard else None
+            if refusal:
+                raise ValueError(refusal)
+            # A change or an entry may depend on the row as locked (accepting a proposal: its rating, its words).
+            changes = {field: value(self) if callable(value) else value for field, value in changes.items()}
+            entry = entry(self) if callable(entry) else entry
+            rag_before, status_before = self.rag, self.status
+            for field, value in changes.items():
+                setattr(self, field, value)
+            due_after = self.due_on if self._due_fields() == due_fields else self._due_day()
+            self.deferrals += rag_rules.is_deferral(due_before, due_after)
+            update = ActionUpdate.objects.create(
+                proposed_rag=changes.get("proposed_rag") or "",
+                action=self,
+                at=at or clock.now(),
+                by=by if getattr(by, "is_authenticated", False) else None,
+                kind=kind,
+                text=entry,
+                from_owner=as_owner,
+                via=via,
+                rag_before=rag_before,
+                rag_after=self.rag,
+                status_before=status_before,
+                status_after=self.status,
+                due_before=due_before,
+                due_after=due_after,
+            )
+            if entry and (at is None or self._is_newest(update)):
+                self.latest_update = update
+            self.hold_row(locked)  # locked above at the version it was checked against: no second claim
+            self.save(update_fields=self._changed_since(locked))
+            return update
 
     def _changed_since(self, locked):
         """The columns a verb changed (and the ones save() keeps: the due day, the time of the change), so the

@@ -66,7 +66,8 @@ class Versioned(models.Model):
     def held_for_change(self):
         """Say that this instance is its row as read with select_for_update() in the transaction now open: the
         first verb called inside the block works from it rather than read and lock the row a second time. (Only
-        the first: one that failed half-way may leave the instance changed from the row.)"""
+        the first: one that failed half-way may leave the instance changed from the row.) That verb takes no
+        savepoint of its own: if it refuses, the transaction is spoiled and the caller ends it, as a view does."""
         if not transaction.get_connection().in_atomic_block:
             raise transaction.TransactionManagementError("held_for_change() needs the transaction that locked the row")
         self._held = True

@@ -9,13 +9,13 @@ from actions.models import Action, ActionUpdate
 from .conftest import HTMX, version_of
 
 # Session, user, groups; the row, read locked in the view's transaction (here a savepoint, as the test runs in a
-# transaction of its own; in production BEGIN and COMMIT, which are not counted), so the verb does not read it
-# again; the verb's savepoint, its timeline entry, the row (its version claimed by the lock, not by a second
-# conditional UPDATE) and its history row, the verb's release; the view's release; then the due meeting, which is
-# also the workspace meeting, read once to draw the row. No second fetch of the row to draw it: the verb leaves it
-# as saved. The action's search entry is not rewritten: a RAG change alters nothing it shows. (16 before issue 10b,
-# 11 before 10e: the row was read, then read again locked.)
-WRITE_QUERIES = 12
+# transaction of its own; in production BEGIN and COMMIT, which are not counted), so the verb neither reads it
+# again nor takes a savepoint of its own; the timeline entry, the row (its version claimed by the lock, not by a
+# second conditional UPDATE) and its history row; the view's release; then the due meeting, which is also the
+# workspace meeting, read once to draw the row. No second fetch of the row to draw it: the verb leaves it as
+# saved. The action's search entry is not rewritten: a RAG change alters nothing it shows. (16 before issue 10b,
+# 11 before 10e: the row was read, then read again locked, in a savepoint.)
+WRITE_QUERIES = 10
 
 
 def control(client, name, action, headers=None, **data):
