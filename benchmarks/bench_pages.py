@@ -4,11 +4,13 @@
     python benchmarks/bench_pages.py --actions 100000 --throughput      # also gunicorn + wrk at 16 connections
     make bench                                                          # both, on a throwaway PostgreSQL
 
-For each size it builds a throwaway database the way the test runner does (test_<name> on
+For each size it builds a throwaway database the way the test runner does (bench_<size> on
 PostgreSQL), loads the demo council and grows it with actions.scale.grow (twenty committees, ten
 years, ~25 actions a meeting, three timeline entries each), then requests each page with
-django.test.Client and prints the median time, the queries and the bytes, and the ratio of the
-median at --actions to the median at --baseline. The pages are the busiest committee's.
+django.test.Client and prints the median time, the statements and the bytes, and the ratio of the
+median at --actions to the median at --baseline. The pages are the busiest committee's. The two
+sizes are measured in turns, a round of every page and write at one, then at the other, so a slow
+minute on a shared machine falls on both sides of a ratio.
 
 --throughput serves the large database with gunicorn (2 workers) and drives `/actions/` as a
 councillor with wrk at 16 connections for a few seconds, then a view that serves the same bytes
@@ -138,87 +140,116 @@ class Counted:
         self._wrapped.__exit__(*exc)
 
 
-def measure(client, url, runs):
-    body(client.get(url))  # warm: template loading, the connection
-    times = []
-    for _ in range(runs):
-        with Counted() as queries:
-            start = time.perf_counter()
-            response = client.get(url)
-            content = body(response)
-            times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(times), queries.count, len(content)
+def one_request(client, url):
+    """(ms, statements, bytes) of one GET, drawn and read in full."""
+    with Counted() as queries:
+        start = time.perf_counter()
+        response = client.get(url)
+        content = body(response)
+        ms = (time.perf_counter() - start) * 1000
+    assert response.status_code == 200, (url, response.status_code)
+    return ms, queries.count, len(content)
 
 
-def measure_writes(client, committee, runs):
-    """The htmx writes a clerk makes most: a RAG change and a discharge, from the meeting workspace."""
-    meeting = committee.meetings.exclude(status=Meeting.Status.SCHEDULED).order_by("-starts_at").first()
+def write_requests(db, runs):
+    """The htmx writes a clerk makes most, from the meeting workspace: a RAG change and a discharge, as (name,
+    actions, make, meeting), up to `runs` actions each."""
+    meeting = db.committee.meetings.exclude(status=Meeting.Status.SCHEDULED).order_by("-starts_at").first()
     # Others' before the officer's, so "my actions" keeps its forty on a kept (large) database.
-    outstanding = Action.objects.outstanding().filter(committee=committee).order_by("-pk")
+    outstanding = Action.objects.outstanding().filter(committee=db.committee).order_by("-pk")
     officers = Q(owner__user__username="officer")
     actions = [*outstanding.exclude(officers)[: runs * 2], *outstanding.filter(officers)[: runs * 2]][: runs * 2]
-    half = len(actions) // 2
-    results = {}
-    for name, make in (
-        (
-            "RAG change (htmx)",
-            lambda a: (
-                reverse("actions:set_rag", args=[a.pk]),
-                {"rag": "red" if a.rag != "red" else "green", "reason": "Benchmark"},
-            ),
-        ),
-        (
-            "discharge (htmx)",
-            lambda a: (reverse("actions:discharge", args=[a.pk]), {"at_meeting": meeting.pk, "evidence": "Done."}),
-        ),
-    ):
-        times, counts = [], []
-        for action in actions[:half] if name.startswith("RAG") else actions[half:]:
-            url, data = make(action)
-            data.update(version=Action.objects.get(pk=action.pk).version, workspace_meeting=meeting.pk)
-            with Counted() as queries:
-                start = time.perf_counter()
-                response = client.post(url, data, HTTP_HX_REQUEST="true")
-                times.append((time.perf_counter() - start) * 1000)
-            # A refused change answers 200 too, with the row and its error: time only changes that were made.
-            assert response.status_code == 200 and b"error-summary" not in response.content, (url, response.content)
-            counts.append(queries.count)
-        results[name] = (statistics.median(times), counts[-1])
-    return results
+    rag = (
+        lambda a: reverse("actions:set_rag", args=[a.pk]),
+        lambda a: {"rag": "red" if a.rag != "red" else "green", "reason": "Benchmark"},
+    )
+    discharge = (
+        lambda a: reverse("actions:discharge", args=[a.pk]),
+        lambda a: {"at_meeting": meeting.pk, "evidence": "Done."},
+    )
+    half = len(actions) // 2  # the small database's busiest committee may have fewer outstanding than asked for
+    return [
+        ("RAG change (htmx)", actions[:half], rag, meeting),
+        ("discharge (htmx)", actions[half:], discharge, meeting),
+    ]
 
 
-def run(size, runs, keep=False):
-    if keep:  # one database per size, built once and reused: bench_<size>
+def one_write(client, action, make, meeting):
+    url_of, data_of = make
+    action.refresh_from_db()
+    data = {**data_of(action), "version": action.version, "workspace_meeting": meeting.pk}
+    with Counted() as queries:
+        start = time.perf_counter()
+        response = client.post(url_of(action), data, HTTP_HX_REQUEST="true")
+        ms = (time.perf_counter() - start) * 1000
+    # A refused change answers 200 too, with the row and its error: time only changes that were made.
+    assert response.status_code == 200 and b"error-summary" not in response.content, response.content
+    return ms, queries.count, 0
+
+
+class Sized:
+    """One size's database, kept open beside the other's: the connection moves between them (use())."""
+
+    def __init__(self, size, keep):
+        self.size = size
+        # One database per size: bench_<size>, built once and reused with --keep.
         connection.settings_dict.setdefault("TEST", {})["NAME"] = f"bench_{size}"
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=not keep, keepdb=keep)
-    try:
+        self.old_name = connection.creation.create_test_db(verbosity=0, autoclobber=not keep, keepdb=keep)
+        self.name = connection.settings_dict["NAME"]
         started = time.perf_counter()
         if keep and Action.objects.exists():
-            committee = Committee.objects.annotate(n=Count("actions")).order_by("-n").first()
-            give_officer(committee)
+            self.committee = Committee.objects.annotate(n=Count("actions")).order_by("-n").first()
+            give_officer(self.committee)
         else:
-            committee = build(size)
+            self.committee = build(size)
         print(
             f"-- {connection.vendor}: {Action.objects.count()} actions ({Action.objects.outstanding().count()} "
             f"outstanding), {ActionUpdate.objects.count()} timeline entries, {Meeting.objects.count()} meetings; "
-            f"busiest committee {committee.name}: {committee.actions.count()} actions; the officer owns "
+            f"busiest committee {self.committee.name}: {self.committee.actions.count()} actions; the officer owns "
             f"{Action.objects.outstanding().filter(owner__user__username='officer').count()} outstanding; "
             f"built in {time.perf_counter() - started:.0f} s",
             flush=True,
         )
-        clients = {None: Client()}
+        self.clients = {None: Client()}
         for username in ("clerk", "councillor", "chair", "officer"):
-            clients[username] = Client()
-            clients[username].force_login(User.objects.get(username=username))
-        results = {name: measure(clients[role], url, runs) for name, role, url in pages(committee)}
-        for name, (median, queries) in measure_writes(clients["clerk"], committee, runs).items():
-            results[name] = (median, queries, 0)
-        return results, old_name, committee, clients
-    except BaseException:
-        if not keep:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
-        raise
+            self.clients[username] = Client()
+            self.clients[username].force_login(User.objects.get(username=username))
+
+    def use(self):
+        if connection.settings_dict["NAME"] != self.name:
+            connection.close()
+            connection.settings_dict["NAME"] = self.name
+        return self
+
+    def destroy(self, original_name):
+        self.use()
+        connection.creation.destroy_test_db(original_name, verbosity=0)
+
+
+def measure(dbs, runs):
+    """Each page and write at every size, taken in turns (a round of every page at one size, then at the next),
+    so a minute in which this shared machine runs slow falls on both sides of a ratio: {size: {name: (median ms,
+    statements, bytes)}}."""
+    samples = {db.size: {} for db in dbs}
+    plans, writes = {}, {}
+    for db in dbs:  # each read from its own database
+        plans[db.size] = pages(db.use().committee)
+        writes[db.size] = write_requests(db, runs)
+    for round_ in range(runs + 1):
+        for db in dbs:
+            db.use()
+            for name, role, url in plans[db.size]:
+                taken = one_request(db.clients[role], url)
+                if round_:  # the first round warms: template loading, the connection
+                    samples[db.size].setdefault(name, []).append(taken)
+            for name, actions, make, meeting in writes[db.size] if round_ else []:
+                if round_ <= len(actions):
+                    taken = one_write(db.clients["clerk"], actions[round_ - 1], make, meeting)
+                    samples[db.size].setdefault(name, []).append(taken)
+    return {
+        size: {name: (statistics.median(t[0] for t in taken), taken[-1][1], taken[-1][2]) for name, taken in by.items()}
+        for size, by in samples.items()
+    }
 
 
 def throughput(committee, clients, seconds):
@@ -300,21 +331,26 @@ def main():
     setup_test_environment(debug=False)
     # Single requests time drawing the page: a page kept by core/pagecache.py would time a dictionary lookup.
     settings.PAGE_CACHE = False
-    baseline = {}
-    if args.baseline:
-        baseline, old_name, *_ = run(args.baseline, args.runs)  # small: built afresh each time (seconds)
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-    results, old_name, committee, clients = run(args.actions, args.runs, args.keep)
+    original = connection.settings_dict["NAME"]
+    dbs = []
     try:
+        if args.baseline:
+            dbs.append(Sized(args.baseline, keep=False))  # small: built afresh each time (seconds)
+        big = Sized(args.actions, args.keep)
+        dbs.append(big)
+        results = measure(dbs, args.runs)
+        baseline = results.get(args.baseline, {})
         print(f"{'page':34} {'median ms':>10} {'queries':>8} {'KB':>7} {'ratio':>7}")
-        for name, (median, queries, size) in results.items():
+        for name, (median, queries, size) in results[args.actions].items():
             ratio = f"{median / baseline[name][0]:7.2f}" if name in baseline else ""
             print(f"{name:34} {median:10.1f} {queries:8d} {size / 1024:7.0f} {ratio}")
         if args.throughput:
-            throughput(committee, clients, args.seconds)
+            big.use()
+            throughput(big.committee, big.clients, args.seconds)
     finally:
-        if not args.keep:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
+        for db in dbs:
+            if db.size == args.baseline or not args.keep:
+                db.destroy(original)
 
 
 if __name__ == "__main__":
