@@ -3280,3 +3280,29 @@ def test_apologies_submitted_by_a_full_name_and_a_substitute_with_dotted_initial
     )
     got = {(p["name"], p["status"]) for p in result["attendance"]}
     assert {("Mrs A.B. Penn", "present"), ("Clara Upton-Ash", "apologies")} <= got, got
+
+
+def test_titles_with_their_minute_references_in_brackets_are_numbered_items():
+    result = parse_minutes(
+        "Items No. Item\n\n\nApologies for absence (PKS/01/040325)\n\n\nApologies were received from "
+        "Councillor Penn.\n\n\nDeclaration of Interest (PKS/02/040325)\n\n\nNone.\n\n\n"
+        "Library Opening Hours (PKS/03/040325)\n\n\nThe Committee noted the report.\n"
+    )
+    assert [(i["number"], i["title"]) for i in result["items"]] == [
+        ("PKS/01/040325", "Apologies for absence"),
+        ("PKS/02/040325", "Declaration of Interest"),
+        ("PKS/03/040325", "Library Opening Hours"),
+    ]
+
+
+def test_a_portals_agenda_run_into_one_line_is_cut_at_numbers_that_run_from_one():
+    notes = " ".join(["The committee is asked to note the terms of reference for the review."] * 8)
+    result = parse_minutes(
+        "Meeting Details Committee: Parks Committee Date/Time: 9 Feb 2025 - 09:30 to 12:30 Agenda Public Items "
+        f"1 Welcome and Apologies 2 Declarations of Interest 3 Allotments Review 4 Parks Strategy Update {notes}"
+    )
+    assert [(i["number"], i["title"]) for i in result["items"]][:3] == [
+        ("1", "Welcome and Apologies"),
+        ("2", "Declarations of Interest"),
+        ("3", "Allotments Review"),
+    ]

@@ -101,6 +101,9 @@ _PAPER_TITLE = re.compile(
 # Mayor. 2 APOLOGIES FOR ABSENCE Apologies ...". A minute number after a sentence's end, before a capitalised word.
 _INLINE_MINUTE = re.compile(r"(?<=[.:;!?)”’\"]) (?P<num>\d{1,4})\.? (?=[A-Z][A-Z'’]+[ ,:–-]|[A-Z] [A-Z]{2})")
 RUN_ON_LINE = 600  # characters: longer than any paragraph of minutes a line break would have ended
+# "... Public Items 1 Welcome and Apologies/Substitutes 2 Declarations of Interest 3 Minute of ...": a portal's
+# agenda run into one line, titles in mixed case and no full stops; believed only as a run from 1.
+_INLINE_AGENDA_NUMBER = re.compile(r"(?<=[a-z)]) (?P<num>\d{1,2}) (?=[A-Z][a-z]+ )")
 
 
 def _unfold_numbered_minutes(text: str) -> str:
@@ -117,9 +120,20 @@ def _unfold_numbered_minutes(text: str) -> str:
             run.append(m)
         runs.append(run)
         cuts = [m.start() for r in runs if len(r) >= 3 for m in r]
+        if not cuts and len(line) > RUN_ON_LINE:
+            cuts = _agenda_run(line)
         for start, end in zip([0, *cuts], [*cuts, len(line)], strict=True):
             out.append(line[start:end].strip())
     return "\n".join(out)
+
+
+def _agenda_run(line: str) -> list[int]:
+    """Where "1 Title 2 Title 3 Title 4 Title" numbers on from 1, at least four deep: the places to cut."""
+    run: list[re.Match] = []
+    for m in _INLINE_AGENDA_NUMBER.finditer(line):
+        if int(m.group("num")) == len(run) + 1:
+            run.append(m)
+    return [m.start() for m in run] if len(run) >= 4 else []
 
 
 # Clutter lines the layout stage still wants to see, by what they tell it.
@@ -165,7 +179,23 @@ def _normalise(text: str) -> list[str]:
         out.append(line)
     _dehyphenate(out)
     out = _without_alphabet_menu(out)
-    return _split_inline_decisions(_split_run_in_titles(_interest_tables(_rejoin_wrapped(out))))
+    return _split_inline_decisions(_split_run_in_titles(_interest_tables(_rejoin_wrapped(_referenced_titles(out)))))
+
+
+# "Apologies for absence (ECSS/01/060411)": a website's item title with its minute reference in brackets after it.
+_REFERENCED_TITLE = re.compile(r"^(?P<title>[A-Z][^()]{2,150}?)\s+\((?P<ref>[A-Z]{2,8}/\w{1,4}/\d{2,8})\)$")
+
+
+def _referenced_titles(lines: list[str]) -> list[str]:
+    """Such titles become headings numbered by their references, where two or more make a list of minutes."""
+    found = [i for i, line in enumerate(lines) if _REFERENCED_TITLE.match(line)]
+    if len(found) < 2:
+        return lines
+    out = list(lines)
+    for i in found:
+        m = _REFERENCED_TITLE.match(lines[i])
+        out[i] = f"{HEADING}{m.group('ref')}{CELL}{m.group('title')}"
+    return out
 
 
 def _without_alphabet_menu(lines: list[str]) -> list[str]:
