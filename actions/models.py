@@ -397,7 +397,7 @@ class Action(Versioned):
     ):
         # A caller that holds the row (held_for_change) holds the transaction too, and answers a refusal by leaving
         # it: the verb needs no savepoint of its own there (two statements fewer on every workspace write).
-        with transaction.atomic(savepoint=not self.__dict__.get("_held")):
+        with transaction.atomic(savepoint=not self.is_held()):
             locked = self.locked_row()
             if expected_version is not None and int(expected_version) != locked.version:
                 raise StaleEdit(locked)

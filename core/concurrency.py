@@ -76,12 +76,16 @@ class Versioned(models.Model):
         finally:
             self.__dict__.pop("_held", None)
 
+    def is_held(self):
+        """Whether held_for_change() says this instance is its row, locked in the transaction still open."""
+        return bool(self.__dict__.get("_held")) and transaction.get_connection().in_atomic_block
+
     def locked_row(self):
-        """The row as locked in this transaction: a copy of this instance if held_for_change() says it is that
-        row, else read afresh with select_for_update()."""
-        if self.__dict__.pop("_held", False) and transaction.get_connection().in_atomic_block:
-            return copy.copy(self)
-        return type(self)._default_manager.select_for_update().get(pk=self.pk)
+        """The row as locked in this transaction: a copy of this instance if it is held (held_for_change(), and
+        only for the first verb), else read afresh with select_for_update()."""
+        held = self.is_held()
+        self.__dict__.pop("_held", None)
+        return copy.copy(self) if held else type(self)._default_manager.select_for_update().get(pk=self.pk)
 
     def save_versioned(self, expected_version, **save_kwargs):
         """Save only if nobody else saved since `expected_version` (what the form was rendered with)."""

@@ -28,8 +28,7 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
             continue
         heading = _marked_heading(line) if line.startswith(HEADING) else None
         alone = False
-        # "12." or "AM119" (a minute code: the body's letters, the number, the year) alone on its line
-        bare = None if heading else re.match(r"^(?:Item\s+)?((?:[A-Z]{1,4})?\d{1,4}(?:/\d{1,4})?[a-z]?)[.)]?$", line)
+        bare = None if heading else NUMBER_ALONE.match(line)
         sub_item = None if heading or bare else re.match(r"^(\d{1,3}\.\d{1,2})\.?$", line)
         if sub_item:
             # "5.1" / "5TH FEBRUARY, 2018; pdf icon PDF 244 KB": a sub-item with its own papers, under item 5.
@@ -152,7 +151,8 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
     return items
 
 
-_BARE_NUMBER = re.compile(r"^(?:(?:Agenda\s+)?Item\s+|Minute\s+)?(\d{1,4})[.)]?(?:\s+\S.*)?$")
+# "12." or "AM119" (a minute code: the body's letters, the number, the year) alone on its line
+NUMBER_ALONE = re.compile(r"^(?:Item\s+)?((?:[A-Z]{1,4})?\d{1,4}(?:/\d{1,4})?[a-z]?)[.)]?$")
 
 
 def _cited_ahead(lines: list[str], i: int, key: tuple, last_key: tuple | None) -> bool:
@@ -161,8 +161,9 @@ def _cited_ahead(lines: list[str], i: int, key: tuple, last_key: tuple | None) -
     if not last_key or len(key) != 1 or len(last_key) != 1 or key[0] <= last_key[0] + 1:
         return False
     for line in lines[i + 1 : i + 60]:
-        m = _BARE_NUMBER.match(line)
-        if m and int(m.group(1)) == last_key[0] + 1:
+        alone, numbered = NUMBER_ALONE.match(line), NUM_HEADING.match(line)
+        number = alone.group(1) if alone else numbered.group("num") if numbered else ""
+        if number_key(number) == (last_key[0] + 1,):
             return True
     return False
 

@@ -111,19 +111,16 @@ def _unfold_numbered_minutes(text: str) -> str:
     the line (a list of minutes, not a figure that happens to follow a full stop)."""
     out = []
     for line in text.split("\n"):
-        found = list(_INLINE_MINUTE.finditer(line)) if len(line) > RUN_ON_LINE else []
-        runs, run = [], []
-        for m in found:
-            if run and int(m.group("num")) != int(run[-1].group("num")) + 1:
-                runs.append(run)
-                run = []
-            run.append(m)
-        runs.append(run)
-        cuts = [m.start() for r in runs if len(r) >= 3 for m in r]
-        if not cuts and len(line) > RUN_ON_LINE:
-            cuts = _agenda_run(line)
-        for start, end in zip([0, *cuts], [*cuts, len(line)], strict=True):
-            out.append(line[start:end].strip())
+        if len(line) <= RUN_ON_LINE:
+            out.append(line)
+            continue
+        runs: list[list[re.Match]] = [[]]
+        for m in _INLINE_MINUTE.finditer(line):
+            if runs[-1] and int(m.group("num")) != int(runs[-1][-1].group("num")) + 1:
+                runs.append([])
+            runs[-1].append(m)
+        cuts = [m.start() for run in runs if len(run) >= 3 for m in run] or _agenda_run(line)
+        out += [line[start:end].strip() for start, end in zip([0, *cuts], [*cuts, len(line)], strict=True)]
     return "\n".join(out)
 
 
