@@ -239,6 +239,18 @@ def test_a_stale_close_keeps_the_reason_typed(clerk, make_action):
     assert action.status == action.Status.OPEN
 
 
+def test_a_stale_rag_change_keeps_the_rating_chosen_and_the_reason_typed(clerk, make_action):
+    action = make_action()
+    seen = action.version
+    action.set_rag("red", reason="Slipped")  # another clerk got there first
+    response = control(clerk, "set_rag", action, HTMX, version=seen, rag="green", reason="On track")
+    content = response.content.decode()
+    assert "changed by someone else" in content and 'value="On track"' in content
+    assert '<option value="green" selected>' in content and '<option value="red" selected>' not in content
+    action.refresh_from_db()
+    assert action.rag == "red"
+
+
 def test_a_rag_change_answers_with_the_saved_row_without_fetching_it_again(
     clerk, make_action, next_meeting, django_assert_num_queries
 ):
