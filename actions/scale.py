@@ -117,6 +117,10 @@ def _meetings(committees, members, actions, today):
                 status = Meeting.Status.MINUTES_DRAFT if n == -1 else Meeting.Status.PUBLISHED
             starts = clock.local_datetime(day, datetime.time(18, 0))
             rows.append(Meeting(committee=committee, starts_at=starts, status=status, venue="Council Chamber"))
+    # In the order a council's database fills, every committee's meetings interleaved by date (then their items,
+    # actions and timeline too): inserted committee by committee, one committee's rows sat together on disk, and
+    # the planner read a committee's whole decade through its index where a real council's cannot.
+    rows.sort(key=lambda m: m.starts_at)
     meetings = Meeting.objects.bulk_create(rows, batch_size=BATCH)
     Attendance.objects.bulk_create(
         (
@@ -204,13 +208,13 @@ def _action(rng, meeting, item, resolution, n, following, officers, today):
 
 
 def _timeline(rng, actions, today):
-    """About three entries an action: agreed, an update, and its discharge (or a second update)."""
-    count = 0
-    batch = []
+    """About three entries an action: agreed, an update, and its discharge (or a second update), inserted in the
+    order they happened."""
+    entries = []
     for action in actions:
         agreed = action.created_at
-        entries = [ActionUpdate(action=action, at=agreed, kind=ActionUpdate.Kind.CREATED, status_after="open")]
-        entries.append(
+        mine = [ActionUpdate(action=action, at=agreed, kind=ActionUpdate.Kind.CREATED, status_after="open")]
+        mine.append(
             ActionUpdate(
                 action=action,
                 at=agreed + datetime.timedelta(days=14),
@@ -220,7 +224,7 @@ def _timeline(rng, actions, today):
             )
         )
         if action.discharged_on:
-            entries.append(
+            mine.append(
                 ActionUpdate(
                     action=action,
                     at=clock.local_datetime(action.discharged_on, datetime.time(19, 0)),
@@ -230,7 +234,7 @@ def _timeline(rng, actions, today):
                 )
             )
         elif rng.random() < 0.5:
-            entries.append(
+            mine.append(
                 ActionUpdate(
                     action=action,
                     at=min(clock.now(), agreed + datetime.timedelta(days=40)),
@@ -238,12 +242,9 @@ def _timeline(rng, actions, today):
                     text="Draft report with the Director for sign-off.",
                 )
             )
-        batch += entries
-        if len(batch) >= BATCH:
-            count += len(ActionUpdate.objects.bulk_create(batch))
-            batch = []
-    count += len(ActionUpdate.objects.bulk_create(batch))
-    return count
+        entries += mine
+    entries.sort(key=lambda entry: entry.at)
+    return len(ActionUpdate.objects.bulk_create(entries, batch_size=BATCH))
 
 
 def _point_at_latest_updates(actions):

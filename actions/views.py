@@ -271,12 +271,14 @@ LOG_PAGE_SIZE = 50  # rows a page: half the rendering of 100 (issue 10b); earlie
 def log_actions(user, committee, show, year=None):
     """The log's rows, and the meeting a 'since' view counts from. Bounded by default: this municipal year
     and whatever is still outstanding, so ten years of history cost nothing until someone asks for them."""
-    actions = Action.objects.visible_to(user).filter(committee=committee).with_related()
     # The meeting each action keeps a copy of (Action.source_meeting), not the item's: one join fewer to sort.
-    actions = actions.order_by("source_meeting__starts_at", "created_at", "pk")
+    visible = Action.objects.visible_to(user).with_related().order_by("source_meeting__starts_at", "created_at", "pk")
+    actions = visible.filter(committee=committee)
+    # A period's conditions name the committee in each arm (agreed_between_q), and are read without the filter on
+    # it: with that filter beside them, PostgreSQL read the committee's decade of actions to find this year's.
     if year:
         start = datetime.date(year, *clock.MUNICIPAL_YEAR_STARTS)
-        return actions.agreed_between(start, clock.add_years(start, 1), committee), None
+        return visible.agreed_between(start, clock.add_years(start, 1), committee), None
     if show == "outstanding":
         return actions.outstanding(), None
     if show == "discharged":
@@ -285,7 +287,7 @@ def log_actions(user, committee, show, year=None):
         return (discharged.filter(discharged_on__gte=last.date) if last else discharged), last
     if show == "current":
         this_year = agreed_between_q(clock.municipal_year(), clock.today() + datetime.timedelta(days=1), committee)
-        return actions.filter(Q(status__in=Action.OUTSTANDING) | this_year), None
+        return visible.filter(Q(committee=committee, status__in=Action.OUTSTANDING) | this_year), None
     return actions, None
 
 

@@ -71,7 +71,7 @@ MAKE = "actions/workspace/make_action.html"
 
 def _get_action_for_clerk(request, pk):
     """404 for an action the visitor may not know of, 403 for one they may see but not change."""
-    action = get_object_or_404(Action.objects.visible_to(request.user).with_related(), pk=pk)
+    action = get_object_or_404(Action.objects.visible_to(request.user).for_row(), pk=pk)
     roles.require_clerk(request.user)
     return action
 

@@ -112,6 +112,15 @@ def make_action(committee, item):
     def make(**fields):
         fields.setdefault("text", "A report on housing for care leavers to be brought to a future committee")
         fields.setdefault("committee", committee)
+        if "source_item" not in fields and fields["committee"] != committee:
+            # Agreed at one of that committee's own meetings, as Action.clean() requires.
+            theirs = item.meeting
+            meeting = Meeting.objects.create(
+                committee=fields["committee"], starts_at=theirs.starts_at, status=theirs.status
+            )
+            fields["source_item"] = AgendaItem.objects.create(
+                meeting=meeting, number=item.number, order=item.order, title=item.title, exempt=item.exempt
+            )
         fields.setdefault("source_item", item)
         return Action.record(**fields)
 

@@ -226,3 +226,17 @@ def test_a_malformed_year_or_page_falls_back_to_a_page_that_works(councillor, co
     assert response.status_code == 200
     assert log["video"].reference in response.content.decode()
     assert content(councillor.get(f"{url('log_csv', committee)}?{query}")).startswith(b"\xef\xbb\xbf")
+
+
+def test_each_period_of_the_log_leaves_out_what_another_committee_agreed_or_recorded(
+    clerk, committee, other_committee, log, make_action
+):
+    # The period's conditions name the committee in each arm, without a filter on it beside them (issue 10g).
+    theirs_at_a_meeting = make_action(text="Theirs, agreed at their meeting", committee=other_committee)
+    theirs_recorded = make_action(text="Theirs, recorded between meetings", committee=other_committee, source_item=None)
+    ours_recorded = make_action(text="Ours, recorded between meetings", source_item=None)
+    year = clock.municipal_year().year
+    for query in ("", f"?year={year}"):
+        page = clerk.get(url("log", committee) + query).content.decode()
+        assert ours_recorded.reference in page and log["video"].reference in page, query
+        assert theirs_at_a_meeting.reference not in page and theirs_recorded.reference not in page, query

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
@@ -190,3 +191,12 @@ def test_a_verb_claims_the_version_once_under_its_row_lock_and_still_refuses_a_s
     with pytest.raises(StaleEdit):
         stale.save()  # an ordinary save holds no lock: it still makes its own claim
     assert "_held_version" not in action.__dict__  # the verb's hold ended with its save
+
+
+def test_an_action_belongs_to_the_committee_whose_meeting_agreed_it(committee, other_committee, item):
+    with pytest.raises(ValidationError) as refused:
+        Action.record(
+            text="Agreed at one committee's meeting, filed under another", committee=other_committee, source_item=item
+        )
+    assert "choose that committee" in str(refused.value.message_dict["committee"])
+    assert not Action.objects.exists()

@@ -85,8 +85,14 @@ def _cell(label, content, css=""):
     return f'<td role="cell" data-label="{label}"{css}>{content}</td>'
 
 
+def _clip(text, limit):
+    """Truncator(text).chars(limit), but a text that fits is returned as it is: Truncator walks every character of
+    it to find where to cut, and most texts fit (2 ms of the tracker's 33 at 100,000 actions)."""
+    return text if len(text) <= limit else Truncator(text).chars(limit)
+
+
 def _truncated(text, limit):
-    return Truncator(text).chars(int(limit)) if limit else text
+    return _clip(text, int(limit)) if limit else text
 
 
 def _ref_cell(action, label, limit, with_committee):
@@ -109,7 +115,7 @@ def _agreed_cell(action, label, limit, with_committee):
     item = action.source_item
     if not item:
         return _cell("Agreed at", "Not recorded")
-    day, title = esc(table_date(item.meeting.date)), esc(Truncator(item.title).chars(60))
+    day, title = esc(table_date(item.meeting.date)), esc(_clip(item.title, 60))
     content = f'{day}, item {esc(item.number)}<span class="cell-caption">{title}</span>'
     return _cell("Agreed at", content + (EXEMPT if item.exempt else ""))
 
@@ -152,7 +158,7 @@ def _days_cell(action, label, limit, with_committee):
 def _latest_cell(action, label, limit, with_committee):
     if not action.latest_update_text:
         return _cell("Latest update", "None yet", "col-latest")
-    text = Truncator(action.latest_update_text).chars(160) if limit else action.latest_update_text
+    text = _clip(action.latest_update_text, 160) if limit else action.latest_update_text
     at = esc(table_date(action.latest_update_at))
     return _cell("Latest update", f'<span class="cell-caption">{at}</span>{esc(text)}', "col-latest")
 
