@@ -8,7 +8,8 @@ HONORIFIC_WORDS = {
 
 # The same titles as they are printed before a name, for the parser's patterns.
 HONORIFIC_PATTERN = (
-    r"(?:(?:(?:County|District|Borough|Parish|Town)\s+|(?:COUNTY|DISTRICT|BOROUGH|PARISH|TOWN)\s+)?"
+    # A town or parish council's "D/Cllr Grant" and "C/Cllr Heathcoat": the district's and the county's members.
+    r"(?:(?:(?:County|District|Borough|Parish|Town)\s+|(?:COUNTY|DISTRICT|BOROUGH|PARISH|TOWN)\s+|[CD]/)?"
     r"(?:Councillors?|COUNCILLORS?|Cllrs?|CLLRS?)|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|"
     r"Revd|Rev|Reverend|Father|Sir|Dame|Canon|Alderman|Aldermen|ALDERMAN|ALDERMEN)\.?"
 )

@@ -3306,3 +3306,112 @@ def test_a_portals_agenda_run_into_one_line_is_cut_at_numbers_that_run_from_one(
         ("2", "Declarations of Interest"),
         ("3", "Allotments Review"),
     ]
+
+
+# --- round 16 (test12 as tuning data): each rule on invented wording ---------------------------------------------
+
+
+def test_a_town_councils_minute_numbers_with_month_and_year_are_items_and_its_district_member_owns_a_promise():
+    result = parse_minutes(
+        "Minutes of a Full Council meeting held on Tuesday 9th March 2021 at 7pm.\n\n"
+        "1/03/21 Roll call\n         Cllrs. present: Pike\n\n2/3/21 Apologies for Absence\n\n"
+        "3/3/21 Public Participation Time\n       A resident asked about the bus shelter. This was being\n"
+        "       looked at and D/Cllr. Moss would report back on progress.\n"
+    )
+    assert result["committee"] == "Full Council"
+    assert [i["number"] for i in result["items"]] == ["1/03/21", "2/3/21", "3/3/21"]
+    actions = [a for i in result["items"] for a in i["actions"]]
+    assert [a["text"] for a in actions] == ["D/Cllr. Moss to report back on progress"], actions
+
+
+def test_a_present_list_of_forenames_and_surnames_with_no_commas_is_split_into_people_even_when_wrapped():
+    result = parse_minutes(
+        "Minutes of the Park Board\n3 March 2025 at 10.00am\n"
+        "Present in person Alma Reid (Convener) Boris Tate Cora Vance\n"
+        "Present virtually Dina Webb Evan Yates\nFinn Zeller Gail Abbot\n"
+        "In Attendance Hugh Bell, Chief Executive Officer Ida Cole, Director of Parks and Trails Jon Dale, Clerk\n"
+        "Apologies Kay Ellis Lee Ford\n\nWelcome\nThe Convener welcomed everyone.\n"
+    )
+    got = {(p["name"], p["status"]) for p in result["attendance"]}
+    names = ["Alma Reid", "Boris Tate", "Cora Vance", "Dina Webb", "Evan Yates", "Finn Zeller", "Gail Abbot"]
+    assert {(name, "present") for name in names} <= got, got
+    assert {("Hugh Bell", "in_attendance"), ("Ida Cole", "in_attendance"), ("Jon Dale", "in_attendance")} <= got
+    assert {("Kay Ellis", "apologies"), ("Lee Ford", "apologies")} <= got
+
+
+def test_a_long_minute_heading_naming_the_committee_and_another_date_is_not_a_running_header():
+    result = parse_minutes(
+        "MINUTES OF THE TOWN COUNCIL\n\nMinutes of a meeting of the Town Council held on Monday, 2 June 2025.\n\n"
+        "Present: Councillor Amos\n\n12 MINUTES OF THE TOWN COUNCIL HELD ON 14/04/25\n\n"
+        "RESOLVED – That the minutes be signed.\n\n13 MARKET HALL\n\nRESOLVED – That the report be noted.\n"
+    )
+    assert [i["number"] for i in result["items"]] == ["12", "13"]
+
+
+def test_a_parish_items_title_then_colon_then_its_minute_on_the_same_line():
+    result = parse_minutes(
+        "Minutes of the Meeting of March 3rd 2025\n\nPRESENT: Cllrs. Ann Bray (Chair), Ben Cope\n\n"
+        "1. Apologies for absence: Cllr. Cal Dunn\n\n2. Planning: None\n\n"
+        "3. Matters outstanding from the last meeting:\nThe footpath is still closed.\n\n"
+        "4. Village Green: Cllr. Bray to obtain quotes for new benches.\n\n"
+        "5. Speed Watch Results - Report by the Community Safety Officer of the District Council.\n"
+        "The report was noted.\n\n6. Allotment Rents – Report of the Allotments Working Group\nNoted.\n"
+    )
+    assert [i["title"] for i in result["items"]] == [
+        "Apologies for absence",
+        "Planning",
+        "Matters outstanding from the last meeting",
+        "Village Green",
+        "Speed Watch Results",
+        "Allotment Rents – Report of the Allotments Working Group",  # a title that reads as one keeps its author
+    ]
+    assert ("Cal Dunn", "apologies") in {(p["name"], p["status"]) for p in result["attendance"]}
+    assert [a["text"] for a in result["items"][3]["actions"]] == ["Cllr. Bray to obtain quotes for new benches"]
+
+
+def test_the_committee_asking_if_something_could_be_arranged_is_a_request_but_a_members_question_is_not():
+    result = parse_minutes(
+        "1. Training\n\nThe Panel asked if a visit to the depot could be arranged before 1 May 2026 and whether "
+        "the slides could be shared. It was agreed to make representations to the Minister about the grant "
+        "in view of its effect on rural bus routes. Members asked whether residents could be offered a discount.\n"
+    )
+    texts = [a["text"] for a in result["items"][0]["actions"]]
+    assert texts == [
+        "A visit to the depot to be arranged before 1 May 2026",
+        "Make representations to the Minister about the grant",
+    ], texts
+
+
+def test_a_decision_pages_discussion_is_not_its_decision_when_resolved_follows():
+    result = parse_minutes(
+        "Decision Maker: Leisure Committee\n\nDecision:\n\nThe current arrangements were for the lights to be "
+        "provided in the town centre.\n\nRESOLVED to:\n\n1. Continue with the current arrangements.\n\n"
+        "2. Consult with the town councils on future provision.\n"
+    )
+    texts = [a["text"] for i in result["items"] for a in i["actions"]]
+    assert not any("current arrangements were" in t for t in texts), texts
+
+
+def test_a_column_of_initialled_names_spaced_out_under_a_councillors_title_is_one_present_list():
+    result = parse_minutes(
+        "Fire Authority\n\nMonday, 2 March 2026 at 10.30 am\n\nPresent:\n\n\n\nA Hope (Chair)\n\n\n\nCouncillors\n\n"
+        "\n\n\n\nB Irwin (Vice-Chair)\n\nC Jones\n\nD Keane\n\n45/25\n\nChair's Welcome\n\nThe Chair said that "
+        "Democratic Services would ascertain if places were left on the course.\n"
+    )
+    got = {p["name"] for p in result["attendance"]}
+    assert {"A Hope", "B Irwin", "C Jones", "D Keane"} <= got, got
+    assert [i["title"] for i in result["items"]] == ["Chair's Welcome"]
+    assert [a["owner"] for a in result["items"][0]["actions"]] == ["Democratic Services"]
+
+
+def test_unnumbered_website_titles_with_a_colon_are_items():
+    result = parse_minutes(
+        "Venue: The Hall\n\nElection of Chairman:\n\n\nIt was proposed that Mr Ash be elected.\n\n\n"
+        "Welcome and Introductions:\n\n\nThe Chairman welcomed everyone.\n\n\nApologies for Absence:\n\n\n"
+        "Apologies were received from Councillor Birch.\n"
+    )
+    assert [i["title"] for i in result["items"]] == [
+        "Election of Chairman",
+        "Welcome and Introductions",
+        "Apologies for Absence",
+    ]

@@ -66,25 +66,63 @@ _ORG_PREFIX = re.compile(rf"^[A-Z][\w'&. -]{{0,60}}?\b(?:Council|Authority)\s*(?
 # "Other Members Present P J Bateson J Campbell Mrs E A Forde", "Officers Present J A Lowe, (Chief Executive) ...".
 _RUN_ON_LABEL = re.compile(
     r"^(?P<label>presiding|(?:other\s+)?(?:members|councillors)\s+present|officers\s+present|also\s+present|"
-    r"present|in\s+attendance|apologies)\s+(?P<rest>(?:(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr|Alderman)\.?\s+)?[A-Z]\.?\s.*)$",
+    r"present\s+(?:in\s+person|virtually|remotely|online|in\s+the\s+room)|"
+    r"present|in\s+attendance|apologies)\s+(?P<rest>(?:(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr|Alderman)\.?\s+)?[A-Z].*)$",
     re.I,
 )
-_INITIALLED = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr|Alderman)\.?\s+)?(?:[A-Z]\.?\s+){1,3}[A-Z](?:[a-z]|['’][A-Z])[\w'’-]*"
-    r"(?:\s*,?\s*\([^()]{2,80}\))?"
-)
+_BRACKETED = r"(?:\s*,?\s*\([^()]{2,80}\))?"
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr|Alderman)\.?\s+)?"
+_INITIALLED = re.compile(rf"{_TITLE}(?:[A-Z]\.?\s+){{1,3}}[A-Z](?:[a-z]|['’][A-Z])[\w'’-]*{_BRACKETED}")
+# "Present in person Sandy Bremner (Convener) Jackie Brierton Kenny Deans": a forename and a surname each.
+_WORD = r"[A-Z][a-z]*(?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+_FULL_NAMED = re.compile(rf"{_TITLE}{_WORD}\s+{_WORD}{_BRACKETED}")
 
 
 def _comma_less_run(line: str) -> str | None:
-    """ "Presiding P McLean" → "Presiding: P McLean"; names told apart by their initials, one entry each."""
+    """ "Presiding P McLean" → "Presiding: P McLean"; names told apart by their initials (or as forename and
+    surname, where every one has both), one entry each."""
     m = _RUN_ON_LABEL.match(line)
     if not m:
         return None
-    names = [n.group(0) for n in _INITIALLED.finditer(m.group("rest"))]
-    left = _INITIALLED.sub("", m.group("rest"))
-    if not names or re.sub(r"[\s,;.]|\band\b", "", left):
-        return None  # something besides initialled names: not this layout
-    return f"{m.group('label')}: " + "; ".join(re.sub(r",\s*\(", " (", n) for n in names)
+    names = _names_only(m.group("rest")) or _named_with_posts(m.group("rest"))
+    return f"{m.group('label')}: " + "; ".join(names) if names else None  # else something besides names
+
+
+def _names_only(text: str, shapes=(_INITIALLED, _FULL_NAMED)) -> list[str]:
+    for shape in shapes:
+        names = [n.group(0) for n in shape.finditer(text)]
+        left = shape.sub("", text)
+        if names and not re.sub(r"[\s,;.]|\band\b", "", left) and (shape is _INITIALLED or len(names) >= 2):
+            return [re.sub(r",\s*\(", " (", n) for n in names]
+    return []
+
+
+# "In Attendance Grant Moir, Chief Executive Officer (CEO) David Cameron, Director of Corporate Services Gavin
+# Miles, Director of Planning": each name is the two words before a comma, its post runs to the next name.
+_NAME_COMMA = re.compile(rf"(?:^|(?<=\s))({_WORD}\s+{_WORD}),\s+")
+
+
+def _named_with_posts(text: str) -> list[str]:
+    starts = list(_NAME_COMMA.finditer(text))
+    if len(starts) < 2 or starts[0].start() != 0:
+        return []
+    entries = []
+    for k, name in enumerate(starts):
+        post = text[name.end() : starts[k + 1].start() if k + 1 < len(starts) else len(text)].strip(" ,;")
+        if not any(w.lower().strip("()") in POST_HEADS | POST_WORDS for w in post.split()):
+            return []  # not a post between two names: some other layout
+        entries.append(f"{name.group(1)}, {post}")
+    return entries
+
+
+def _continued_runs(lines: list[str], converted: list[str | None]) -> list[str]:
+    """A comma-less run wrapped onto the next line ("Present virtually Chris Beattie Paul Gibb" / "Geva Blackett
+    Hannah Grist"): the wrapped line's names join the list."""
+    out = []
+    for k, line in enumerate(lines):
+        names = k and (converted[k - 1] or out[-1].startswith("; ")) and not converted[k] and _names_only(line)
+        out.append(f"; {'; '.join(names)}" if names else converted[k] or line)
+    return out
 
 
 # A PDF's label column wrapped around the first name: "Officers in Mr Tohill, Chief Executive Attendance: Ms Campbell".
@@ -104,13 +142,15 @@ def _relabelled(line: str) -> str:
     return _BRACKETED_LABEL.sub(lambda b: f"{b.group('label')}: ", line)
 
 
+_NUMBERED_APOLOGIES = re.compile(r"^\d{1,3}[.)]?\s+(?=apologies\b[^:]{0,40}:\s*\S)", re.I)
 _ATTENDED_SENTENCE = re.compile(r"\s(?:also\s+)?attended\s+(?:the|this)\s+meeting\b")
 
 
 def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
     people: list[Person] = []
     used: set[int] = set()
-    lines = [_comma_less_run(line) or _relabelled(line) for line in lines]
+    converted = [_comma_less_run(line) for line in lines]
+    lines = [_relabelled(line) for line in _continued_runs(lines, converted)]
     i = 0
     while i < len(lines):
         if not people and i < 30 and _UNLABELLED_LIST.match(lines[i]):
@@ -119,7 +159,10 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
         # A website's "Apologies" item, marked as a heading by an earlier stage: its names are the apologies, and the
         # heading stays the item's.
         heading = lines[i].startswith(HEADING)
-        m = ATTENDANCE_LABEL.match(lines[i][1:] if heading else lines[i])
+        # "1. Apologies for absence: Cllr. Les Thomson": a numbered item whose title is the label (kept as the item's)
+        numbered = None if heading else _NUMBERED_APOLOGIES.match(lines[i])
+        heading = heading or bool(numbered)
+        m = ATTENDANCE_LABEL.match(lines[i][numbered.end() :] if numbered else lines[i][1:] if heading else lines[i])
         label = m and (m.group("label") or m.group("bare"))
         if heading and not (label and label.lower().startswith("apolog")):
             m = None
@@ -146,13 +189,15 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
         while j < len(lines):
             if not lines[j]:
                 # "Present: Councillor A (Chair)" / blank line / "Councillor B" / "Mr C": the list goes on.
-                nxt = next((k for k in range(j + 1, min(j + 5, len(lines))) if lines[k]), None)
+                nxt = next((k for k in range(j + 1, min(j + 8, len(lines))) if lines[k]), None)
                 if nxt is None or not (
                     re.match(rf"^{HONORIFIC}\s", lines[nxt])
                     or _GROUP_TITLE.match(lines[nxt])
                     or _CAPS_SURNAME.match(lines[nxt])
                     # "Invitees:" / "Cllr Jane Mudd (Leader)," / blank / "Beverly Owen (Chief Executive),": a comma
                     or (chunk[-1].rstrip().endswith(",") and _starts_entry(lines[nxt]))
+                    # "S Serridge (Vice-Chair)" / blank / "F De Molfetta": a column of names a web page spaced out
+                    or (_starts_entry(chunk[-1].strip()) and _short_entry(lines[nxt]))
                 ):
                     break
                 j = nxt
@@ -183,7 +228,7 @@ _AGENDA_ASKS = re.compile(
     r"^(?:Members\s+are\s+(?:requested|asked|invited)|To\s+(?:receive|note)\s+(?:any\s+)?apologies)\b", re.I
 )
 _CAPS_SURNAME = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+(?:Mc|Mac)?[A-Z][A-Z'’-]{2,}\b")  # "Kevin KEENAN"
-_GROUP_TITLE = re.compile(r"^(?:BAILIES|BAILIE|COUNCILLORS|ALDERMEN|PROVOST|LORD PROVOST|DEPUTE LORD PROVOST)\s*$")
+_GROUP_TITLE = re.compile(r"^(?:BAILIES|BAILIE|(?i:councillors|aldermen)|PROVOST|LORD PROVOST|DEPUTE LORD PROVOST)\s*$")
 
 
 def _next_is_names(lines: list[str], i: int) -> bool:
@@ -210,12 +255,17 @@ _ENTRY_START = re.compile(
 )
 
 
+def _short_entry(line: str) -> bool:
+    return len(line.split()) <= 5 and _starts_entry(line.strip())
+
+
 def _starts_entry(line: str) -> bool:
     m = _ENTRY_START.match(line)
     if not m:
         return False
     words = [w.lower().strip(".") for w in m.group("name").split()]
-    return not any(w in NOT_NAME and w not in HONORIFIC_WORDS for w in words)
+    # (an initial is no word: "A Hope" is a name, though "a" is never one)
+    return not any(w in NOT_NAME and w not in HONORIFIC_WORDS and len(w) > 1 for w in words)
 
 
 def _join_attendance_lines(chunk: list[str]) -> str:

@@ -16,7 +16,7 @@ import re
 from .owners import owner_ok
 from .patterns import AGENDA_MOVES, SENTENCE_END
 from .text import word_overlap
-from .vocabulary import ACTION_INFINITIVES, ACTION_PARTICIPLES
+from .vocabulary import ACTION_INFINITIVES, ACTION_PARTICIPLES, HONORIFIC
 
 # Where the work goes or when it comes back: a later meeting, a named body, "in due course".
 DESTINATION = re.compile(
@@ -61,6 +61,17 @@ FORWARD_STATEMENTS = [
             rf"(?P<done>{_ASKED_DONE})\b"
             r"(?P<rest>[^.;]*)",
             re.I,
+        ),
+    ),
+    # "The Panel asked if a familiarisation event could be arranged before 6 December": the committee's request,
+    # put as a question (a member's "asked whether the reviews would be reported" stays a question)
+    (
+        "asked if … could be",
+        re.compile(
+            r"\b(?:Committee|Panel|Board|Commission|Sub-Committee|Forum)\s+(?:also\s+|further\s+)?"
+            r"(?:asked|requested|enquired)\s+(?:if|whether)\s+(?P<subject>[^.;]{3,160}?)\s+could\s+(?:also\s+)?be\s+"
+            r"(?P<done>arranged|organi[sz]ed|provided|circulated|held|scheduled|brought|sent|set\s+up|made\s+available)\b"
+            r"(?P<rest>(?:(?!\s+and\s+(?:whether|if|how)\b)[^.;])*)"
         ),
     ),
     # "requested that they follow up the current matter": the request names who, as a pronoun or "officers"
@@ -118,7 +129,8 @@ FORWARD_STATEMENTS = [
         "X would …",
         re.compile(
             r"(?:^|(?<=\s))(?P<who>[Oo]fficers|[Tt]he\s+[A-Z][\w'-]+(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'-]+){0,5}|"
-            r"(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'-]+)"
+            r"(?:Democratic|Member|Committee|Legal|Scrutiny)\s+Services|"  # a team named without "the"
+            rf"{HONORIFIC}\s+(?:[A-Z]\.?\s+)?[A-Z][\w'-]+)"
             # (the nearest subject: "the Chair advised that Councillor X would respond" is X's, but "the Clerk
             # stated that he would clarify" is the Clerk's)
             r"\s+(?:(?:(?!\bthat\s+(?!he\b|she\b|they\b))[^.;]){0,60}?\s)?(?:and\s+)?"
@@ -180,6 +192,7 @@ _GATES = {
         "asked that … be done": r"\b(?:asked|requested|suggested|proposed|recommended|urged|desire|wish|need|"
         r"request|call)\b",
         "asked that … do": r"\b(?:asked|requested|suggested)\s+that\b",
+        "asked if … could be": r"\b(?:asked|requested|enquired)\s+(?:if|whether)\b.*\bcould\b",
         "proposed to …": r"\b(?:proposed|intention|intended|planned|agreed|undertook|offered|undertaken|happy|willing|"
         r"pleased|authorised|authority)\s+to\b",
         "… were requested": r"\brequested\b",
@@ -197,7 +210,7 @@ _GATES = {
 _CUE_WORDS = (
     "would", "will", "ask", "request", "suggest", "propos", "recommend", "urged", "desire", "wish", "need", "call",
     "intend", "intention", "planned", "agreed", "undert", "offered", "happy", "willing", "pleased", "authori",
-    "invited", "instructed", "tasked", "resolved", "decided", " to be ", "reminded",
+    "invited", "instructed", "tasked", "resolved", "decided", " to be ", "reminded", "enquired",
 )  # fmt: skip
 
 # What begins the clause whose subject is the thing to be done: "reported that", "so", "and", a comma clause.
@@ -304,7 +317,8 @@ def is_forward(cue: str) -> bool:
 def _action_of(cue: str, m: re.Match, sentence: str, title: str | None) -> tuple[str, str | None, str] | None:
     groups = m.groupdict()
     rest = (groups.get("rest") or "").rstrip(" ,")
-    rest = re.split(r",\s+(?:as|which|but|although|because)\b", rest)[0]
+    # The task, not the reasons for it: "... about the advertisements in view of their impact on ..."
+    rest = re.split(r",\s+(?:as|which|but|although|because)\b|,?\s+(?:in\s+view\s+of|given\s+that)\b", rest)[0]
     if cue == "asked … to":
         plural = m.group("who") if m.group("who").lower() in ("officers", "members") else None
         who = owner_ok(m.group("who")) or plural
@@ -332,7 +346,7 @@ def _action_of(cue: str, m: re.Match, sentence: str, title: str | None) -> tuple
             return None
         done = f"be {m.group('done')}" if m.group("done") else m.group("go")
         return f"{subject[:1].upper()}{subject[1:]} to {done}{rest}", None, cue
-    if cue == "asked that … be done":
+    if cue in ("asked that … be done", "asked if … could be"):
         if _NOT_WORK_DONE.match(m.group("done")):
             return None
         subject = re.sub(r"\s+to$", "", _LEAD_IN.sub("", m.group("subject"), count=1).strip(" ,"))

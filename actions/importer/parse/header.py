@@ -40,6 +40,8 @@ def _clean_committee(name: str) -> str | None:
         flags=re.I,
     )
     name = re.sub(r"[\s,]*[-–—]?\s*minutes\s*$", "", name, flags=re.I).strip(" :-–—,.")
+    # "Minutes of a Full Council meeting held on ...", "Formal Board Meeting": the body, not the occasion.
+    name = re.sub(r"(?<=\S)\s+meeting$", "", name, flags=re.I)
     for pat in DATE_RES:
         name = pat.split(name, maxsplit=1)[0] if pat.search(name) else name
     name = name.strip(" :-–—,.")
@@ -362,4 +364,4 @@ def read_header(doc: Document) -> None:
     doc.committee = committee and _MUNICIPAL_YEAR.sub("", committee)
     doc.date, doc.date_line, doc.date_end = _find_date(doc.lines)
     doc.start_time, doc.end_time = _find_times(doc.lines, doc.date_line, doc.date_end)
-    doc.lines = drop_page_furniture(doc.lines, doc.committee)
+    doc.lines = drop_page_furniture(doc.lines, doc.committee, doc.date)

@@ -7,6 +7,7 @@ import re
 from .document import CELL, HEADING, TABLE_ROW, Document, Item
 from .patterns import NUM_HEADING, PROCEDURAL, TRIGGER
 from .text import any_date, caps_heading, looks_like_header_line, number_key, title_case, title_like, trigger_at
+from .vocabulary import HONORIFIC
 
 
 def _split_items(lines: list[str], skip: set[int], committee: str | None) -> list[Item]:
@@ -70,6 +71,10 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
             line = f"{line} {nxt_line}"
             m = NUM_HEADING.match(line)
             skip.add(i + 1)
+        run_on = None
+        if m and (":" in m.group("title") or _REPORT_BY.search(m.group("title"))):
+            title, run_on = _title_then_text(m.group("title").strip())
+            m = NUM_HEADING.match(f"{m.group('num')}. {title}") if run_on is not None else m
         sub = m and re.match(r"^(\d+)\.\d+$", m.group("num"))
         if sub and current.number and sub.group(1) == current.number.rstrip("."):
             m = None  # "46.2 That Cabinet note ...": a numbered paragraph of minute 46, not a new item
@@ -125,6 +130,8 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
             current = Item(heading[0], title_case(re.sub(r"\s+", " ", heading[1]).strip(" .-–—:")))
             items.append(current)
             in_resolution, list_next = False, 1
+            if run_on and m and heading[0] == m.group("num").rstrip("."):
+                current.lines.append(run_on)
             continue
         current.lines.append(line)
         if line:
@@ -172,6 +179,34 @@ def _marked_heading(line: str) -> tuple[str | None, str]:
     """HEADING + title, or HEADING + number + CELL + title, as an earlier stage marked it."""
     number, _, title = line[1:].rpartition(CELL)
     return (number or None), title
+
+
+# "2. UEFA EURO 2020 postponement - Report by Executive Director of Finance.": the paper's author, not the title.
+_REPORT_BY = re.compile(
+    r"\s+[-–—]\s+(?:(?:joint|verbal)\s+)?(?:report|presentation|update)\s+(?:by|of|from)\s+[^:]{3,120}$", re.I
+)
+# "7. Community Fund: Cllr. Adams to collate ...", "4. Matters outstanding from the last meeting:"
+_TITLE_COLON = re.compile(r"^(?P<title>[A-Z][^:]{2,80}?)\s*:(?:\s+(?P<text>\S.*))?$")
+
+
+# What follows a title's colon when it is the item's minute, not the rest of its title ("Housing: Quarter 2
+# Update"): a sentence, "None", or a member named ("Apologies for absence: Cllr. Les Thomson").
+_MINUTE_AFTER_COLON = re.compile(rf"^(?:.*\.$|(?:none|nil|nothing)\b.*|{HONORIFIC}\s.*)$", re.I)
+
+
+def _title_then_text(title: str) -> tuple[str, str | None]:
+    """A numbered heading's title with what a parish's or a portal's minutes run on after it: (title, the rest),
+    or (title, None) where there is no such title."""
+    bare = _REPORT_BY.sub("", title)
+    if bare != title and title_like(bare) and not title_like(title):
+        return bare, ""  # (a title that reads as one keeps it: "Review of Allowances – Report of the Panel")
+    m = _TITLE_COLON.match(title)
+    head, text = (m.group("title"), m.group("text") or "") if m else ("", "")
+    if not head or len(head.split()) > 8 or not title_like(head) or _LABEL_WORDS.match(head):
+        return title, None
+    if text and title_like(title) and not _MINUTE_AFTER_COLON.match(text):
+        return title, None
+    return head, text
 
 
 def _long_title(line: str) -> bool:
@@ -235,7 +270,8 @@ def _mark_standalone_titles(lines: list[str], skip: set[int]) -> list[str]:
     start = max(skip) + 1 if skip else 0
     out, found = list(lines), False
     for i in range(start, len(lines)):
-        line = lines[i]
+        # "Election of Vice Chairman:" alone: a website's heading, its colon kept (a label's, "Present:", is not)
+        line = _without_colon(lines[i])
         words = line.split()
         if not (1 <= len(words) <= 8) or line.endswith((".", ":", ";", ",")) or TRIGGER.match(line):
             continue

@@ -416,13 +416,15 @@ def _split_inline_decisions(lines: list[str]) -> list[str]:
     return out
 
 
-def drop_page_furniture(lines: list[str], committee: str | None) -> list[str]:
+def drop_page_furniture(lines: list[str], committee: str | None, date: str | None = None) -> list[str]:
     """Remove running page headers ("Committee name, 23 March 2022") and signature blocks."""
     out: list[str] = []
     key = committee.lower() if committee else None
     for i, line in enumerate(lines):
         low = line.lower()
-        if key and i > 3 and key in low and any_date(line) and len(line.split()) <= 16:
+        dated = key and i > 3 and key in low and len(line.split()) <= 16 and any_date(line)
+        # (A header carries the meeting's own date: "47 MINUTES OF THE CITY COUNCIL HELD ON 28/01/16" is a minute.)
+        if dated and (not date or dated.isoformat() == date):
             continue
         nxt = next((ln for ln in lines[i + 1 : i + 3] if ln), "")
         if re.match(r"^(?:COUNCILLOR|CLLR|Councillor|Cllr)\b", line) and line.isupper() and len(line.split()) <= 5:

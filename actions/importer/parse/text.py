@@ -146,6 +146,8 @@ def trigger_at(lines: list[str], idx: int) -> re.Match | None:
     m = TRIGGER.match(line)
     if not m:
         return None
+    if m.group("kw").lower() == "decision" and not m.group("rest").strip() and _resolved_below(lines, idx):
+        return None  # a decision page's "Decision:" over the discussion, then "RESOLVED to:" and what was decided
     prev = lines[idx - 1].rstrip() if idx > 0 else ""
     if m.group("kw").isupper() and len(m.group("kw")) > 4:
         return m
@@ -158,6 +160,16 @@ def trigger_at(lines: list[str], idx: int) -> re.Match | None:
     ):
         return None
     return m
+
+
+def _resolved_below(lines: list[str], idx: int) -> bool:
+    for line in lines[idx + 1 : idx + 60]:
+        if NUM_HEADING.match(line) or line.lower().startswith("decision"):
+            return False
+        m = TRIGGER.match(line.strip())
+        if m and m.group("kw").lower() in ("resolved", "agreed"):
+            return True
+    return False
 
 
 def paragraphs_of(lines: list[str]) -> list[str]:

@@ -95,8 +95,8 @@ ACTION_INFINITIVES = (
     r"communicate|e-?mail|raise|escalate|compile|collate|incorporate|identify|obtain|progress|pursue|contact|"
     r"ask|commission|implement|return|liaise|check|ensure|visit|arrange|respond|come\s+back|chase|notify|"
     r"inform|advise|explain|table|copy|consider|receive|apply|place|order|purchase|book|"
-    r"make\s+(?:contact|enquiries|arrangements|a\s+note|a\s+request)|speak\s+(?:to|with)|talk(?:\s+further)?\s+(?:to|with)|rethink|"
-    r"reconvene|chase[\s-]up|find\s+out|finali[sz]e|"
+    r"make\s+(?:contact|enquiries|arrangements|a\s+note|a\s+request|representations?|a\s+representation|a\s+submission)|speak\s+(?:to|with)|talk(?:\s+further)?\s+(?:to|with)|rethink|"
+    r"reconvene|chase[\s-]up|find\s+out|finali[sz]e|consult(?:\s+with)?|ascertain|"
     r"meet(?!\s+(?:again|on|in|at|every|monthly|quarterly|as)\b)"
 )
 
