@@ -3415,3 +3415,34 @@ def test_unnumbered_website_titles_with_a_colon_are_items():
         "Welcome and Introductions",
         "Apologies for Absence",
     ]
+
+
+def test_a_pages_labelled_details_run_into_one_line_give_the_committee_date_and_time():
+    result = parse_minutes(
+        "Item 3 MINUTES\n\nMeeting: Harbour Board – Annual Question Time Date: Tuesday 4 March 2025 Time: 10.00am "
+        "Place: Chamber, Harbour House\n\nPresent:\n\nAda Pike (Chair)\n"
+    )
+    assert (result["committee"], result["date"], result["start_time"]) == (
+        "Harbour Board – Annual Question Time",
+        "2025-03-04",
+        "10:00",
+    )
+
+
+def test_a_post_named_x_to_the_y_is_not_a_task_and_a_request_after_a_long_clause_names_its_owner():
+    result = parse_minutes(
+        "1. Welcome\n\nSecretary to the Harbour Board welcomed everyone to the meeting.\n\n2. Bridge Closures\n\n"
+        "Councillor Penn requested that, following the discussion at the meeting on 2 March 2025 during Item 4 – "
+        "Update on the Ferry, that the Chief Executive write to the ferry operator asking for a timetable.\n"
+    )
+    actions = [(a["text"], a["owner"]) for item in result["items"] for a in item["actions"]]
+    assert actions == [("Chief Executive to write to the ferry operator asking for a timetable", "Chief Executive")]
+
+
+def test_a_comma_less_apologies_run_ends_on_its_line():
+    result = parse_minutes(
+        "Minutes of the Park Board\n3 March 2025\nPresent in person Alma Reid (Convener) Boris Tate\n"
+        "Apologies Kay Ellis Lee Ford\nPark Authority Page Header\nWelcome and introduction\n\n"
+        "The Convener welcomed all.\n"
+    )
+    assert {p["name"] for p in result["attendance"]} == {"Alma Reid", "Boris Tate", "Kay Ellis", "Lee Ford"}

@@ -93,8 +93,16 @@ def _names_only(text: str, shapes=(_INITIALLED, _FULL_NAMED)) -> list[str]:
         names = [n.group(0) for n in shape.finditer(text)]
         left = shape.sub("", text)
         if names and not re.sub(r"[\s,;.]|\band\b", "", left) and (shape is _INITIALLED or len(names) >= 2):
+            # (a forename and a surname are never "Park Authority" or "Page Header")
+            if shape is _FULL_NAMED and any(_common_word(n) for n in names):
+                return []
             return [re.sub(r",\s*\(", " (", n) for n in names]
     return []
+
+
+def _common_word(name: str) -> bool:
+    words = re.sub(r"\([^()]*\)", "", name).split()
+    return any(w.lower() in NOT_NAME or w.lower() in POST_WORDS | POST_HEADS for w in words)
 
 
 # "In Attendance Grant Moir, Chief Executive Officer (CEO) David Cameron, Director of Corporate Services Gavin
@@ -151,6 +159,9 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
     used: set[int] = set()
     converted = [_comma_less_run(line) for line in lines]
     lines = [_relabelled(line) for line in _continued_runs(lines, converted)]
+    # A comma-less run is whole on its lines: what follows it is not more of its names ("Apologies Kay Ellis" /
+    # "Welcome and introduction").
+    runs = {k for k, line in enumerate(lines) if converted[k] or line.startswith("; ")}
     i = 0
     while i < len(lines):
         if not people and i < 30 and _UNLABELLED_LIST.match(lines[i]):
@@ -205,7 +216,7 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
                 used.add(j)  # "BAILIES" / "COUNCILLORS" over their names, or a table's empty cell
                 j += 1
                 continue
-            if ATTENDANCE_LABEL.match(lines[j]) or caps_heading(lines[j]):
+            if ATTENDANCE_LABEL.match(lines[j]) or caps_heading(lines[j]) or (j - 1 in runs and j not in runs):
                 break
             if NUM_HEADING.match(lines[j]) or PROCEDURAL.match(lines[j]) or _ATTENDED_SENTENCE.search(lines[j]):
                 break  # ("Councillor Pinder attended the meeting under Procedure Rule 1.37": a sentence, read later)

@@ -79,8 +79,9 @@ FORWARD_STATEMENTS = [
         "asked that … do",
         re.compile(
             # ("suggested that, once the restrictions were relaxed, Members should visit ...")
-            r"\b(?:asked|requested|suggested)\s+that,?\s+(?:[^,.;]{3,80},\s+)?"
-            r"(?P<subject>they|officers|the\s+officers?|he|she|(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}))\s+"
+            # ("requested that, following the discussion at the meeting on 2 March, that the Chief Executive write")
+            r"\b(?:asked|requested|suggested)\s+that,?\s+(?:[^.;]{3,160}?,\s+(?:that\s+)?)?"
+            r"(?P<subject>they|officers|the\s+officers?|he|she|(?:the\s+)?(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}))\s+"
             rf"(?:should\s+)?(?P<verb>{ACTION_INFINITIVES})\b(?P<rest>[^.;]*)",
             re.I,
         ),
@@ -359,7 +360,7 @@ def _action_of(cue: str, m: re.Match, sentence: str, title: str | None) -> tuple
         subject = m.group("subject")
         return f"{subject[:1].upper()}{subject[1:]} to be provided", None, cue
     if cue == "asked that … do":
-        subject = m.group("subject")
+        subject = re.sub(r"^the\s+(?=[A-Z])", "", m.group("subject"))
         who = owner_ok(subject) if subject[:1].isupper() else None
         who = who or (subject if re.search(r"\b(?:Members|Councillors|Officers)$", subject) else None)
         if subject[:1].isupper() and not who:

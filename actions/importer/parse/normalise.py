@@ -81,6 +81,7 @@ GLUED_WORDS = [
 ]
 
 
+_DETAILS_RUN = re.compile(r"(?m)^(?:Meeting|Committee)\s*:[^\n]{3,200}?\s(?:Date|Time)\s*:[^\n]*$")
 _INLINE_LABEL = re.compile(
     r"(?<=[\w.)])(?<!\bAlso)(?<!\bOfficers)(?<!\bMembers)(?<!\bCouncillors)(?<!\bOthers)[ \t]+"
     r"(?=(?:Present|PRESENT|In Attendance|Also Present|Also in Attendance|Officers Present|Apologies|"
@@ -163,6 +164,9 @@ def _normalise(text: str) -> list[str]:
     # "... on 10 SEPTEMBER 2013 at 10.30am Present: Councillors A, B ... In Attendance: C, Head of Finance": a PDF
     # page run into one line; each attendance label starts a line of its own
     text = _INLINE_LABEL.sub("\n", text)
+    # "Meeting: London Assembly – Question Time Date: Wednesday 21 May 2008 Time: 10.00am Place: ...": a page's
+    # labelled details run into one line, each label on a line of its own
+    text = _DETAILS_RUN.sub(lambda m: re.sub(r"\s+(?=(?:Date|Time|Place|Venue|Location)\s*:)", "\n", m.group(0)), text)
     for pattern, repl in GLUED_WORDS:
         text = pattern.sub(repl, text)
     out = []

@@ -309,7 +309,9 @@ WHEN_FIRST = r"(?:(?:In|By|From)\s+(?:[A-Z][a-z]+\s+)?(?:\d{4}|[A-Z][a-z]+),\s+)
 # "the scrutiny manager to liaise ...": a post the minutes write in lower case.
 LOWER_POST = r"(?:[Tt]he\s+)?(?:[A-Za-z]+\s+){1,3}(?:manager|officer|team|director|clerk|chairs?|lead|chairman)"
 SHORTHAND = re.compile(
-    rf"^(?:[a-z]\)\s+)?{WHEN_FIRST}(?P<who>{WHO}|{LOWER_POST})\s+to\s+(?!be\b|have\b)(?P<verb>[a-z]+)\b(?P<rest>[^.]*)"
+    # ("Secretary to the Panel advised ...": a post named "X to the Y", not X's task)
+    rf"^(?:[a-z]\)\s+)?{WHEN_FIRST}(?P<who>{WHO}|{LOWER_POST})\s+to\s+"
+    r"(?!be\b|have\b|the\b|a\b|an\b|this\b|his\b|her\b|their\b|its\b)(?P<verb>[a-z]+)\b(?P<rest>[^.]*)"
 )
 
 
