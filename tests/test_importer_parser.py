@@ -3446,3 +3446,15 @@ def test_a_comma_less_apologies_run_ends_on_its_line():
         "The Convener welcomed all.\n"
     )
     assert {p["name"] for p in result["attendance"]} == {"Alma Reid", "Boris Tate", "Kay Ellis", "Lee Ford"}
+
+
+def test_a_printed_register_marking_each_member_present_or_absent_is_read():
+    result = parse_minutes(
+        "MINUTES OF A MEETING OF THE HARBOUR PANEL HELD ON 3RD MARCH 2025 AT 10.30 A.M. Northford Council "
+        "P. Councillor Ada Pike P. Councillor Ben Rowe Southford District Council A. Councillor Cal Shaw "
+        "P. Councillor Dee Tully (Chairman), Independent Members P. Eve Umber\n\n"
+        "1 APOLOGIES FOR ABSENCE\n\nApologies were received from Councillor Shaw.\n"
+    )
+    got = {(p["name"], p["status"]) for p in result["attendance"]}
+    assert {("Ada Pike", "present"), ("Ben Rowe", "present"), ("Dee Tully", "present"), ("Eve Umber", "present")} <= got
+    assert any(name == "Cal Shaw" and status in ("absent", "apologies") for name, status in got), got

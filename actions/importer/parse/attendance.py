@@ -735,9 +735,41 @@ def _mentioned_people(paragraphs: list[str]) -> list[Person]:
     return _dedupe_people(found)
 
 
+# A printed register where each member is marked present or absent: "North Somerset Council P. Councillor Nigel
+# Ashton (Chairman), P. Councillor Roz Willis Sedgemoor District Council A. Councillor John Swayne ...".
+_MARKED = re.compile(
+    r"(?:^|(?<=\s))(?P<mark>[PA])\.\s+(?P<who>(?:Councillor\s+|Cllr\.?\s+|Mr\s+|Mrs\s+|Ms\s+|Dr\s+)?"
+    r"[A-Z][a-z][\w'’-]*\s+(?:[A-Z]\.?\s+)?[A-Z][a-z][\w'’-]*)(?P<note>\s*\([^()]{2,40}\))?"
+)
+_MARK_STATUS = {"P": "present", "A": "absent"}
+
+
+def _is_marked_line(line: str) -> bool:
+    return len(_MARKED.findall(line[:4000])) >= 3
+
+
+def _marked_register(lines: list[str]) -> tuple[list[Person], set[int]]:
+    people, used = [], set()
+    for i, line in enumerate(lines[:60]):
+        if not _is_marked_line(line):
+            continue
+        marks = list(_MARKED.finditer(line))
+        for m in marks:
+            raw = m.group("who") + (m.group("note") or "")
+            people += _make_person(raw, None, _MARK_STATUS[m.group("mark")], None, "Councillor" in m.group("who"))
+        used.add(i)
+    return people, used
+
+
 def read_attendance(doc: Document) -> None:
     """Stage: who was there, from the attendance lists, then from the prose (apologies, substitutes)."""
     doc.attendance, doc.attendance_lines = _find_attendance(doc.lines)
+    marked, marked_lines = _marked_register([ln for i, ln in enumerate(doc.lines) if i not in doc.attendance_lines])
+    if marked:
+        doc.attendance = _dedupe_people(marked + doc.attendance)
+        doc.attendance_lines |= {
+            i for i, ln in enumerate(doc.lines) if i not in doc.attendance_lines and _is_marked_line(ln)
+        }
     body = [ln for i, ln in enumerate(doc.lines) if i not in doc.attendance_lines]
     doc.paragraphs = paragraphs_of(body)
     doc.declarations = find_declarations(doc.paragraphs)
