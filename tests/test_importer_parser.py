@@ -3458,3 +3458,53 @@ def test_a_printed_register_marking_each_member_present_or_absent_is_read():
     got = {(p["name"], p["status"]) for p in result["attendance"]}
     assert {("Ada Pike", "present"), ("Ben Rowe", "present"), ("Dee Tully", "present"), ("Eve Umber", "present")} <= got
     assert any(name == "Cal Shaw" and status in ("absent", "apologies") for name, status in got), got
+
+
+# --- round 17 (test13 as tuning data): each rule on invented wording ---------------------------------------------
+
+
+def test_a_parishs_five_digit_running_numbers_and_titles_set_off_by_a_dash_are_items():
+    result = parse_minutes(
+        "Monday 6th October 2025\n12931. Apologies for Absence – Clerk A B Dale due to illness.\n"
+        "12932. Co-option of a New Parish Councillor to Replace Ann Pike – Applications were received from two\n"
+        "residents and the vacancy was filled.\n12933. Budget – Quarter 2 Monitoring Report\nThe report was noted.\n"
+    )
+    assert [(i["number"], i["title"]) for i in result["items"]] == [
+        ("12931", "Apologies for Absence"),
+        ("12932", "Co-option of a New Parish Councillor to Replace Ann Pike"),
+        ("12933", "Budget – Quarter 2 Monitoring Report"),
+    ]
+
+
+def test_resolved_for_the_clerk_to_write_is_the_clerks_task():
+    result = parse_minutes(
+        "27. MATTERS ARISING\n\nFollowing on from the discussion it was resolved for the Clerk to write to the "
+        "Highways Agency to see if the crossing could be moved.\n"
+    )
+    actions = [(a["text"], a["owner"]) for a in result["items"][0]["actions"]]
+    assert actions == [("Clerk to write to the Highways Agency to see if the crossing could be moved", "Clerk")]
+
+
+def test_a_register_of_initialled_members_over_their_councils_without_a_label_is_present():
+    councils = ["Northford Council", "Southford County Council", "Westford Borough Council"]
+    names = ["P R Lowe (Chair)", "R Amos", "D Bell", "R E Cole", "N Dunn", "A Eyre"]
+    column = "\n\n".join(f"{name}\n\n{councils[k % 3]}" for k, name in enumerate(names))
+    result = parse_minutes(
+        "Minutes of the meeting of the Harbour Fire Authority held on Monday 3 March 2025.\n\n\n"
+        f"{column}\n\nAlso present:\n\nS A Hart (Chief Fire Officer)\n\n1 Apologies\n\nNone.\n"
+    )
+    got = {(p["name"], p["status"], p["role"]) for p in result["attendance"]}
+    assert ("P R Lowe", "present", "chair") in got, got
+    assert {("R Amos", "present", "member"), ("A Eyre", "present", "member")} <= got, got
+
+
+def test_present_councillors_under_a_group_title_and_shouted_apologies_run_into_the_names():
+    result = parse_minutes(
+        "MINUTES OF THE ORDINARY MEETING OF THE HARBOUR TOWN COUNCIL HELD ON THURSDAY 12th JUNE 2025\n\n"
+        "Present: Councillors:\n\nG Abel (Mayor) L Bond (Deputy Mayor), R Carr, A Dale\n\n"
+        "24. APOLOGIES FOR ABSENCE / DECLARATIONS OF INTEREST Cllrs A Eddy, C Ford.\n\n"
+        "25. QUESTIONS FROM THE PUBLIC None were submitted.\n"
+    )
+    got = {(p["name"], p["status"]) for p in result["attendance"]}
+    assert {("G Abel", "present"), ("L Bond", "present"), ("R Carr", "present"), ("A Dale", "present")} <= got, got
+    assert {("A Eddy", "apologies"), ("C Ford", "apologies")} <= got, got

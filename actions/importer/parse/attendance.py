@@ -151,6 +151,10 @@ def _relabelled(line: str) -> str:
 
 
 _NUMBERED_APOLOGIES = re.compile(r"^\d{1,3}[.)]?\s+(?=apologies\b[^:]{0,40}:\s*\S)", re.I)
+_SHOUTED_APOLOGIES = re.compile(
+    r"^\d{1,3}[.)]?\s+APOLOGIES(?:\s+FOR\s+ABSENCE)?(?:\s*/\s*[A-Z][A-Z ]{2,40}?)?"
+    r"\s+(?=(?:Cllrs?|Councillors?)\.?\s+[A-Z])"
+)
 _ATTENDED_SENTENCE = re.compile(r"\s(?:also\s+)?attended\s+(?:the|this)\s+meeting\b")
 
 
@@ -171,9 +175,12 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
         # heading stays the item's.
         heading = lines[i].startswith(HEADING)
         # "1. Apologies for absence: Cllr. Les Thomson": a numbered item whose title is the label (kept as the item's)
-        numbered = None if heading else _NUMBERED_APOLOGIES.match(lines[i])
+        numbered = None if heading else _NUMBERED_APOLOGIES.match(lines[i]) or _SHOUTED_APOLOGIES.match(lines[i])
         heading = heading or bool(numbered)
-        m = ATTENDANCE_LABEL.match(lines[i][numbered.end() :] if numbered else lines[i][1:] if heading else lines[i])
+        seen = lines[i][numbered.end() :] if numbered else lines[i][1:] if heading else lines[i]
+        if numbered and numbered.re is _SHOUTED_APOLOGIES:
+            seen = f"Apologies: {seen}"  # "24. APOLOGIES FOR ABSENCE / DECLARATIONS OF INTEREST Cllrs A Brinn, ..."
+        m = ATTENDANCE_LABEL.match(seen)
         label = m and (m.group("label") or m.group("bare"))
         if heading and not (label and label.lower().startswith("apolog")):
             m = None
@@ -187,6 +194,8 @@ def _find_attendance(lines: list[str]) -> tuple[list[Person], set[int]]:
             continue
         status, role = _label_status(label)
         rest = m.group("rest") or ""
+        # "Present: Councillors:" / blank / the names: a group's title, not a name
+        rest = "" if re.match(r"^(?:councillors|members|cllrs)\s*:?\s*$", rest, re.I) else rest
         if re.match(r"^(?:councillors|cllrs)$", label, re.I):
             rest = "Councillors " + rest  # "Councillors: A Khan, B Lee" lists councillors
         chunk = [_ORG_PREFIX.sub("", rest)]
@@ -348,7 +357,7 @@ def _parse_people(text: str, status: str, label_role: str | None) -> list[Person
     # "Councillor J Byrne in the chair. Councillors M Quinn (Vice-Chair), ...": the chair's entry ends there.
     text = re.sub(r"\s+(?:[-–—]\s*)?in\s+the\s+chair\b\.?", " (Chair);", text, flags=re.I)
     # "Councillor Mac Cafferty (Chair) Appich (Spokesperson)": a bracket closes one entry even without a comma.
-    text = re.sub(r"\)\s+(?=(?:and\s+)?[A-Z][a-z])", "), ", text)
+    text = re.sub(r"\)\s+(?=(?:and\s+)?[A-Z](?:[a-z]|\.?\s+[A-Z][a-z]))", "), ", text)  # ... "(Mayor) L Asman"
     initials: list[str] = []
     if "(" in text:
         # "Cllr Sam Bailey (Chair) (SB)", "Tom Greaves, Housing Manager (TG)": initials the notes use for owners.
@@ -761,9 +770,38 @@ def _marked_register(lines: list[str]) -> tuple[list[Person], set[int]]:
     return people, used
 
 
+# A register that lost its "Present" label: each member's initials and surname on a line, their council under it
+# ("P R Lewis (Chair)" / "Conwy County Borough Council" / "R Griffiths" / "Anglesey County Council" ...).
+_INITIALLED_LINE = re.compile(r"^(?:[A-Z][a-z]?\.?\s+){1,3}[A-Z][\w'’-]+(?:\s*\([^()]{2,40}\))?$")
+_BODY_LINE = re.compile(r"^[A-Z][\w'’&. -]{2,60}\b(?:Council|Authority|Board|Trust)$")
+
+
+def _unlabelled_column(lines: list[str], used: set[int]) -> tuple[list[Person], set[int]]:
+    start = None
+    for i, line in enumerate(lines[:150]):
+        fits = i not in used and (not line or _INITIALLED_LINE.match(line) or _BODY_LINE.match(line))
+        if fits and start is None and line and _INITIALLED_LINE.match(line):
+            start = i
+        if start is not None and (not fits or i == len(lines) - 1):
+            end = i if not fits else i + 1
+            block = [k for k in range(start, end) if _INITIALLED_LINE.match(lines[k])]
+            bodies = sum(1 for k in range(start, end) if _BODY_LINE.match(lines[k]))
+            if len(block) >= 5 and bodies >= len(block) - 1:
+                people = [p for k in block for p in _make_person(lines[k], None, "present", "member", True)]
+                return people, set(range(start, end))
+            start = None
+    return [], set()
+
+
 def read_attendance(doc: Document) -> None:
     """Stage: who was there, from the attendance lists, then from the prose (apologies, substitutes)."""
     doc.attendance, doc.attendance_lines = _find_attendance(doc.lines)
+    column, column_lines = _unlabelled_column(doc.lines, doc.attendance_lines)
+    if column:
+        doc.attendance, doc.attendance_lines = (
+            _dedupe_people(column + doc.attendance),
+            doc.attendance_lines | column_lines,
+        )
     marked, marked_lines = _marked_register([ln for i, ln in enumerate(doc.lines) if i not in doc.attendance_lines])
     if marked:
         doc.attendance = _dedupe_people(marked + doc.attendance)

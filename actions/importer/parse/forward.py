@@ -124,6 +124,14 @@ FORWARD_STATEMENTS = [
             rf"(?P<verb>{ACTION_INFINITIVES})\b(?P<rest>[^.;]*)"
         ),
     ),
+    # "it was resolved for the Clerk to write to the Police to see if ...": the decision names who
+    (
+        "resolved for X to",
+        re.compile(
+            r"\b(?:resolved|agreed|decided)\s+for\s+(?P<who>[Oo]fficers|(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})"
+            rf"\s+to\s+(?P<verb>{ACTION_INFINITIVES})\b(?P<rest>[^.;]*)"
+        ),
+    ),
     # "Officers had compiled a draft and would circulate this to Members", "the Leader would come back to the
     # committee", "the Officer would make contact again in due course"
     (
@@ -193,6 +201,7 @@ _GATES = {
         "asked that … be done": r"\b(?:asked|requested|suggested|proposed|recommended|urged|desire|wish|need|"
         r"request|call)\b",
         "asked that … do": r"\b(?:asked|requested|suggested)\s+that\b",
+        "resolved for X to": r"\b(?:resolved|agreed|decided)\s+for\b",
         "asked if … could be": r"\b(?:asked|requested|enquired)\s+(?:if|whether)\b.*\bcould\b",
         "proposed to …": r"\b(?:proposed|intention|intended|planned|agreed|undertook|offered|undertaken|happy|willing|"
         r"pleased|authorised|authority)\s+to\b",
@@ -320,6 +329,11 @@ def _action_of(cue: str, m: re.Match, sentence: str, title: str | None) -> tuple
     rest = (groups.get("rest") or "").rstrip(" ,")
     # The task, not the reasons for it: "... about the advertisements in view of their impact on ..."
     rest = re.split(r",\s+(?:as|which|but|although|because)\b|,?\s+(?:in\s+view\s+of|given\s+that)\b", rest)[0]
+    if cue == "resolved for X to":
+        who = owner_ok(re.sub(r"^the\s+", "", m.group("who"))) or (
+            m.group("who") if m.group("who").lower() == "officers" else None
+        )
+        return (f"{who} to {m.group('verb')}{rest}", who, cue) if who else None
     if cue == "asked … to":
         plural = m.group("who") if m.group("who").lower() in ("officers", "members") else None
         who = owner_ok(m.group("who")) or plural

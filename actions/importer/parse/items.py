@@ -72,7 +72,7 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
             m = NUM_HEADING.match(line)
             skip.add(i + 1)
         run_on = None
-        if m and (":" in m.group("title") or _REPORT_BY.search(m.group("title"))):
+        if m and (re.search(r":|\s[–—]\s", m.group("title")) or _REPORT_BY.search(m.group("title"))):
             title, run_on = _title_then_text(m.group("title").strip())
             m = NUM_HEADING.match(f"{m.group('num')}. {title}") if run_on is not None else m
         sub = m and re.match(r"^(\d+)\.\d+$", m.group("num"))
@@ -186,7 +186,7 @@ _REPORT_BY = re.compile(
     r"\s+[-–—]\s+(?:(?:joint|verbal)\s+)?(?:report|presentation|update)\s+(?:by|of|from)\s+[^:]{3,120}$", re.I
 )
 # "7. Community Fund: Cllr. Adams to collate ...", "4. Matters outstanding from the last meeting:"
-_TITLE_COLON = re.compile(r"^(?P<title>[A-Z][^:]{2,80}?)\s*:(?:\s+(?P<text>\S.*))?$")
+_TITLE_COLON = re.compile(r"^(?P<title>[A-Z][^:–—]{2,80}?)(?:\s*:|\s+[–—]\s+(?=\S))(?:\s*(?P<text>\S.*))?$")
 
 
 # What follows a title's colon when it is the item's minute, not the rest of its title ("Housing: Quarter 2
@@ -202,7 +202,7 @@ def _title_then_text(title: str) -> tuple[str, str | None]:
         return bare, ""  # (a title that reads as one keeps it: "Review of Allowances – Report of the Panel")
     m = _TITLE_COLON.match(title)
     head, text = (m.group("title"), m.group("text") or "") if m else ("", "")
-    if not head or len(head.split()) > 8 or not title_like(head) or _LABEL_WORDS.match(head):
+    if not head or len(head.split()) > 12 or not title_like(head) or _LABEL_WORDS.match(head):
         return title, None
     if text and title_like(title) and not _MINUTE_AFTER_COLON.match(text):
         return title, None

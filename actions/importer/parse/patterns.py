@@ -82,7 +82,8 @@ SUPPORTING_MARKER = re.compile(r"^Supporting\s+documents?\s*:?", re.I)
 NUM_HEADING = re.compile(
     r"^(?:(?:Agenda\s+)?Item\s+(?:No\.?\s*)?|ITEM\s+|Minute\s+(?:No\.?\s*)?|MINUTE\s+)?"
     # A town council's "3/1/21": the minute's number, then the month and year it was taken in.
-    r"(?P<num>(?:[A-Z]{1,6}[ ./]?)?\d{1,4}(?:[/.]\d{1,4})?(?:/\d{2})?[a-z]?)"
+    # A parish's running paragraph numbers reach five digits: "12931. Apologies for Absence".
+    r"(?P<num>(?:[A-Z]{1,6}[ ./]?)?(?:\d{1,4}|\d{5}(?=\.\s))(?:[/.]\d{1,4})?(?:/\d{2})?[a-z]?)"
     r"(?:[.):]|\s+[-–—:])?\s+(?P<title>\S.*)$"
 )
 
