@@ -3508,3 +3508,35 @@ def test_present_councillors_under_a_group_title_and_shouted_apologies_run_into_
     got = {(p["name"], p["status"]) for p in result["attendance"]}
     assert {("G Abel", "present"), ("L Bond", "present"), ("R Carr", "present"), ("A Dale", "present")} <= got, got
     assert {("A Eddy", "apologies"), ("C Ford", "apologies")} <= got, got
+
+
+def test_a_draft_heading_naming_the_body_then_the_date_and_a_year_glued_to_at():
+    result = parse_minutes(
+        "DRAFT MINUTES OF THE FULL COUNCIL MEETING OF 3rd March 2025 This meeting was held via Zoom\n\n"
+        "80 Present\n\nCouncillors K Amos (Chairman), D Bell.\n"
+    )
+    assert (result["committee"], result["date"]) == ("Full Council", "2025-03-03")
+    glued = parse_minutes(
+        "of an informal meeting of\n\nHarbour Panel members\n\nheld on Tuesday, 28 June 2022at 6.00 pm\n"
+    )
+    assert (glued["date"], glued["start_time"]) == ("2022-06-28", "18:00")
+
+
+def test_the_time_given_with_the_date_again_under_a_page_title():
+    result = parse_minutes(
+        "23 November 2025 – Minutes\n\n\nMinutes of the Meeting of Harbour Town Council held on 23 November 2025 at "
+        "6:30pm in the Upper Chamber, Town Hall.\n\n\n1 Apologies for Absence\n\nNone.\n"
+    )
+    assert (result["date"], result["start_time"]) == ("2025-11-23", "18:30")
+
+
+def test_a_promise_announced_after_a_comma_clause():
+    result = parse_minutes(
+        "1. Chair's Announcements\n\nIt was announced that, in future, draft minutes of Harbour Board meetings will "
+        "be circulated 10 calendar days after the meeting to Group Leaders.\n\n2. Public Question Time\n\n"
+        "The Chair confirmed that, in accordance with the Code of Practice, the questions were answered.\n"
+    )
+    texts = [a["text"] for item in result["items"] for a in item["actions"]]
+    assert texts == [
+        "Draft minutes of Harbour Board meetings to be circulated 10 calendar days after the meeting to Group Leaders"
+    ], texts

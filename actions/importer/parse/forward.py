@@ -225,7 +225,9 @@ _CUE_WORDS = (
 
 # What begins the clause whose subject is the thing to be done: "reported that", "so", "and", a comma clause.
 _CLAUSE_START = re.compile(
-    r".*(?:\bthat\s+|\bso\s+|,\s+and\s+|;\s+|:\s+|\sand\s+(?=(?:a|an|the|this|these|further)\s))", re.I
+    # ("confirmed that, in accordance with the Code of Practice, written responses would be provided")
+    r".*(?:\bthat,\s+[^,]{3,80},\s+|\bthat\s+|\bso\s+|,\s+and\s+|;\s+|:\s+|\sand\s+(?=(?:a|an|the|this|these|further)\s))",
+    re.I,
 )
 # Where the subject's noun phrase ends: a relative clause or a verb of its own ("..., which had been ...").
 _SUBJECT_END = re.compile(r",\s*(?:which|who|that|as)\b|\s+(?:was|were|is|are|had|has|have)\b", re.I)

@@ -18,7 +18,7 @@ from .patterns import (
     TIME_RANGE,
     TRIGGER,
 )
-from .text import first_date, title_case, title_like
+from .text import any_date, first_date, title_case, title_like
 from .vocabulary import DATE_RES, DAY_NAME, MONTH_RE, SMALL_WORDS, TIME
 
 
@@ -40,10 +40,11 @@ def _clean_committee(name: str) -> str | None:
         flags=re.I,
     )
     name = re.sub(r"[\s,]*[-–—]?\s*minutes\s*$", "", name, flags=re.I).strip(" :-–—,.")
-    # "Minutes of a Full Council meeting held on ...", "Formal Board Meeting": the body, not the occasion.
-    name = re.sub(r"(?<=\S)\s+meeting$", "", name, flags=re.I)
     for pat in DATE_RES:
         name = pat.split(name, maxsplit=1)[0] if pat.search(name) else name
+    # "Minutes of a Full Council meeting held on ...", "Formal Board Meeting", "THE FULL COUNCIL MEETING OF 3rd
+    # March": the body, not the occasion.
+    name = re.sub(r"(?<=\S)\s+meeting(?:\s+(?:of|on|held))?$", "", name.strip(" :-–—,."), flags=re.I)
     name = name.strip(" :-–—,.")
     if (
         not name
@@ -142,7 +143,8 @@ def _find_committee(lines: list[str]) -> str | None:
             line = f"{line} {nxt}"
         # ("Minutes of Proceedings of a Meeting of Dunmore District Council held in ...", as Northern Ireland prints it)
         m = re.match(
-            r"^minutes?\s+of\s*:?\s*(?:the\s+|a\s+)?(?:proceedings\s+of\s+(?:the\s+|a\s+)?)?"
+            r"^(?:(?:draft|approved|confirmed|unconfirmed)\s+)?minutes?\s+of\s*:?\s*(?:the\s+|a\s+)?"
+            r"(?:proceedings\s+of\s+(?:the\s+|a\s+)?)?"
             r"(?:meeting\s+of\s+(?:the\s+)?)?(.+)$",
             line,
             re.I,
@@ -307,7 +309,15 @@ def _header_times(lines: list[str], date_line: int | None, date_end: int) -> tup
         return _to_hhmm(lead), None
     texts = [lines[date_line][date_end:]]
     texts += [ln for ln in lines[date_line + 1 : date_line + 6] if ln][:3]
+    day = any_date(lines[date_line])
     for k, text in enumerate(texts):
+        again = k and day and first_date(text)
+        if again and again[2] == day and not _OTHER_MEETING.search(text):
+            # "23 November 2021 – Minutes" / "Minutes of the Meeting ... held on 23 November 2021 at 6:30pm in ...":
+            # the heading under a page title gives the date again, with the time
+            at = re.search(rf"\bat\s+(?:{TIME})", text[again[1] :], re.I)
+            if at and _to_hhmm(at):
+                return _to_hhmm(at), None
         timed = re.match(rf"^(?:(?:times?|start(?:\s+time)?|commencing)\s*[:\-–—]?\s*)?(?:{TIME})", text, re.I)
         # "Town Hall, Calderbrook, 6.00 pm": a venue line under the date that ends with the time
         venue_time = len(text.split()) <= 10 and re.search(rf"(?:,|\bat)\s*(?:{TIME})\s*$", text, re.I)

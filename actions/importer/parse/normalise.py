@@ -59,6 +59,8 @@ _INLINE_DECISION = re.compile(r"(?:\b[Ii]t\s+was\s+)?(?:\bUNANIMOUSLY\s+)?\b(?:R
 # Words a web page or PDF ran together: "4.00pm1 July 2021", "CllrGary Harding".
 GLUED_WORDS = [
     (re.compile(r"(\d\s?[ap]\.?m\.?)(?=\d)", re.I), r"\1 "),
+    # "held on Tuesday, 28 June 2022at 6.00 pm": a year with the next word glued on
+    (re.compile(r"\b((?:19|20)\d\d)(?=(?:at|in|via|from)\b)"), r"\1 "),
     (re.compile(r"\b(Cllrs?|Councillors?)(?=[A-Z][a-z])"), r"\1 "),
     # "RESOLVED - T H A T the minutes ...": a word letter-spaced for emphasis, as some Welsh councils print it
     (re.compile(r"\bT H A T\b"), "THAT"),
