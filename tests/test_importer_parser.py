@@ -3540,3 +3540,22 @@ def test_a_promise_announced_after_a_comma_clause():
     assert texts == [
         "Draft minutes of Harbour Board meetings to be circulated 10 calendar days after the meeting to Group Leaders"
     ], texts
+
+
+def test_a_long_title_with_a_full_stop_is_the_next_minute_when_its_number_follows_on():
+    result = parse_minutes(
+        "80 Present\n\nCouncillors K Amos (Chairman), D Bell.\n\n81 Apologies for Absence\n\nNone.\n\n"
+        "82 Minutes of the Parish Council Meeting held on 6th January 2025 at the Village Hall.\n\n"
+        "The minutes were signed.\n\n83 Clerk's Report\n\nThe Clerk reported on the grass cutting.\n"
+    )
+    assert [i["number"] for i in result["items"]] == ["80", "81", "82", "83"]
+
+
+def test_members_declarations_and_public_participation_are_standing_items_without_numbers():
+    result = parse_minutes(
+        "Minutes of Previous Meeting held on 6 December 2024\n\nThe minutes were approved.\n\n"
+        "Members' Declarations of Interest\n\nThere were no declarations of interest.\n\n"
+        "Public Participation\n\nThere was no public participation.\n"
+    )
+    titles = [i["title"] for i in result["items"]]
+    assert "Members' Declarations of Interest" in titles and "Public Participation" in titles, titles

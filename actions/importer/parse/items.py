@@ -78,7 +78,7 @@ def _split_items(lines: list[str], skip: set[int], committee: str | None) -> lis
         sub = m and re.match(r"^(\d+)\.\d+$", m.group("num"))
         if sub and current.number and sub.group(1) == current.number.rstrip("."):
             m = None  # "46.2 That Cabinet note ...": a numbered paragraph of minute 46, not a new item
-        if m and title_like(m.group("title").strip()):
+        if m and (title_like(m.group("title").strip()) or _next_in_line(m, last_key)):
             key = number_key(m.group("num"))
             has_letter = bool(re.search(r"\d[a-z]$", m.group("num")))
             increasing = last_key is None or key > last_key or (key == last_key and has_letter)
@@ -207,6 +207,22 @@ def _title_then_text(title: str) -> tuple[str, str | None]:
     if text and title_like(title) and not _MINUTE_AFTER_COLON.match(text):
         return title, None
     return head, text
+
+
+def _next_in_line(m: re.Match, last_key: tuple[int, ...] | None) -> bool:
+    """ "82 Minutes of the Parish Council Meeting held on 6th January 2021." after minute 81: a title with a full
+    stop, longer than a sentence-like title may be, is still the next minute's when its number follows on."""
+    title = m.group("title").strip()
+    key = number_key(m.group("num"))
+    return (
+        bool(last_key)
+        and len(key) == 1
+        and key[0] == last_key[0] + 1
+        and title.endswith(".")
+        and len(title.split()) <= 16
+        and title[:1].isupper()
+        and not TRIGGER.match(title)
+    )
 
 
 def _long_title(line: str) -> bool:

@@ -90,8 +90,8 @@ NUM_HEADING = re.compile(
 
 PROCEDURAL = re.compile(
     r"^(?:apologies(?:\s+for\s+absence)?(?:\s+and\s+(?:notification\s+of\s+)?substitut\w+)?|"
-    r"declarations?\s+of\s+(?:members'?\s+)?interests?|minutes\s+of\s+(?:the\s+)?(?:last|previous)\s+meetings?|"
-    r"(?:approval|confirmation)\s+of\s+(?:the\s+)?minutes|matters\s+arising|public\s+questions?|"
+    r"(?:members'?\s+)?declarations?\s+of\s+(?:members'?\s+)?interests?|minutes\s+of\s+(?:the\s+)?(?:last|previous)\s+meetings?|"
+    r"(?:approval|confirmation)\s+of\s+(?:the\s+)?minutes|matters\s+arising|public\s+questions?|public\s+participation|"
     r"questions?\s+from\s+(?:members\s+of\s+)?the\s+public|members?'?\s+questions?|urgent\s+business|"
     r"any\s+other\s+(?:urgent\s+)?business|date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting|"
     r"work\s+programme|forward\s+plan|exclusion\s+of\s+(?:the\s+)?press\s+and\s+public|"
