@@ -3559,3 +3559,12 @@ def test_members_declarations_and_public_participation_are_standing_items_withou
     )
     titles = [i["title"] for i in result["items"]]
     assert "Members' Declarations of Interest" in titles and "Public Participation" in titles, titles
+
+
+def test_the_committee_requesting_that_a_post_do_something_makes_the_post_its_owner():
+    result = parse_minutes(
+        "5. Work Plan\n\nRESOLVED:\n\n1. The Committee requested that the Scrutiny Officer schedule the review of "
+        "parking charges into the Work Plan for 2025/26.\n"
+    )
+    owners = [a["owner"] for item in result["items"] for a in item["actions"]]
+    assert owners == ["Scrutiny Officer"], result["items"]

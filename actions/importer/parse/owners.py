@@ -102,7 +102,12 @@ _ALL_MEMBERS = re.compile(
 )
 
 
-_DECIDED_THAT = re.compile(r"^(?:agreed|requested|requests?|asked|instructed|resolved|decided)\s+that\s+", re.I)
+# ("The Committee requested that the Scrutiny Officer schedule ...": the body that asked, named first)
+_DECIDED_THAT = re.compile(
+    r"^(?:the\s+(?:committee|panel|board|council|sub-committee|commission)\s+)?"
+    r"(?:agreed|requested|requests?|asked|instructed|resolved|decided)\s+that\s+",
+    re.I,
+)
 
 
 def explicit_owner(clause: str) -> str | None:
