@@ -229,21 +229,25 @@ class Sized:
 
 
 def measure(dbs, runs):
-    """Each page and write at every size, taken in turns (a round of every page at one size, then at the next),
-    so a minute in which this shared machine runs slow falls on both sides of a ratio: {size: {name: (median ms,
-    statements, bytes)}}."""
+    """Each page and write at every size, taken in turns, page by page (each page at one size, then straight away
+    at the next, the order swapped each round), so a few slow seconds on this shared machine fall on both sides of
+    a ratio: {size: {name: (median ms, statements, bytes)}}. (Taken a round of every page at a time, a slow
+    half-minute could land on one size's round and lift every ratio it touched.)"""
     samples = {db.size: {} for db in dbs}
     plans, writes = {}, {}
     for db in dbs:  # each read from its own database
         plans[db.size] = pages(db.use().committee)
         writes[db.size] = write_requests(db, runs)
     for round_ in range(runs + 1):
-        for db in dbs:
-            db.use()
-            for name, role, url in plans[db.size]:
+        for k in range(len(plans[dbs[0].size])):
+            for db in dbs if round_ % 2 else dbs[::-1]:
+                db.use()
+                name, role, url = plans[db.size][k]
                 taken = one_request(db.clients[role], url)
                 if round_:  # the first round warms: template loading, the connection
                     samples[db.size].setdefault(name, []).append(taken)
+        for db in dbs:
+            db.use()
             for name, actions, make, meeting in writes[db.size] if round_ else []:
                 if round_ <= len(actions):
                     taken = one_write(db.clients["clerk"], actions[round_ - 1], make, meeting)
