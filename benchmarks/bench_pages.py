@@ -9,8 +9,8 @@ PostgreSQL), loads the demo council and grows it with actions.scale.grow (twenty
 years, ~25 actions a meeting, three timeline entries each), then requests each page with
 django.test.Client and prints the median time, the statements and the bytes, and the ratio of the
 median at --actions to the median at --baseline. The pages are the busiest committee's. The two
-sizes are measured in turns, a round of every page and write at one, then at the other, so a slow
-minute on a shared machine falls on both sides of a ratio.
+sizes are measured in turns, each page at one size and straight away at the other (the writes a
+round at a time), so a few slow seconds on a shared machine fall on both sides of a ratio.
 
 --throughput serves the large database with gunicorn (2 workers) and drives `/actions/` as a
 councillor with wrk at 16 connections for a few seconds, then a view that serves the same bytes
