@@ -747,27 +747,25 @@ def _mentioned_people(paragraphs: list[str]) -> list[Person]:
 # A printed register where each member is marked present or absent: "North Somerset Council P. Councillor Nigel
 # Ashton (Chairman), P. Councillor Roz Willis Sedgemoor District Council A. Councillor John Swayne ...".
 _MARKED = re.compile(
-    r"(?:^|(?<=\s))(?P<mark>[PA])\.\s+(?P<who>(?:Councillor\s+|Cllr\.?\s+|Mr\s+|Mrs\s+|Ms\s+|Dr\s+)?"
+    rf"(?:^|(?<=\s))(?P<mark>[PA])\.\s+(?P<who>(?:{HONORIFIC}\s+)?"
     r"[A-Z][a-z][\w'’-]*\s+(?:[A-Z]\.?\s+)?[A-Z][a-z][\w'’-]*)(?P<note>\s*\([^()]{2,40}\))?"
 )
 _MARK_STATUS = {"P": "present", "A": "absent"}
 
 
-def _is_marked_line(line: str) -> bool:
-    return len(_MARKED.findall(line[:4000])) >= 3
-
-
-def _marked_register(lines: list[str]) -> tuple[list[Person], set[int]]:
-    people, used = [], set()
-    for i, line in enumerate(lines[:60]):
-        if not _is_marked_line(line):
+def _marked_register(lines: list[str], used: set[int]) -> tuple[list[Person], set[int]]:
+    """The register's people, and its lines: three marks or more on a line, among the first sixty not yet read."""
+    people, found = [], set()
+    unread = [i for i in range(len(lines)) if i not in used][:60]
+    for i in unread:
+        marks = list(_MARKED.finditer(lines[i]))
+        if len(marks) < 3:
             continue
-        marks = list(_MARKED.finditer(line))
         for m in marks:
             raw = m.group("who") + (m.group("note") or "")
             people += _make_person(raw, None, _MARK_STATUS[m.group("mark")], None, "Councillor" in m.group("who"))
-        used.add(i)
-    return people, used
+        found.add(i)
+    return people, found
 
 
 # A register that lost its "Present" label: each member's initials and surname on a line, their council under it
@@ -796,18 +794,12 @@ def _unlabelled_column(lines: list[str], used: set[int]) -> tuple[list[Person], 
 def read_attendance(doc: Document) -> None:
     """Stage: who was there, from the attendance lists, then from the prose (apologies, substitutes)."""
     doc.attendance, doc.attendance_lines = _find_attendance(doc.lines)
-    column, column_lines = _unlabelled_column(doc.lines, doc.attendance_lines)
-    if column:
-        doc.attendance, doc.attendance_lines = (
-            _dedupe_people(column + doc.attendance),
-            doc.attendance_lines | column_lines,
-        )
-    marked, marked_lines = _marked_register([ln for i, ln in enumerate(doc.lines) if i not in doc.attendance_lines])
-    if marked:
-        doc.attendance = _dedupe_people(marked + doc.attendance)
-        doc.attendance_lines |= {
-            i for i, ln in enumerate(doc.lines) if i not in doc.attendance_lines and _is_marked_line(ln)
-        }
+    # Registers with no label, read beside any labelled list, each from the lines the lists left.
+    for register in (_unlabelled_column, _marked_register):
+        people, lines = register(doc.lines, doc.attendance_lines)
+        if people:
+            doc.attendance = _dedupe_people(people + doc.attendance)
+            doc.attendance_lines |= lines
     body = [ln for i, ln in enumerate(doc.lines) if i not in doc.attendance_lines]
     doc.paragraphs = paragraphs_of(body)
     doc.declarations = find_declarations(doc.paragraphs)
